@@ -1,0 +1,60 @@
+/**
+ * Environment read and validated once per cold start: a bad setting fails the first request
+ * with a clear log line instead of half-working.
+ */
+import { resolve } from 'node:path';
+
+export type StoreConfig =
+  | { kind: 'data-api'; clusterArn: string; secretArn: string; database: string; endpoint?: string; retryBudgetMs: number }
+  | { kind: 'mysql'; url: string }
+  | { kind: 'sqlite'; path: string };
+
+export interface Config {
+  store: StoreConfig;
+  /** Longest `text` accepted, in characters after trimming. */
+  maxTextChars: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATABASE_URL = 'sqlite:.data/records.db';
+
+const positiveInt = (env: Env, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+};
+
+export function storeConfigFrom(env: Env): StoreConfig {
+  const { DB_CLUSTER_ARN, DB_SECRET_ARN, DB_NAME } = env;
+  if (DB_CLUSTER_ARN || DB_SECRET_ARN) {
+    if (!DB_CLUSTER_ARN || !DB_SECRET_ARN || !DB_NAME) {
+      throw new Error('the Data API needs DB_CLUSTER_ARN, DB_SECRET_ARN and DB_NAME together');
+    }
+    return {
+      kind: 'data-api',
+      clusterArn: DB_CLUSTER_ARN,
+      secretArn: DB_SECRET_ARN,
+      database: DB_NAME,
+      endpoint: env.DATA_API_ENDPOINT || undefined,
+      retryBudgetMs: positiveInt(env, 'DB_RETRY_BUDGET_MS', 20_000),
+    };
+  }
+  const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new Error('DATABASE_URL=sqlite:<path> needs a path');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (url.startsWith('mysql://')) return { kind: 'mysql', url };
+  throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got "${url.split(':')[0]}:…"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    store: storeConfigFrom(env),
+    maxTextChars: positiveInt(env, 'MAX_TEXT_CHARS', 10_000),
+  };
+}

@@ -1,0 +1,41 @@
+export const OPERATIONS = ['spell', 'space', 'translate'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** One stored result. `id` is the user's optional tag; `seq` is the store's own increasing number. */
+export interface TextRecord {
+  seq: number;
+  id: string | null;
+  operation: Operation;
+  input: string;
+  output: string;
+  sourceLanguage: string | null;
+  createdAt: string; // ISO 8601 UTC with milliseconds
+}
+
+export type NewRecord = Omit<TextRecord, 'seq' | 'createdAt'>;
+
+export interface RecordFilter {
+  id?: string;
+  operation?: Operation;
+}
+
+export interface PageRequest extends RecordFilter {
+  limit: number;
+  /** Only records with a smaller seq: the keyset of the previous page. */
+  beforeSeq?: number;
+}
+
+export interface Page {
+  records: TextRecord[];
+  /** The keyset for the next page, or null on the last page. */
+  nextBeforeSeq: number | null;
+}
+
+/** What every backend offers the functions; created once per cold start. */
+export interface RecordStore {
+  save(record: NewRecord): Promise<TextRecord>;
+  list(request: PageRequest): Promise<Page>;
+  /** Applies pending schema migrations; returns the versions applied now. */
+  migrate(): Promise<number[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+import type { NewRecord, Operation, Page, PageRequest, RecordStore, TextRecord } from './record.ts';
+import { fromSqlTimestamp, type Row, type SqlExecutor } from './executor.ts';
+import {
+  CREATE_MIGRATIONS_TABLE,
+  INSERT_APPLIED_VERSION,
+  INSERT_RECORD,
+  MIGRATIONS,
+  SELECT_APPLIED_VERSIONS,
+  selectRecordsPage,
+} from './sql.ts';
+
+const toRecord = (row: Row): TextRecord => ({
+  seq: Number(row.seq),
+  id: (row.tag as string | null) ?? null,
+  operation: row.operation as Operation,
+  input: String(row.input_text),
+  output: String(row.output_text),
+  sourceLanguage: (row.source_language as string | null) ?? null,
+  createdAt: fromSqlTimestamp(String(row.created_at)),
+});
+
+/** The one store implementation; backends differ only in their executor. */
+export function createSqlStore(executor: SqlExecutor, now: () => Date = () => new Date()): RecordStore {
+  return {
+    async save(record: NewRecord): Promise<TextRecord> {
+      const createdAt = now();
+      const result = await executor.execute(INSERT_RECORD, {
+        tag: record.id,
+        operation: record.operation,
+        input: record.input,
+        output: record.output,
+        sourceLanguage: record.sourceLanguage,
+        createdAt,
+      });
+      if (result.insertId === undefined) throw new Error('the database returned no id for the new record');
+      return { ...record, seq: result.insertId, createdAt: createdAt.toISOString() };
+    },
+
+    async list({ limit, beforeSeq, id, operation }: PageRequest): Promise<Page> {
+      // One extra row tells whether a next page exists without a COUNT.
+      const sql = selectRecordsPage(
+        { tag: id !== undefined, operation: operation !== undefined, beforeSeq: beforeSeq !== undefined },
+        limit + 1,
+      );
+      const params = {
+        ...(id !== undefined && { tag: id }),
+        ...(operation !== undefined && { operation }),
+        ...(beforeSeq !== undefined && { beforeSeq }),
+      };
+      const { rows } = await executor.execute(sql, params);
+      const records = rows.slice(0, limit).map(toRecord);
+      const last = records.at(-1);
+      return { records, nextBeforeSeq: rows.length > limit && last ? last.seq : null };
+    },
+
+    async migrate(): Promise<number[]> {
+      await executor.execute(CREATE_MIGRATIONS_TABLE[executor.dialect]);
+      const { rows } = await executor.execute(SELECT_APPLIED_VERSIONS);
+      const applied = new Set(rows.map((row) => Number(row.version)));
+      const done: number[] = [];
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        for (const statement of migration.statements[executor.dialect]) await executor.execute(statement);
+        await executor.execute(INSERT_APPLIED_VERSION, { version: migration.version, appliedAt: now() });
+        done.push(migration.version);
+      }
+      return done;
+    },
+
+    close: () => executor.close(),
+  };
+}

@@ -1,0 +1,53 @@
+/** The behaviour every backend must show; run by each backend's test file. */
+import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
+import type { RecordStore } from '../../shared/db/record.ts';
+
+export function describeStoreContract(name: string, open: () => Promise<{ store: RecordStore; cleanup(): Promise<void> }>) {
+  describe(`record store on ${name}`, () => {
+    let store: RecordStore;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      ({ store, cleanup } = await open());
+      expect(await store.migrate()).toEqual([1]);
+    });
+    afterAll(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it('migrates idempotently', async () => {
+      expect(await store.migrate()).toEqual([]);
+    });
+
+    it('saves and returns records newest first with every field intact', async () => {
+      const tricky = 'Ünïcödé 😀 <script>alert(1)</script> \'; DROP TABLE records; -- \n\ttab "quotes" 中文';
+      const a = await store.save({ id: 'contract-a', operation: 'spell', input: tricky, output: 'out a', sourceLanguage: null });
+      const b = await store.save({ id: null, operation: 'translate', input: 'hola', output: 'hello', sourceLanguage: 'es' });
+      expect(b.seq).toBeGreaterThan(a.seq);
+      expect(a.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const { records } = await store.list({ limit: 2 });
+      expect(records).toEqual([b, a]);
+      expect(records[1]!.input).toBe(tricky);
+    });
+
+    it('pages with a keyset and filters by id and operation', async () => {
+      const saved = [];
+      for (let i = 0; i < 5; i++) {
+        saved.push(await store.save({ id: 'pager', operation: i % 2 ? 'space' : 'spell', input: `in ${i}`, output: `out ${i}`, sourceLanguage: null }));
+      }
+      const first = await store.list({ limit: 2, id: 'pager' });
+      expect(first.records.map((r) => r.input)).toEqual(['in 4', 'in 3']);
+      expect(first.nextBeforeSeq).toBe(saved[3]!.seq);
+      const second = await store.list({ limit: 2, id: 'pager', beforeSeq: first.nextBeforeSeq! });
+      expect(second.records.map((r) => r.input)).toEqual(['in 2', 'in 1']);
+      const third = await store.list({ limit: 2, id: 'pager', beforeSeq: second.nextBeforeSeq! });
+      expect(third.records.map((r) => r.input)).toEqual(['in 0']);
+      expect(third.nextBeforeSeq).toBeNull();
+
+      const spaces = await store.list({ limit: 10, id: 'pager', operation: 'space' });
+      expect(spaces.records.map((r) => r.input)).toEqual(['in 3', 'in 1']);
+      expect((await store.list({ limit: 10, id: 'PAGER' })).records).toEqual([]);
+    });
+  });
+}
