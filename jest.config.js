@@ -9,5 +9,6 @@ export default {
   },
   transformIgnorePatterns: ['/node_modules/(?!.*\\.(aff|dic|txt)$)'],
   testMatch: ['<rootDir>/functions/**/*.test.ts', '<rootDir>/shared/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/setup-env.cjs'],
   testTimeout: 30000,
 };

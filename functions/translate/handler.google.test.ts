@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
+import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { albEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
+import type { RecordStore } from '../../shared/db/record.ts';
+
+let stub: GoogleTranslateStub;
+let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
+let store: RecordStore;
+
+// The translator is chosen at import from the environment, so the handler is imported after it is set.
+beforeAll(async () => {
+  stub = await startGoogleTranslateStub();
+  process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
+  process.env.GOOGLE_TRANSLATE_API_KEY = 'test-key';
+  ({ handler } = await import('./handler.ts'));
+  store = await (await import('../../shared/runtime.ts')).getStore();
+  await store.migrate();
+});
+
+afterAll(async () => {
+  delete process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT;
+  delete process.env.GOOGLE_TRANSLATE_API_KEY;
+  await stub.close();
+});
+
+const post = (body: unknown) =>
+  handler(albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), lambdaContext());
+
+it('translates through Google, answers 201 with the detected language and provider, and stores the record', async () => {
+  const result = await post({ text: 'hola mundo', id: 'g-1' });
+  expect(result.statusCode).toBe(201);
+  const body = jsonBody(result);
+  expect(body).toEqual(expect.objectContaining({ id: 'g-1', operation: 'translate', input: 'hola mundo', sourceLanguage: 'es', provider: 'google' }));
+  expect(body.output).toContain('hola mundo');
+  expect(stub.requests.at(-1)!.key).toBe('test-key');
+  const [stored] = (await store.list({ limit: 1 })).records;
+  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt });
+});
+
+it('forwards a given source language', async () => {
+  const result = await post({ text: 'bonjour', source: 'FR' });
+  expect(jsonBody(result).sourceLanguage).toBe('fr');
+  expect(stub.requests.at(-1)!.body.source).toBe('fr');
+});
+
+it('maps an engine error to 502 UPSTREAM_FAILED and stores nothing', async () => {
+  const before = (await store.list({ limit: 200 })).records.length;
+  stub.respondWith(() => googleError(500, 'backend error', 'backendError'));
+  const result = await post({ text: 'hola' });
+  stub.respondWith();
+  expect(result.statusCode).toBe(502);
+  expect(jsonBody(result).error.code).toBe('UPSTREAM_FAILED');
+  expect(result.body).not.toContain('test-key');
+  expect((await store.list({ limit: 200 })).records.length).toBe(before);
+});

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { handler } from './handler.ts';
+import { getStore } from '../../shared/runtime.ts';
+import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
+
+// test/setup-env.cjs leaves no translation provider configured: the documented 503 path.
+const post = (body: unknown, shape: 'single' | 'multi' = 'single', headers: Record<string, string> = {}) =>
+  handler(
+    albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), shape }),
+    lambdaContext(),
+  );
+
+beforeAll(async () => {
+  await (await getStore()).migrate();
+});
+
+describe.each(SHAPES)('translate with no engine configured, %s headers', (shape) => {
+  it('answers 503 TRANSLATION_UNAVAILABLE saying how to configure one, and stores nothing', async () => {
+    const result = await post({ text: 'hola mundo', id: 'tr-1' }, shape);
+    expect(result.statusCode).toBe(503);
+    const { error } = jsonBody(result);
+    expect(error.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect(error.message).toContain('GOOGLE_TRANSLATE_API_KEY');
+    expect((await (await getStore()).list({ limit: 10 })).records).toEqual([]);
+  });
+
+  it('still validates first: a bad source is 400', async () => {
+    const result = await post({ text: 'hola', source: 'spanish' }, shape);
+    expect(result.statusCode).toBe(400);
+    expect(jsonBody(result).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+it('serves the form with a source field', async () => {
+  const result = await handler(albEvent({ path: '/api/translate', headers: { accept: 'text/html' } }), lambdaContext());
+  expect(result.statusCode).toBe(200);
+  expect(responseHeader(result, 'content-type')).toMatch(/^text\/html/);
+  expect(result.body).toContain('name="source"');
+  expect(result.body).toContain('action="/api/translate"');
+});

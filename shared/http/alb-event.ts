@@ -1,0 +1,69 @@
+import type { ALBEvent } from 'aws-lambda';
+import { AppError } from '../errors.ts';
+
+/** The parts of an ALB event the routes use, with both header shapes folded into one. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Decoded; the first value of a repeated parameter. */
+  query: Record<string, string>;
+  /** The body as raw bytes (base64 already decoded), or null when there is none. */
+  body: Buffer | null;
+  /** Whether the ALB target group has multi-value headers on: the response must use the same shape. */
+  multiValue: boolean;
+}
+
+// ALB passes query strings as the client sent them, still percent-encoded (serverless-offline
+// decodes them first, so a failed decode keeps the raw value).
+const decodeQueryComponent = (value: string): string => {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+};
+
+export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number): HttpRequest {
+  const headers: Record<string, string> = {};
+  if (event.multiValueHeaders) {
+    for (const [name, values] of Object.entries(event.multiValueHeaders)) {
+      if (values?.length) headers[name.toLowerCase()] = values.join(', ');
+    }
+  } else {
+    for (const [name, value] of Object.entries(event.headers ?? {})) {
+      if (value !== undefined) headers[name.toLowerCase()] = value;
+    }
+  }
+
+  const query: Record<string, string> = {};
+  const multiQuery = event.multiValueQueryStringParameters;
+  const pairs: Array<[string, string | undefined]> = multiQuery
+    ? Object.entries(multiQuery).map(([k, v]) => [k, v?.[0]])
+    : Object.entries(event.queryStringParameters ?? {});
+  for (const [name, value] of pairs) {
+    if (value !== undefined) query[decodeQueryComponent(name)] = decodeQueryComponent(value);
+  }
+
+  let body: Buffer | null = null;
+  if (event.body) {
+    // Check the encoded size first, so an oversized body is refused before it is decoded.
+    const encodedBytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
+    if (encodedBytes > maxBodyBytes + 2) throw bodyTooLarge(encodedBytes, maxBodyBytes);
+    body = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+    if (body.length > maxBodyBytes) throw bodyTooLarge(body.length, maxBodyBytes);
+  }
+
+  return {
+    method: (event.httpMethod || 'GET').toUpperCase(),
+    path: event.path || '/',
+    headers,
+    query,
+    body,
+    multiValue: Boolean(event.multiValueHeaders),
+  };
+}
+
+const bodyTooLarge = (bytes: number, limit: number) =>
+  new AppError('BODY_TOO_LARGE', `the body has about ${bytes} bytes; the limit is ${limit} bytes`);

@@ -1,0 +1,44 @@
+import { AppError } from '../errors.ts';
+import type { HttpRequest } from './alb-event.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** Fields of a POST body, JSON or an HTML form's, as untrusted values still to be validated. */
+export function parseBodyFields(request: HttpRequest): Record<string, unknown> {
+  const contentType = request.headers['content-type'] ?? '';
+  const [mediaType = '', ...params] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const isJson = mediaType === JSON_TYPE || /^application\/[\w.+-]+\+json$/.test(mediaType);
+  if (!isJson && mediaType !== FORM_TYPE) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `send the body as ${JSON_TYPE} or ${FORM_TYPE}${mediaType ? `, not ${mediaType}` : ' (Content-Type is missing)'}`,
+    );
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `the body must be UTF-8, not ${charset}`);
+  }
+
+  let text: string;
+  try {
+    text = request.body ? utf8.decode(request.body) : '';
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'the body is not valid UTF-8');
+  }
+
+  if (!isJson) return Object.fromEntries(new URLSearchParams(text));
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_JSON', 'the body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('VALIDATION_FAILED', 'the body must be a JSON object such as {"text": "..."}');
+  }
+  return parsed as Record<string, unknown>;
+}

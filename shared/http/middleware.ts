@@ -1,0 +1,112 @@
+/** The middy middlewares every function uses, one concern each. */
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
+import { AppError, isAppError } from '../errors.ts';
+import { describeError, log } from '../log.ts';
+import { parseAlbEvent, type HttpRequest } from './alb-event.ts';
+import { prefersHtml } from './negotiate.ts';
+import { errorPage } from './pages.ts';
+import { SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
+
+export interface HttpContext extends Context {
+  http: HttpRequest;
+}
+
+type AlbRequest = Request<ALBEvent, ALBResult | Reply, Error, HttpContext>;
+type AlbMiddleware = MiddlewareObj<ALBEvent, ALBResult | Reply, Error, HttpContext>;
+
+/** Reads a header from the raw event (either shape); used where parsing may itself have failed. */
+const rawHeader = (event: ALBEvent, name: string): string | undefined => {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.multiValueHeaders ?? {})) if (key.toLowerCase() === lower) return value?.join(', ');
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === lower) return value;
+  return undefined;
+};
+
+export const albEventParser = (maxBodyBytes: number): AlbMiddleware => ({
+  before: (request: AlbRequest) => {
+    request.context.http = parseAlbEvent(request.event, maxBodyBytes);
+  },
+});
+
+export const methodGuard = (allowed: readonly string[]): AlbMiddleware => ({
+  before: (request: AlbRequest) => {
+    const { method } = request.context.http;
+    if (!allowed.includes(method)) {
+      throw new AppError('METHOD_NOT_ALLOWED', `${method} is not served here; use ${allowed.join(' or ')}`, {
+        Allow: allowed.join(', '),
+      });
+    }
+  },
+});
+
+/** Every error becomes a Reply in one place: AppErrors as the contract says, anything else a bare 500. */
+export const errorReplies = (): AlbMiddleware => ({
+  onError: (request: AlbRequest) => {
+    const error = request.error;
+    const known = isAppError(error) ? error : new AppError('INTERNAL', 'something went wrong on our side; the request was not stored');
+    if (!isAppError(error) || known.status >= 500) {
+      log('error', 'request failed', { requestId: request.context.awsRequestId, code: known.code, ...describeError(error) });
+    }
+    request.response = {
+      status: known.status,
+      json: known.toJSON(),
+      page: () => errorPage(known.status, known.code, known.message),
+      headers: known.headers,
+    };
+  },
+});
+
+/**
+ * Turns the route's Reply into the ALB result, as JSON or HTML per the request. Without a
+ * preference, GET gets the page a browser opens and POST the API's JSON.
+ */
+export const contentNegotiation = (): AlbMiddleware => {
+  const finish = (request: AlbRequest) => {
+    const reply = request.response as Reply | undefined;
+    if (!reply || 'statusCode' in reply) return;
+    const format = request.context.http?.query.format;
+    request.response = toAlbResult(reply, {
+      html: prefersHtml(rawHeader(request.event, 'accept'), format, request.event.httpMethod?.toUpperCase() === 'GET'),
+      multiValue: Boolean(request.event.multiValueHeaders),
+    });
+  };
+  return { after: finish, onError: finish };
+};
+
+export const securityHeaders = (): AlbMiddleware => {
+  const add = (request: AlbRequest) => {
+    const result = request.response as ALBResult | undefined;
+    if (!result || !('statusCode' in result)) return;
+    if (result.multiValueHeaders) {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) result.multiValueHeaders[k] ??= [v];
+    } else {
+      result.headers = { ...SECURITY_HEADERS, ...result.headers };
+    }
+  };
+  return { after: add, onError: add };
+};
+
+/** One line per request: id, route, sizes, status and time; never the text itself. */
+export const accessLog = (route: string): AlbMiddleware => {
+  const started = new WeakMap<object, number>();
+  const write = (request: AlbRequest) => {
+    const result = request.response as ALBResult | undefined;
+    log('info', 'request', {
+      requestId: request.context.awsRequestId,
+      route,
+      method: request.event.httpMethod,
+      status: result?.statusCode,
+      requestBytes: request.event.body?.length ?? 0,
+      responseBytes: result?.body?.length ?? 0,
+      ms: Date.now() - (started.get(request) ?? Date.now()),
+    });
+  };
+  return {
+    before: (request: AlbRequest) => {
+      started.set(request, Date.now());
+    },
+    after: write,
+    onError: write,
+  };
+};

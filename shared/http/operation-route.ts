@@ -1,0 +1,47 @@
+import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
+import type { Operation } from '../db/record.ts';
+import { config, getStore } from '../runtime.ts';
+import { parseBodyFields } from './body.ts';
+import { formPage, resultPage } from './pages.ts';
+import { albRoute } from './route.ts';
+import { validateOperationInput, type OperationInput } from './validation.ts';
+
+export interface OperationOutcome {
+  output: string;
+  sourceLanguage?: string | null;
+  /** Fields the response adds for this operation, e.g. corrections or provider. */
+  details?: { corrections?: Array<{ original: string; replacement: string }>; provider?: string; [key: string]: unknown };
+}
+
+export type Processor = (input: OperationInput) => Promise<OperationOutcome> | OperationOutcome;
+
+/**
+ * The handler shared by spell, space and translate: GET shows the form; POST validates, runs the
+ * domain function, then stores one record. Nothing is stored unless processing succeeded.
+ */
+export function operationRoute(operation: Operation, process: Processor): (event: ALBEvent, context: Context) => Promise<ALBResult> {
+  return albRoute({
+    route: `/api/${operation}`,
+    methods: {
+      GET: async () => ({ status: 200, json: { operation, fields: ['text', 'id', ...(operation === 'translate' ? ['source'] : [])] }, page: () => formPage(operation) }),
+      POST: async (request) => {
+        const input = validateOperationInput(parseBodyFields(request), operation, config.maxTextChars);
+        const outcome = await process(input);
+        const store = await getStore();
+        const record = await store.save({
+          id: input.id,
+          operation,
+          input: input.text,
+          output: outcome.output,
+          sourceLanguage: outcome.sourceLanguage ?? null,
+        });
+        const { sourceLanguage, ...rest } = record;
+        return {
+          status: 201,
+          json: { ...rest, ...(operation === 'translate' && { sourceLanguage }), ...outcome.details },
+          page: () => resultPage({ record, corrections: outcome.details?.corrections, provider: outcome.details?.provider }),
+        };
+      },
+    },
+  });
+}

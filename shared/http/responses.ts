@@ -1,0 +1,48 @@
+import type { ALBResult } from 'aws-lambda';
+import { STATUS_CODES } from 'node:http';
+import type { SafeHtml } from './html.ts';
+import { STYLE_CSP_SOURCE } from './pages.ts';
+
+/** What a route answers, before content negotiation picks JSON or the HTML page. */
+export interface Reply {
+  status: number;
+  json: unknown;
+  /** The page for clients that prefer HTML; routes without one always answer JSON. */
+  page?: () => SafeHtml;
+  headers?: Record<string, string>;
+}
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_CSP_SOURCE}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * The ALB wire shape. A target group with multi-value headers on expects `multiValueHeaders`
+ * back, one without expects `headers`; header names are spelled canonically (serverless-offline
+ * fails on a lower-case `content-type`).
+ */
+export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean }): ALBResult {
+  const asHtml = options.html && reply.page !== undefined;
+  const headers: Record<string, string> = {
+    'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    Vary: 'Accept',
+    ...reply.headers,
+  };
+  const result: ALBResult = {
+    statusCode: reply.status,
+    statusDescription: `${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim(),
+    body: asHtml ? reply.page!().value : JSON.stringify(reply.json),
+    isBase64Encoded: false,
+  };
+  if (options.multiValue) {
+    result.multiValueHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+  } else {
+    result.headers = headers;
+  }
+  return result;
+}

@@ -1,0 +1,81 @@
+import { AppError } from '../errors.ts';
+import { OPERATIONS, type Operation, type PageRequest } from '../db/record.ts';
+
+export interface OperationInput {
+  text: string;
+  id: string | null;
+  /** ISO 639-1, or undefined to detect. */
+  source?: string;
+}
+
+const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
+const codePoints = (s: string) => [...s].length;
+// Letters, marks, numbers, punctuation, symbols and spaces; no control, format or unassigned characters.
+const PRINTABLE = /^[^\p{C}]+$/u;
+const MAX_ID = 64;
+
+function parseTag(value: unknown, field: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw invalid(`${field} must be a string`);
+  if (codePoints(value) > MAX_ID) throw invalid(`${field} has ${codePoints(value)} characters; the limit is ${MAX_ID}`);
+  if (!PRINTABLE.test(value)) throw invalid(`${field} may contain only printable characters`);
+  return value;
+}
+
+export function validateOperationInput(fields: Record<string, unknown>, operation: Operation, maxTextChars: number): OperationInput {
+  const { text } = fields;
+  if (text === undefined || text === null) throw invalid('text is required');
+  if (typeof text !== 'string') throw invalid('text must be a string');
+  const length = codePoints(text.trim());
+  if (length === 0) throw invalid('text must not be empty');
+  if (length > maxTextChars) {
+    throw new AppError('TEXT_TOO_LONG', `text has ${length} characters; the limit is ${maxTextChars}`);
+  }
+  const input: OperationInput = { text, id: parseTag(fields.id, 'id') };
+  if (operation === 'translate') {
+    const { source } = fields;
+    if (source !== undefined && source !== null && source !== '' && source !== 'auto') {
+      if (typeof source !== 'string' || !/^[a-z]{2}$/i.test(source)) {
+        throw invalid('source must be a two-letter ISO 639-1 code such as "es", or "auto"');
+      }
+      input.source = source.toLowerCase();
+    }
+  }
+  return input;
+}
+
+export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 50;
+
+export const encodeCursor = (beforeSeq: number): string => Buffer.from(`v1:${beforeSeq}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const match = /^v1:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const seq = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(seq)) throw invalid('cursor is not valid; use the "next" value of the previous page');
+  return seq;
+}
+
+export function validateListQuery(query: Record<string, string>): PageRequest {
+  const request: PageRequest = { limit: DEFAULT_PAGE };
+  if (query.limit !== undefined) {
+    const limit = Number(query.limit);
+    if (!/^\d+$/.test(query.limit) || limit < 1 || limit > MAX_PAGE) {
+      throw invalid(`limit must be a whole number from 1 to ${MAX_PAGE}`);
+    }
+    request.limit = limit;
+  }
+  if (query.cursor) request.beforeSeq = decodeCursor(query.cursor);
+  const id = parseTag(query.id, 'id');
+  if (id !== null) request.id = id;
+  if (query.operation) {
+    if (!(OPERATIONS as readonly string[]).includes(query.operation)) {
+      throw invalid(`operation must be one of ${OPERATIONS.join(', ')}`);
+    }
+    request.operation = query.operation as Operation;
+  }
+  if (query.format !== undefined && query.format !== 'json' && query.format !== 'html') {
+    throw invalid('format must be json or html');
+  }
+  return request;
+}

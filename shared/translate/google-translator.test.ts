@@ -1,0 +1,207 @@
+/** The real @google-cloud/translate v2 client against the loopback stub (test/google-translate-stub.ts). */
+import { inspect } from 'node:util';
+import { AppError } from '../errors.ts';
+import { googleError, startGoogleTranslateStub, STUB_PATH, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { createGoogleTranslator } from './google-translator.ts';
+
+const KEY = 'AIzaTestKey-do-not-leak_123';
+const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
+
+let stub: GoogleTranslateStub;
+let savedEndpoint: string | undefined;
+
+// The client reads the endpoint in its constructor, so it is set before any translator is created.
+beforeAll(async () => {
+  stub = await startGoogleTranslateStub();
+  savedEndpoint = process.env[ENDPOINT_VAR];
+  process.env[ENDPOINT_VAR] = stub.endpoint;
+});
+
+afterEach(() => {
+  stub.respondWith();
+  stub.requests.length = 0;
+});
+
+afterAll(async () => {
+  if (savedEndpoint === undefined) delete process.env[ENDPOINT_VAR];
+  else process.env[ENDPOINT_VAR] = savedEndpoint;
+  await stub.close();
+});
+
+async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+/** The key must show up nowhere a log or a client could see it. */
+function expectNoKey(err: AppError) {
+  expect(err.message).not.toContain(KEY);
+  expect(JSON.stringify(err.toJSON())).not.toContain(KEY);
+  expect(inspect(err, { depth: 3 })).not.toContain(KEY);
+  const cause = err.cause as Error;
+  expect(cause).toBeDefined();
+  expect(String(cause.message)).not.toContain(KEY);
+  expect(String(cause.stack)).not.toContain(KEY);
+}
+
+describe('createGoogleTranslator against the stub', () => {
+  test('translates into English and reports the detected language', async () => {
+    const translator = createGoogleTranslator({ apiKey: KEY });
+    expect(translator.provider).toBe('google');
+
+    const result = await translator.translate({ text: 'hola mundo' });
+
+    expect(result).toEqual({ text: '[en] hola mundo', sourceLanguage: 'es', provider: 'google' });
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]).toEqual({
+      method: 'POST',
+      path: STUB_PATH,
+      key: KEY,
+      body: { q: ['hola mundo'], target: 'en', format: 'text' },
+    });
+  });
+
+  test('sourceLanguage comes from detectedSourceLanguage in the raw response', async () => {
+    stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: 'good day', detectedSourceLanguage: 'de' }] } } }));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    expect(await translator.translate({ text: 'guten Tag' })).toEqual({ text: 'good day', sourceLanguage: 'de', provider: 'google' });
+  });
+
+  test('sourceLanguage is null when Google detects nothing', async () => {
+    stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: '???' }] } } }));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    expect((await translator.translate({ text: '???' })).sourceLanguage).toBeNull();
+  });
+
+  test('forwards an explicit source and reports it', async () => {
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const result = await translator.translate({ text: 'bonjour', source: 'fr' });
+
+    expect(result).toEqual({ text: '[en] bonjour', sourceLanguage: 'fr', provider: 'google' });
+    expect(stub.requests[0]?.body).toEqual({ q: ['bonjour'], source: 'fr', target: 'en', format: 'text' });
+  });
+
+  test('sends markup-looking input as plain text', async () => {
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    await translator.translate({ text: '<b>hola</b>' });
+
+    expect(stub.requests[0]?.body.format).toBe('text');
+  });
+
+  test('an error answer becomes UPSTREAM_FAILED naming Google and the status, without the key', async () => {
+    stub.respondWith(() => googleError(403, 'API key not valid. Please pass a valid API key.', 'forbidden'));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.status).toBe(502);
+    expect(err.message).toMatch(/Google/);
+    expect(err.message).toMatch(/403/);
+    expect((err.cause as { code?: unknown }).code).toBe(403);
+    expectNoKey(err);
+  });
+
+  test('a 5xx is not retried by the client', async () => {
+    stub.respondWith(() => googleError(503, 'Service unavailable', 'backendError'));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/503/);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  test('a non-JSON error answer is still UPSTREAM_FAILED', async () => {
+    stub.respondWith(() => ({ status: 502, json: 'Bad Gateway' }));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/502/);
+    expectNoKey(err);
+  });
+
+  test('"Bad language pair" becomes UNSUPPORTED_LANGUAGE naming the language', async () => {
+    stub.respondWith(() => googleError(400, 'Bad language pair: xx|en'));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola', source: 'xx' }));
+
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.status).toBe(422);
+    expect(err.message).toContain('"xx"');
+    expectNoKey(err);
+  });
+
+  test('"Invalid Value" for a given source becomes UNSUPPORTED_LANGUAGE', async () => {
+    stub.respondWith(() => googleError(400, 'Invalid Value', 'invalid'));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola', source: 'qq' }));
+
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toContain('"qq"');
+  });
+
+  test('other 400s stay UPSTREAM_FAILED', async () => {
+    stub.respondWith(() => googleError(400, 'Invalid Value', 'invalid'));
+    const translator = createGoogleTranslator({ apiKey: KEY });
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/400/);
+  });
+
+  test('no answer within timeoutMs becomes UPSTREAM_TIMEOUT', async () => {
+    stub.respondWith(() => 'hang');
+    const translator = createGoogleTranslator({ apiKey: KEY, timeoutMs: 200 });
+
+    const started = Date.now();
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const elapsed = Date.now() - started;
+
+    expect(err.code).toBe('UPSTREAM_TIMEOUT');
+    expect(err.status).toBe(504);
+    expect(err.message).toMatch(/200 ms/);
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(2000);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  test('a server that is down becomes UPSTREAM_FAILED, without the key', async () => {
+    const gone = await startGoogleTranslateStub();
+    await gone.close();
+    process.env[ENDPOINT_VAR] = gone.endpoint;
+    let translator;
+    try {
+      translator = createGoogleTranslator({ apiKey: KEY });
+    } finally {
+      process.env[ENDPOINT_VAR] = stub.endpoint;
+    }
+
+    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/Google/);
+    expect(err.message).toMatch(/ECONNREFUSED/);
+    expect((err.cause as { code?: unknown }).code).toBe('ECONNREFUSED');
+    expectNoKey(err);
+  });
+
+  test('rejects a missing key or a non-positive timeout at construction', () => {
+    expect(() => createGoogleTranslator({ apiKey: '' })).toThrow(/apiKey/);
+    expect(() => createGoogleTranslator({ apiKey: KEY, timeoutMs: 0 })).toThrow(/timeoutMs/);
+  });
+});

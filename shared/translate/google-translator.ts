@@ -1,0 +1,147 @@
+/**
+ * Google Cloud Translation (v2, API key) behind the Translator port.
+ *
+ * Facts about @google-cloud/translate 9.x this relies on (read in its build/src/v2/index.js and
+ * @google-cloud/common's util.js):
+ * - The constructor replaces the whole base URL with GOOGLE_CLOUD_TRANSLATE_ENDPOINT when set
+ *   (trailing slashes stripped), so that value must be a full URL ending in /language/translate/v2.
+ *   It is read once, when the client is constructed.
+ * - The key travels as the query parameter ?key=..., so transport errors (node-fetch's message,
+ *   ApiError.response.request.href) contain it; we scrub it before keeping them as `cause`.
+ * - translate() resolves [translatedText, apiResponse]; the detected language is only in the raw
+ *   body: apiResponse.data.translations[0].detectedSourceLanguage.
+ * - There is no working timeout: teeny-request passes `timeout` to node-fetch 3, which ignores it,
+ *   and no AbortSignal can be handed through translate(). We race our own timer instead.
+ */
+import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
+import { AppError } from '../errors.ts';
+import type { Translation, TranslationRequest, Translator } from './translator.ts';
+
+export const GOOGLE_PROVIDER = 'google';
+export const DEFAULT_GOOGLE_TIMEOUT_MS = 10_000;
+const TARGET = 'en';
+const SUPPORTED_LANGUAGES_URL = 'https://cloud.google.com/translate/docs/languages';
+
+export interface GoogleTranslatorOptions {
+  apiKey: string;
+  /** Upper bound for one translation, in ms; default 10000. */
+  timeoutMs?: number;
+}
+
+/** Marks our own deadline firing, as opposed to anything the client throws. */
+class DeadlineExceeded extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer from Google Translate within ${timeoutMs} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+export function createGoogleTranslator({ apiKey, timeoutMs = DEFAULT_GOOGLE_TIMEOUT_MS }: GoogleTranslatorOptions): Translator {
+  if (!apiKey) throw new Error('createGoogleTranslator: apiKey is required');
+  if (!(timeoutMs > 0)) throw new Error(`createGoogleTranslator: timeoutMs must be positive, got ${timeoutMs}`);
+
+  // No client retries: its backoff (about 2 s, 4 s, 8 s plus jitter) cannot fit in our deadline and
+  // would turn a quick 502 into a 504; the caller can simply retry.
+  const client = new Translate({ key: apiKey, autoRetry: false });
+
+  return {
+    provider: GOOGLE_PROVIDER,
+    async translate({ text, source }: TranslationRequest): Promise<Translation> {
+      // format 'text' explicitly: otherwise the client sniffs the input and may send it as HTML.
+      const call = client.translate(text, { to: TARGET, format: 'text', ...(source ? { from: source } : {}) });
+      let translated: unknown;
+      let apiResponse: unknown;
+      try {
+        [translated, apiResponse] = await withDeadline(call, timeoutMs);
+      } catch (err) {
+        throw toAppError(err, apiKey, source);
+      }
+      if (typeof translated !== 'string') {
+        throw new AppError('UPSTREAM_FAILED', 'Google Translate answered without a translation; try again later', {}, apiResponse);
+      }
+      return { text: translated, sourceLanguage: source ?? detectedLanguage(apiResponse), provider: GOOGLE_PROVIDER };
+    },
+  };
+}
+
+function detectedLanguage(apiResponse: unknown): string | null {
+  const body = apiResponse as { data?: { translations?: Array<{ detectedSourceLanguage?: unknown }> } } | undefined;
+  const detected = body?.data?.translations?.[0]?.detectedSourceLanguage;
+  return typeof detected === 'string' && detected !== '' ? detected : null;
+}
+
+function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(timeoutMs)), timeoutMs);
+  });
+  // The abandoned request keeps running until its socket fails; race() already handles its
+  // eventual rejection, so it cannot surface as an unhandled rejection.
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+interface ClientError {
+  code?: unknown;
+  message?: unknown;
+  errors?: Array<{ message?: unknown; reason?: unknown }>;
+  response?: { statusCode?: unknown; request?: { href?: unknown } };
+}
+
+function toAppError(err: unknown, apiKey: string, source: string | undefined): AppError {
+  scrubKey(err, apiKey);
+
+  if (err instanceof DeadlineExceeded) {
+    return new AppError('UPSTREAM_TIMEOUT', `Google Translate did not answer within ${err.timeoutMs} ms; try again later`, {}, err);
+  }
+
+  const e = (typeof err === 'object' && err !== null ? err : {}) as ClientError;
+  const status = httpStatus(e);
+  if (status !== undefined) {
+    if (isUnsupportedLanguage(status, e, source)) {
+      const what = source ? `"${source}"` : 'the detected language';
+      return new AppError(
+        'UNSUPPORTED_LANGUAGE',
+        `Google Translate cannot translate from ${what} into English; supported languages are listed at ${SUPPORTED_LANGUAGES_URL}`,
+        {},
+        err,
+      );
+    }
+    // Google's own message stays in `cause` (logged): it can name the project or its billing.
+    return new AppError('UPSTREAM_FAILED', `Google Translate answered with an error (HTTP ${status}); try again later`, {}, err);
+  }
+
+  // No HTTP answer at all: refused, reset, DNS, TLS...
+  const reason = typeof e.code === 'string' ? ` (${e.code})` : '';
+  return new AppError('UPSTREAM_FAILED', `Could not reach Google Translate${reason}; try again later`, {}, err);
+}
+
+/** HTTP status of an answer from Google, or undefined when there was no answer. */
+function httpStatus(e: ClientError): number | undefined {
+  // ApiError: response.statusCode is the HTTP status; code is error.code from the body (the same
+  // for Google), or the HTTP status when the body was not Google's JSON. Transport errors have a
+  // string code such as 'ECONNREFUSED'.
+  const candidate = typeof e.response?.statusCode === 'number' ? e.response.statusCode : e.code;
+  return typeof candidate === 'number' && candidate >= 400 && candidate <= 599 ? candidate : undefined;
+}
+
+/**
+ * Google answers 400 "Bad language pair: xx|en" for a pair it cannot translate and 400 "Invalid
+ * Value" for an unknown source code. Our request has no other caller-controlled field, so a 400
+ * "Invalid Value" while a source was given means that source.
+ */
+function isUnsupportedLanguage(status: number, e: ClientError, source: string | undefined): boolean {
+  if (status !== 400) return false;
+  const messages = [e.message, ...(e.errors ?? []).map((inner) => inner.message)].filter((m): m is string => typeof m === 'string');
+  return messages.some((m) => /language pair|source language|unsupported language/i.test(m) || (source !== undefined && /invalid value/i.test(m)));
+}
+
+/** The key is a query parameter, so it is in node-fetch's message and the response's href. */
+function scrubKey(err: unknown, apiKey: string): void {
+  if (!(err instanceof Error)) return;
+  const forms = [...new Set([apiKey, encodeURIComponent(apiKey)])];
+  const clean = (s: string) => forms.reduce((acc, form) => acc.split(form).join('[REDACTED]'), s);
+  err.message = clean(err.message);
+  if (err.stack) err.stack = clean(err.stack);
+  const request = (err as ClientError).response?.request;
+  if (request && typeof request.href === 'string') request.href = clean(request.href);
+}
