@@ -35,10 +35,10 @@ export function operationRoute(operation: Operation, process: Processor): (event
           output: outcome.output,
           sourceLanguage: outcome.sourceLanguage ?? null,
         });
-        const { sourceLanguage, ...rest } = record;
+        const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
         return {
           status: 201,
-          json: { ...rest, ...(operation === 'translate' && { sourceLanguage }), ...outcome.details },
+          json: { seq, id, operation, input: text, output, ...(operation === 'translate' && { sourceLanguage }), createdAt, ...outcome.details },
           page: () => resultPage({ record, corrections: outcome.details?.corrections, provider: outcome.details?.provider }),
         };
       },

@@ -1,0 +1,6 @@
+import { operationRoute } from '../../shared/http/operation-route.ts';
+import { createSegmenter } from '../../shared/text/space/segmenter.ts';
+
+const segmenter = createSegmenter();
+
+export const handler = operationRoute('space', ({ text }) => ({ output: segmenter.segment(text) }));

@@ -1,0 +1,103 @@
+import { createSegmenter, type Segmenter } from './segmenter.ts';
+
+let segmenter: Segmenter;
+
+beforeAll(() => {
+  segmenter = createSegmenter();
+});
+
+const withoutWhitespace = (text: string): string => text.replace(/\s+/gu, '');
+
+describe('createSegmenter', () => {
+  test('splits run-together words and adds a space after run-on punctuation', () => {
+    expect(segmenter.segment('Thequickbrownfox jumped,overthelazydog.')).toBe('The quick brown fox jumped, over the lazy dog.');
+  });
+
+  test('keeps existing spaces, tabs and line breaks exactly', () => {
+    expect(segmenter.segment('  Hello  world\n\nthisisatest\r\n\tdone \n')).toBe('  Hello  world\n\nthis is a test\r\n\tdone \n');
+    expect(segmenter.segment('')).toBe('');
+    expect(segmenter.segment(' \n\t ')).toBe(' \n\t ');
+  });
+
+  test('restores the original case of every letter', () => {
+    expect(segmenter.segment('HelloWorld')).toBe('Hello World');
+    expect(segmenter.segment('THEQUICKBROWNFOX')).toBe('THE QUICK BROWN FOX');
+    expect(segmenter.segment('IloveNewYorkcity')).toBe('I love New York city');
+    expect(segmenter.segment('Thenaïvecustomerlovesthecafé')).toBe('The naïve customer loves the café');
+  });
+
+  test('leaves URLs, e-mails, mentions, hashtags, paths and numbers intact', () => {
+    const inputs = [
+      'Visit https://example.com/thequickbrownfox?a=1,b=2 or www.helloworld.com, please.',
+      'Mail john.doe@example.com or jane_doe@mail.example.org today.',
+      'Ping @thequickbrownfox about #throwbackthursday now.',
+      'Open /usr/local/thequickbrownfox or C:\\Users\\helloworld\\file.txt or snake_case_name.',
+      'At 7:30pm pi is 3.14, and 1,000,000 people paid $9.99; version 2.0.1 ships.',
+      'Abbreviations e.g. this, i.e. that, the U.S. economy and example.com stay.',
+    ];
+    for (const input of inputs) expect(segmenter.segment(input)).toBe(input);
+  });
+
+  test('spaces after run-on punctuation only between words', () => {
+    expect(segmenter.segment('Hello!How are you?Fine;thanks:bye')).toBe('Hello! How are you? Fine; thanks: bye');
+    expect(segmenter.segment('It ended.Then we left.')).toBe('It ended. Then we left.');
+    expect(segmenter.segment('the file.txt and the U.S.Army')).toBe('the file.txt and the U.S.Army');
+  });
+
+  test('never splits at an apostrophe', () => {
+    expect(segmenter.segment("don'tknow father'sbook it’sgood")).toBe("don't know father's book it’s good");
+    expect(segmenter.segment("o'clock O'Brien couldn't")).toBe("o'clock O'Brien couldn't");
+  });
+
+  test('keeps unknown names and misspelt words whole', () => {
+    const input = 'Zelensky met Tchaikovsky and Nietzsche; goverment wrold recieve definately.';
+    expect(segmenter.segment(input)).toBe(input);
+  });
+
+  test('returns well-spaced English unchanged', () => {
+    const inputs = [
+      'The quick brown fox jumps over the lazy dog.',
+      "I don't think we'll make it before nine o'clock, do you?",
+      'Together, nowhere and atone are single words; so is therapist.',
+      'She said: "Please send the invoice by Friday." Then she left.',
+      'Dr. Smith moved to Washington in 2019 — and never looked back!',
+      'Well-known, state-of-the-art results (see section 4.2) were reproduced.',
+    ];
+    for (const input of inputs) expect(segmenter.segment(input)).toBe(input);
+  });
+
+  test('only ever inserts spaces', () => {
+    const inputs = [
+      'Thequickbrownfox 😀jumped,over👍🏽thelazydog.',
+      '日本語のテキストとEnglishtextmixed 中文字符',
+      'Cafébarandnaïvetéareaccented, Привет мир, Ελληνικάtext',
+      "rock'n'rollisdead don’tstop...wait!!!ok??yes",
+      'a\u0301b\u0301c combining marks 𝒳𝒴𝒵 and emoji👨‍👩‍👧familyphoto',
+      '   leading\ttabs\r\nand CRLF linesendinghere   ',
+    ];
+    for (const input of inputs) {
+      expect(withoutWhitespace(segmenter.segment(input))).toBe(withoutWhitespace(input));
+    }
+  });
+
+  test('segments a fixed set of run-together phrases accurately', () => {
+    const cases: Array<[string, string]> = [
+      ['thisisatest', 'this is a test'],
+      ['Iwenttothestoreyesterday', 'I went to the store yesterday'],
+      ['itwasthebestoftimesitwastheworstoftimes', 'it was the best of times it was the worst of times'],
+      ['thankyouverymuchforyourhelp', 'thank you very much for your help'],
+      ['doyouknowwhattimeitis', 'do you know what time it is'],
+      ['mynameisjohnandilikepizza', 'my name is john and i like pizza'],
+      ['thisproductisgreatbutshippingwasslow', 'this product is great but shipping was slow'],
+      ['Isawamanwithatelescope', 'I saw a man with a telescope'],
+      ['theweatherisnicetoday', 'the weather is nice today'],
+      ['whereisthenearesttrainstation', 'where is the nearest train station'],
+      ['canyoubelieveit', 'can you believe it'],
+      ['Kubernetesclusterisdown', 'Kubernetes cluster is down'],
+      ['Pleasesendmetheinvoicebyfriday', 'Please send me the invoice by friday'],
+      ['wewillmeetatthecoffeeshopnearthestation', 'we will meet at the coffee shop near the station'],
+    ];
+    const correct = cases.filter(([input, expected]) => segmenter.segment(input) === expected).length;
+    expect(correct / cases.length).toBeGreaterThanOrEqual(0.85);
+  });
+});
