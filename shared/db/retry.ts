@@ -10,6 +10,16 @@ export interface RetryPolicy {
   sleep?: (ms: number) => Promise<void>;
 }
 
+// Failures to connect: the statement never reached the database, so retrying cannot store twice.
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ER_CON_COUNT_ERROR']);
+
+export function isConnectFailure(error: unknown): boolean {
+  const { code, cause, message } = (error ?? {}) as { code?: string; cause?: { code?: string }; message?: string };
+  if (CONNECT_FAILURES.has(code ?? cause?.code ?? '')) return true;
+  // The AWS SDK may rewrap a socket error into one that keeps only the message.
+  return typeof message === 'string' && /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/.test(message);
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**

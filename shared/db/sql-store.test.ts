@@ -32,8 +32,6 @@ describe('the Data API backend', () => {
     });
 
   beforeAll(async () => {
-    process.env.AWS_ACCESS_KEY_ID ??= 'test';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
     scratch = await createScratchDatabase();
     server = await startDataApiServer({ mysqlUrl: scratch.url });
   });
@@ -68,4 +66,25 @@ describe('the Data API backend', () => {
     expect((error as AppError).headers['Retry-After']).toMatch(/^\d+$/);
     await store.close();
   });
+});
+
+it('answers 503 DATABASE_UNAVAILABLE when the Data API endpoint cannot be reached', async () => {
+  const store = createSqlStore(
+    createDataApiExecutor({
+      clusterArn: 'arn:aws:rds:us-east-1:123456789012:cluster:test',
+      secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:test',
+      database: 'test',
+      endpoint: 'http://127.0.0.1:9', // discard port: nothing listens
+      region: 'us-east-1',
+      retry: { budgetMs: 100, baseDelayMs: 5, maxDelayMs: 20 },
+    }),
+  );
+  await expect(store.list({ limit: 1 })).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+  await store.close();
+});
+
+it('answers 503 DATABASE_UNAVAILABLE when MariaDB cannot be reached', async () => {
+  const store = createSqlStore(createMysqlExecutor('mysql://root@127.0.0.1:9/test', { budgetMs: 100, baseDelayMs: 5, maxDelayMs: 20 }));
+  await expect(store.list({ limit: 1 })).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+  await store.close();
 });

@@ -12,6 +12,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// Response shapes are asserted field by field.
+const json = (response: Response): Promise<any> => response.json();
+
 const postJson = (path: string, body: unknown) =>
   fetch(server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -19,7 +22,7 @@ describe('the offline server', () => {
   it('corrects spelling and stores the record', async () => {
     const response = await postJson('/api/spell', { text: 'Teh wrold is big.', id: 'e2e-spell' });
     expect(response.status).toBe(201);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toEqual(expect.objectContaining({ id: 'e2e-spell', operation: 'spell', input: 'Teh wrold is big.', output: 'The world is big.' }));
     expect(body.corrections[0]).toEqual(expect.objectContaining({ offset: 0, length: 3, original: 'Teh', replacement: 'The' }));
     expect(body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -42,7 +45,7 @@ describe('the offline server', () => {
   it('answers translate with 503 and setup instructions when no engine is configured', async () => {
     const response = await postJson('/api/translate', { text: 'hola' });
     expect(response.status).toBe(503);
-    expect((await response.json()).error.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect((await json(response)).error.code).toBe('TRANSLATION_UNAVAILABLE');
   });
 
   it('shows the new records on the home page, newest first, escaped, paginated', async () => {
@@ -51,10 +54,10 @@ describe('the offline server', () => {
     expect(page).not.toContain('<b>form</b>');
     expect(page.indexOf('Thequickbrownfox')).toBeLessThan(page.indexOf('Teh wrold'));
 
-    const first = await (await fetch(`${server.url}/?limit=1&format=json`)).json();
+    const first = await json(await fetch(`${server.url}/?limit=1&format=json`));
     expect(first.records).toHaveLength(1);
     expect(first.records[0].operation).toBe('space');
-    const second = await (await fetch(`${server.url}/?limit=1&format=json&cursor=${first.next}`)).json();
+    const second = await json(await fetch(`${server.url}/?limit=1&format=json&cursor=${first.next}`));
     expect(second.records[0].operation).toBe('spell');
     expect(second.next).toBeNull();
   });
@@ -67,11 +70,11 @@ describe('the offline server', () => {
     }
     const invalid = await fetch(`${server.url}/api/spell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":' });
     expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.code).toBe('INVALID_JSON');
+    expect((await json(invalid)).error.code).toBe('INVALID_JSON');
     const wrongMethod = await fetch(`${server.url}/api/space`, { method: 'PUT', body: 'x' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET, POST');
-    const stored = await (await fetch(`${server.url}/?format=json`)).json();
+    const stored = await json(await fetch(`${server.url}/?format=json`));
     expect(stored.records).toHaveLength(2);
   });
 });

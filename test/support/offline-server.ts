@@ -15,7 +15,7 @@ export interface OfflineServer {
  */
 export async function startOfflineServer(options: { albPort: number; env?: Record<string, string> }): Promise<OfflineServer> {
   const dir = mkdtempSync(join(tmpdir(), 'text-service-e2e-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'records.db')}`, LOG_LEVEL: 'warn', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'records.db')}`, LOG_LEVEL: 'warn', ...options.env };
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the server
   const migrate = spawn('npx', ['tsx', 'scripts/migrate.ts', '--local-only'], { env, stdio: 'pipe' });
   await new Promise<void>((resolve, reject) => migrate.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`)))));

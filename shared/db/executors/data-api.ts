@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-rds-data';
 import { AppError } from '../../errors.ts';
 import { toSqlTimestamp, type ExecResult, type Row, type SqlExecutor, type SqlParams, type SqlValue } from '../executor.ts';
-import { withRetry, type RetryPolicy } from '../retry.ts';
+import { isConnectFailure, withRetry, type RetryPolicy } from '../retry.ts';
 
 export interface DataApiConfig {
   clusterArn: string;
@@ -19,7 +19,7 @@ export interface DataApiConfig {
 }
 
 // Errors after which the statement has certainly not run: Aurora waking from zero capacity
-// (the SDK does not retry it) and throttling.
+// (the SDK does not retry it), throttling, and no connection to the endpoint at all.
 const TRANSIENT = new Set(['DatabaseResumingException', 'ThrottlingException', 'ServiceUnavailableError', 'TooManyRequestsException']);
 
 const toParameter = (name: string, value: SqlValue): SqlParameter => {
@@ -50,7 +50,7 @@ export function createDataApiExecutor(config: DataApiConfig): SqlExecutor {
     budgetMs: 25_000,
     baseDelayMs: 250,
     maxDelayMs: 5_000,
-    isTransient: (error) => error instanceof Error && TRANSIENT.has(error.name),
+    isTransient: (error) => (error instanceof Error && TRANSIENT.has(error.name)) || isConnectFailure(error),
     ...config.retry,
   };
   return {

@@ -1,9 +1,6 @@
 import mysql from 'mysql2/promise';
 import type { ExecResult, Row, SqlExecutor, SqlParams } from '../executor.ts';
-import { withRetry, type RetryPolicy } from '../retry.ts';
-
-// Failures to connect: the statement never reached the server, so retrying cannot store twice.
-const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ER_CON_COUNT_ERROR']);
+import { isConnectFailure, withRetry, type RetryPolicy } from '../retry.ts';
 
 /** MySQL or MariaDB through mysql2, for local runs and tests against a real server. */
 export function createMysqlExecutor(url: string, retry: Partial<RetryPolicy> = {}): SqlExecutor {
@@ -11,7 +8,7 @@ export function createMysqlExecutor(url: string, retry: Partial<RetryPolicy> = {
     budgetMs: 3_000,
     baseDelayMs: 100,
     maxDelayMs: 1_000,
-    isTransient: (error) => CONNECT_ERRORS.has((error as { code?: string }).code ?? ''),
+    isTransient: isConnectFailure,
     ...retry,
   };
   const pool = mysql.createPool({

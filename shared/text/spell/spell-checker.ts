@@ -26,8 +26,11 @@ export interface SpellChecker {
 type Verdict = { replacement: string; alternatives: string[] } | null;
 
 const MAX_ALTERNATIVES = 5;
-// nspell.suggest takes 1–100 ms per word, so verdicts are cached; the bound keeps a warm instance's memory flat.
+// nspell.suggest takes 1–150 ms per word, so verdicts are cached; the bound keeps a warm instance's memory flat.
 const CACHE_LIMIT = 10_000;
+// Words far from any dictionary word cost nspell 100+ ms each (10,000 characters of gibberish took over
+// three minutes), so one call stops asking for suggestions after this long; later words stay unchanged.
+const SUGGEST_BUDGET_MS = 3_000;
 
 const CHUNK = /\S+/gu;
 // Tokens inside a chunk: letters/digits joined by single inner apostrophes, hyphens or dots.
@@ -50,6 +53,7 @@ const asText = (data: string | Uint8Array): string | Buffer =>
 
 class NspellChecker implements SpellChecker {
   private readonly cache = new Map<string, Verdict>();
+  private suggestDeadline = 0;
 
   constructor(
     private readonly spell: Nspell,
@@ -58,6 +62,7 @@ class NspellChecker implements SpellChecker {
 
   correct(text: string): SpellResult {
     const corrections: Correction[] = [];
+    this.suggestDeadline = performance.now() + SUGGEST_BUDGET_MS;
     for (const chunk of text.matchAll(CHUNK)) {
       if (PROTECTED_CHUNK.test(chunk[0])) continue;
       for (const token of chunk[0].matchAll(TOKEN)) {
@@ -100,16 +105,20 @@ class NspellChecker implements SpellChecker {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const verdict = this.decide(word);
+    // Out of suggestion time: leave the word alone this once, without caching that.
+    if (verdict === undefined) return null;
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(word, verdict);
     return verdict;
   }
 
-  private decide(word: string): Verdict {
+  /** undefined when the word needs suggestions but this call's budget for them is spent. */
+  private decide(word: string): Verdict | undefined {
     if (this.spell.correct(word)) return null;
     // The dictionary spells naïve, café, résumé without accents: an accented form of a known word is fine.
     const unaccented = word.normalize('NFD').replace(MARKS, '');
     if (unaccented !== word && this.spell.correct(unaccented)) return null;
+    if (performance.now() > this.suggestDeadline) return undefined;
     const ranked = this.rank(word, this.spell.suggest(word));
     const candidates: string[] = [];
     for (const suggestion of ranked) {

@@ -1,0 +1,127 @@
+/**
+ * The deployable artefacts: `serverless package` output, unzipped into a folder with no
+ * node_modules and run by plain Node, against the Data API test server. This catches what the
+ * offline server, which resolves packages from the project, cannot: missing files, ESM/CJS traps,
+ * drivers that should not be in a bundle.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ALBEvent, ALBResult } from 'aws-lambda';
+import { createSqlStore } from '../../shared/db/sql-store.ts';
+import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
+import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { createScratchDatabase } from '../support/mariadb.ts';
+import { albEvent } from '../support/alb.ts';
+
+const FUNCTIONS = ['home', 'spell', 'space', 'translate'] as const;
+const ARNS = {
+  ALB_LISTENER_ARN: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/test/0123456789abcdef/0123456789abcdef',
+  DB_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:bundle-test',
+  DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bundle-test',
+};
+
+let work: string;
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+let dataApi: DataApiServer;
+let google: GoogleTranslateStub;
+let database: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'text-service-bundle-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...ARNS };
+  delete env.NODE_OPTIONS;
+  execFileSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', join(work, 'package')], { env, stdio: 'pipe' });
+  for (const name of FUNCTIONS) {
+    execFileSync('unzip', ['-q', join(work, 'package', `${name}.zip`), '-d', join(work, name)]);
+  }
+  copyFileSync(join(import.meta.dirname, 'invoke-bundle.mjs'), join(work, 'invoke-bundle.mjs'));
+
+  scratch = await createScratchDatabase();
+  database = new URL(scratch.url).pathname.slice(1);
+  dataApi = await startDataApiServer({ mysqlUrl: scratch.url });
+  google = await startGoogleTranslateStub();
+  const store = createSqlStore(
+    createDataApiExecutor({ clusterArn: ARNS.DB_CLUSTER_ARN, secretArn: ARNS.DB_SECRET_ARN, database, endpoint: dataApi.endpoint, region: 'us-east-1' }),
+  );
+  await store.migrate();
+  await store.close();
+}, 180_000);
+
+afterAll(async () => {
+  await dataApi?.close();
+  await google?.close();
+  await scratch?.drop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/**
+ * Invokes a packaged handler in its own plain Node process, configured as in AWS. Asynchronous:
+ * the Data API server it calls runs in this process.
+ */
+async function invoke(name: (typeof FUNCTIONS)[number], event: ALBEvent, extraEnv: Record<string, string> = {}): Promise<ALBResult> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH!,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    DB_CLUSTER_ARN: ARNS.DB_CLUSTER_ARN,
+    DB_SECRET_ARN: ARNS.DB_SECRET_ARN,
+    DB_NAME: database,
+    DATA_API_ENDPOINT: dataApi.endpoint,
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
+  const handler = join(work, name, 'functions', name, 'handler.mjs');
+  const { stdout } = await promisify(execFile)(process.execPath, [join(work, 'invoke-bundle.mjs'), handler, JSON.stringify(event)], { cwd: work, env });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+const postJson = (path: string, body: unknown) =>
+  albEvent({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the packaged functions', () => {
+  it('contain only their handler bundle, without local database drivers, under 5 MB each', () => {
+    for (const name of FUNCTIONS) {
+      expect(existsSync(join(work, name, 'node_modules'))).toBe(false);
+      const bundle = readFileSync(join(work, name, 'functions', name, 'handler.mjs'), 'utf8');
+      expect(bundle).not.toMatch(/better-sqlite3|mysql2/);
+      expect(statSync(join(work, 'package', `${name}.zip`)).size).toBeLessThan(5 * 1024 * 1024);
+    }
+  });
+
+  it('spell corrects and stores through the Data API', async () => {
+    const result = await invoke('spell', postJson('/api/spell', { text: 'Teh wrold is big.', id: 'bundle' }));
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ output: 'The world is big.', id: 'bundle' }));
+  });
+
+  it('space splits run-together words', async () => {
+    const result = await invoke('space', postJson('/api/space', { text: 'Thequickbrownfox jumped,overthelazydog.' }));
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body!).output).toBe('The quick brown fox jumped, over the lazy dog.');
+  });
+
+  it('translate answers 503 without an engine and translates with the Google client when configured', async () => {
+    expect((await invoke('translate', postJson('/api/translate', { text: 'hola' }))).statusCode).toBe(503);
+    const result = await invoke('translate', postJson('/api/translate', { text: 'hola' }), {
+      GOOGLE_TRANSLATE_API_KEY: 'bundle-key',
+      GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint,
+    });
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ sourceLanguage: 'es', provider: 'google' }));
+  });
+
+  it('home lists what the other bundles stored, newest first', async () => {
+    const result = await invoke('home', albEvent({ query: { format: 'json' } }));
+    expect(result.statusCode).toBe(200);
+    const { records } = JSON.parse(result.body!);
+    expect(records.map((r: { operation: string }) => r.operation)).toEqual(['translate', 'space', 'spell']);
+    const page = await invoke('home', albEvent({ headers: { accept: 'text/html' } }));
+    expect(page.body).toContain('Thequickbrownfox');
+  });
+});
