@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { handler } from './handler.ts';
+import { getStore } from '../../shared/runtime.ts';
+import { albEvent, jsonBody, lambdaContext, SHAPES } from '../../test/support/alb.ts';
+
+beforeAll(async () => {
+  await (await getStore()).migrate();
+});
+
+describe.each(SHAPES)('POST /api/space, %s headers', (shape) => {
+  it('splits run-together words from a form post and stores the record', async () => {
+    const result = await handler(
+      albEvent({
+        method: 'POST',
+        path: '/api/space',
+        shape,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ text: 'Thequickbrownfox jumped,overthelazydog.' }).toString(),
+      }),
+      lambdaContext(),
+    );
+    expect(result.statusCode).toBe(201);
+    const body = jsonBody(result);
+    expect(body).toEqual(expect.objectContaining({ id: null, operation: 'space', output: 'The quick brown fox jumped, over the lazy dog.' }));
+    const [stored] = (await (await getStore()).list({ limit: 1, operation: 'space' })).records;
+    expect(stored!.seq).toBe(body.seq);
+  });
+});

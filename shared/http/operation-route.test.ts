@@ -1,0 +1,112 @@
+/** The HTTP edge of the three operation functions, driven through a stand-in processor. */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { operationRoute } from './operation-route.ts';
+import { getStore } from '../runtime.ts';
+import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions, type HeaderShape } from '../../test/support/alb.ts';
+
+const handler = operationRoute('space', ({ text }) => {
+  if (text.includes('explode')) throw new Error('secret internal detail at /var/task/db.ts:42');
+  return { output: text.toUpperCase() };
+});
+
+const send = (options: EventOptions) => handler(albEvent({ method: 'POST', path: '/api/space', ...options }), lambdaContext());
+const json = (body: unknown, shape: HeaderShape = 'single', extra: EventOptions = {}) =>
+  send({ headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), shape, ...extra });
+const count = async () => (await (await getStore()).list({ limit: 200 })).records.length;
+
+beforeAll(async () => {
+  await (await getStore()).migrate();
+});
+
+describe.each(SHAPES)('accepted requests, %s headers', (shape) => {
+  it('JSON: 201 with the record, stored once', async () => {
+    const before = await count();
+    const result = await json({ text: 'héllo 😀', id: 'tag-1' }, shape);
+    expect(result.statusCode).toBe(201);
+    expect(responseHeader(result, 'Content-Type')).toBe('application/json; charset=utf-8');
+    const body = jsonBody(result);
+    expect(Object.keys(body)).toEqual(['seq', 'id', 'operation', 'input', 'output', 'createdAt']);
+    expect(body).toEqual(expect.objectContaining({ id: 'tag-1', operation: 'space', input: 'héllo 😀', output: 'HÉLLO 😀' }));
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('an HTML form post gets the result page', async () => {
+    const result = await send({
+      shape,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,*/*;q=0.8' },
+      body: 'text=a+b%26c+%C3%A9&id=',
+    });
+    expect(result.statusCode).toBe(201);
+    expect(responseHeader(result, 'content-type')).toMatch(/^text\/html/);
+    expect(result.body).toContain('A B&amp;C É');
+  });
+
+  it('a base64-encoded body, charset=utf-8, and text at the limit once trimmed', async () => {
+    const text = `  ${'x'.repeat(10_000)}\n`;
+    const result = await send({ shape, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: Buffer.from(JSON.stringify({ text })), base64: true });
+    expect(result.statusCode).toBe(201);
+    expect(jsonBody(result).input).toBe(text);
+    expect(jsonBody(result).id).toBeNull();
+  });
+});
+
+describe.each(SHAPES)('rejected requests store nothing, %s headers', (shape) => {
+  const big = 'x'.repeat(300 * 1024);
+  it.each<[string, EventOptions, number, string]>([
+    ['invalid JSON', { headers: { 'content-type': 'application/json' }, body: '{"text":' }, 400, 'INVALID_JSON'],
+    ['JSON null', { headers: { 'content-type': 'application/json' }, body: 'null' }, 400, 'VALIDATION_FAILED'],
+    ['a JSON array', { headers: { 'content-type': 'application/json' }, body: '[{"text":"a"}]' }, 400, 'VALIDATION_FAILED'],
+    ['a JSON number', { headers: { 'content-type': 'application/json' }, body: '42' }, 400, 'VALIDATION_FAILED'],
+    ['no text', { headers: { 'content-type': 'application/json' }, body: '{}' }, 400, 'VALIDATION_FAILED'],
+    ['blank text', { headers: { 'content-type': 'application/json' }, body: '{"text":" \\n\\t "}' }, 400, 'VALIDATION_FAILED'],
+    ['numeric text', { headers: { 'content-type': 'application/json' }, body: '{"text":5}' }, 400, 'VALIDATION_FAILED'],
+    ['an empty body', { headers: { 'content-type': 'application/json' } }, 400, 'INVALID_JSON'],
+    ['an empty form', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' }, 400, 'VALIDATION_FAILED'],
+    ['text over the limit', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'y'.repeat(10_001) }) }, 413, 'TEXT_TOO_LONG'],
+    ['a body over 256 KiB', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: big }) }, 413, 'BODY_TOO_LARGE'],
+    ['a base64 body over 256 KiB', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: big }), base64: true }, 413, 'BODY_TOO_LARGE'],
+    ['text/plain', { headers: { 'content-type': 'text/plain' }, body: 'hello' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['no content type', { body: '{"text":"a"}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a non-UTF-8 charset', { headers: { 'content-type': 'application/json; charset=iso-8859-1' }, body: '{"text":"a"}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['invalid UTF-8', { headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) }, 400, 'VALIDATION_FAILED'],
+    ['an id over 64 characters', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'a', id: 'i'.repeat(65) }) }, 400, 'VALIDATION_FAILED'],
+    ['an id with a control character', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'a', id: 'a\u0007b' }) }, 400, 'VALIDATION_FAILED'],
+    ['a numeric id', { headers: { 'content-type': 'application/json' }, body: '{"text":"a","id":7}' }, 400, 'VALIDATION_FAILED'],
+  ])('%s', async (_name, options, status, code) => {
+    const before = await count();
+    const result = await send({ shape, ...options, headers: { accept: 'application/json', ...options.headers } });
+    expect(result.statusCode).toBe(status);
+    expect(jsonBody(result)).toEqual({ error: { code, message: expect.any(String) } });
+    expect(await count()).toBe(before);
+  });
+
+  it('405 with Allow for other methods', async () => {
+    const result = await handler(albEvent({ method: 'PUT', path: '/api/space', shape, body: '{}' }), lambdaContext());
+    expect(result.statusCode).toBe(405);
+    expect(responseHeader(result, 'Allow')).toBe('GET, POST');
+    expect(jsonBody(result).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('500 INTERNAL without internals when processing fails unexpectedly', async () => {
+    const before = await count();
+    const result = await json({ text: 'please explode' }, shape);
+    expect(result.statusCode).toBe(500);
+    expect(jsonBody(result).error.code).toBe('INTERNAL');
+    expect(result.body).not.toMatch(/secret|\/var\/task|at /);
+    expect(await count()).toBe(before);
+  });
+});
+
+it('an HTML client gets an error page with the same status', async () => {
+  const result = await send({ headers: { 'content-type': 'text/plain', accept: 'text/html' }, body: 'x' });
+  expect(result.statusCode).toBe(415);
+  expect(responseHeader(result, 'content-type')).toMatch(/^text\/html/);
+  expect(result.body).toContain('UNSUPPORTED_MEDIA_TYPE');
+});
+
+it('GET serves the form', async () => {
+  const result = await handler(albEvent({ path: '/api/space', headers: { accept: 'text/html' } }), lambdaContext());
+  expect(result.statusCode).toBe(200);
+  expect(result.body).toContain('<form method="post" action="/api/space">');
+  expect(result.body).not.toContain('name="source"');
+});
