@@ -53,7 +53,6 @@ describe('selectTranslator', () => {
     const err = await unavailableError(translator.translate({ text: 'hola' }));
     expect(err.message).toMatch(/No translation engine is configured/);
     expect(err.message).toContain('GOOGLE_TRANSLATE_API_KEY');
-    expect(err.message).toContain('GOOGLE_TRANSLATE_SECRET_ARN');
   });
 
   test('blank values count as unset', async () => {
@@ -69,7 +68,6 @@ describe('selectTranslator', () => {
     const err = await unavailableError(translator.translate({ text: 'hola' }));
     expect(err.message).toMatch(/TRANSLATE_PROVIDER is google/);
     expect(err.message).toContain('GOOGLE_TRANSLATE_API_KEY');
-    expect(err.message).toContain('GOOGLE_TRANSLATE_SECRET_ARN');
   });
 
   test('an unknown TRANSLATE_PROVIDER fails at selection', () => {

@@ -18,7 +18,7 @@ export interface TranslatorEnv {
 }
 
 const HOW_TO_CONFIGURE =
-  'Set GOOGLE_TRANSLATE_API_KEY (locally) or GOOGLE_TRANSLATE_SECRET_ARN (in AWS, the Secrets Manager secret holding the key) to use Google Translate.';
+  'Set GOOGLE_TRANSLATE_API_KEY to a Google Cloud Translation API key (in the shell before npm start, or at deploy time) to use Google Translate.';
 
 interface ProviderEntry {
   /** Whether the environment holds this engine's configuration. */
