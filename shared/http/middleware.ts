@@ -12,6 +12,8 @@ export interface HttpContext extends Context {
   http: HttpRequest;
 }
 
+export const METRICS_NAMESPACE = 'TextService';
+
 type AlbRequest = Request<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 type AlbMiddleware = MiddlewareObj<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 
@@ -87,19 +89,42 @@ export const securityHeaders = (): AlbMiddleware => {
   return { after: add, onError: add };
 };
 
-/** One line per request: id, route, sizes, status and time; never the text itself. */
+/**
+ * One line per request: id, route, sizes, status and time; never the text itself. The line is also
+ * in CloudWatch's embedded metric format, so Requests, Latency and 4XX/5XX per route become metrics
+ * without an API call.
+ */
 export const accessLog = (route: string): AlbMiddleware => {
   const started = new WeakMap<object, number>();
   const write = (request: AlbRequest) => {
     const result = request.response as ALBResult | undefined;
+    const status = result?.statusCode ?? 500;
     log('info', 'request', {
       requestId: request.context.awsRequestId,
       route,
       method: request.event.httpMethod,
-      status: result?.statusCode,
+      status,
       requestBytes: request.event.body?.length ?? 0,
       responseBytes: result?.body?.length ?? 0,
       ms: Date.now() - (started.get(request) ?? Date.now()),
+      Requests: 1,
+      ClientErrors: status >= 400 && status < 500 ? 1 : 0,
+      ServerErrors: status >= 500 ? 1 : 0,
+      _aws: {
+        Timestamp: Date.now(),
+        CloudWatchMetrics: [
+          {
+            Namespace: METRICS_NAMESPACE,
+            Dimensions: [['route']],
+            Metrics: [
+              { Name: 'Requests', Unit: 'Count' },
+              { Name: 'ClientErrors', Unit: 'Count' },
+              { Name: 'ServerErrors', Unit: 'Count' },
+              { Name: 'ms', Unit: 'Milliseconds' },
+            ],
+          },
+        ],
+      },
     });
   };
   return {

@@ -22,6 +22,14 @@ export interface RouteSpec {
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * The ALB target groups' health check path. The load balancer sends it straight to the function,
+ * past the listener rules; answering it touches neither the store nor an engine, so it costs one
+ * short invocation.
+ */
+export const HEALTH_CHECK_PATH = '/health';
+const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
+
 /** The one middy chain behind every function: a route only supplies its method handlers. */
 export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) => Promise<ALBResult> {
   const allowed = Object.keys(spec.methods);
@@ -32,8 +40,7 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(errorReplies())
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
-    .handler(async (_event, context) => {
-      const { http } = context;
-      return spec.methods[http.method as 'GET' | 'POST']!(http);
-    }) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
+    .handler(async (_event, { http }) =>
+      http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
+    ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
 }

@@ -20,7 +20,6 @@ import { albEvent } from '../support/alb.ts';
 
 const FUNCTIONS = ['home', 'spell', 'space', 'translate'] as const;
 const ARNS = {
-  ALB_LISTENER_ARN: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/test/0123456789abcdef/0123456789abcdef',
   DB_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:bundle-test',
   DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bundle-test',
 };
@@ -33,7 +32,7 @@ let database: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'text-service-bundle-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...ARNS };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NODE_OPTIONS;
   execFileSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', join(work, 'package')], { env, stdio: 'pipe' });
   for (const name of FUNCTIONS) {

@@ -1,6 +1,7 @@
 /** The behaviour every backend must show; run by each backend's test file. */
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { MIGRATIONS } from '../../shared/db/sql.ts';
 
 export function describeStoreContract(name: string, open: () => Promise<{ store: RecordStore; cleanup(): Promise<void> }>) {
   describe(`record store on ${name}`, () => {
@@ -9,7 +10,7 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
 
     beforeAll(async () => {
       ({ store, cleanup } = await open());
-      expect(await store.migrate()).toEqual([1]);
+      expect(await store.migrate()).toEqual(MIGRATIONS.map((m) => m.version));
     });
     afterAll(async () => {
       await store.close();

@@ -1,0 +1,79 @@
+// CloudWatch alarms, all notifying one SNS topic whose e-mail subscriber is the `alarmEmail` stage
+// parameter: errors and throttles per function, the load balancer's 5XX answers and slow targets,
+// and an Aurora cluster running at its capacity ceiling.
+const FUNCTIONS = ['Home', 'Spell', 'Space', 'Translate', 'Migrate'];
+const TOPIC = [{ Ref: 'AlarmTopic' }];
+const LOAD_BALANCER = { LoadBalancer: { 'Fn::GetAtt': ['LoadBalancer', 'LoadBalancerFullName'] } };
+
+const alarm = ({ description, namespace, metric, dimensions, threshold, statistic = 'Sum', periods = 1, extended }) => ({
+  Type: 'AWS::CloudWatch::Alarm',
+  Properties: {
+    AlarmDescription: description,
+    Namespace: namespace,
+    MetricName: metric,
+    Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
+    ...(extended ? { ExtendedStatistic: extended } : { Statistic: statistic }),
+    Period: 300,
+    EvaluationPeriods: periods,
+    Threshold: threshold,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    TreatMissingData: 'notBreaching',
+    AlarmActions: TOPIC,
+    OKActions: TOPIC,
+  },
+});
+
+const perFunction = FUNCTIONS.flatMap((name) => {
+  const dimensions = { FunctionName: { Ref: `${name}LambdaFunction` } };
+  return [
+    [`${name}ErrorsAlarm`, alarm({ description: `${name} function errors`, namespace: 'AWS/Lambda', metric: 'Errors', dimensions, threshold: 1 })],
+    [`${name}ThrottlesAlarm`, alarm({ description: `${name} function throttled`, namespace: 'AWS/Lambda', metric: 'Throttles', dimensions, threshold: 1 })],
+  ];
+});
+
+module.exports = () => ({
+  Conditions: {
+    HasAlarmEmail: { 'Fn::Not': [{ 'Fn::Equals': ['${param:alarmEmail}', ''] }] },
+  },
+  Resources: {
+    AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } },
+    AlarmEmailSubscription: {
+      Type: 'AWS::SNS::Subscription',
+      Condition: 'HasAlarmEmail',
+      Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: '${param:alarmEmail}' },
+    },
+    ...Object.fromEntries(perFunction),
+    TargetServerErrorsAlarm: alarm({
+      description: 'Functions answered 5XX through the load balancer',
+      namespace: 'AWS/ApplicationELB',
+      metric: 'HTTPCode_Target_5XX_Count',
+      dimensions: LOAD_BALANCER,
+      threshold: 5,
+    }),
+    LoadBalancerServerErrorsAlarm: alarm({
+      description: 'The load balancer itself answered 5XX (e.g. a function timed out or failed to invoke)',
+      namespace: 'AWS/ApplicationELB',
+      metric: 'HTTPCode_ELB_5XX_Count',
+      dimensions: LOAD_BALANCER,
+      threshold: 5,
+    }),
+    TargetResponseTimeAlarm: alarm({
+      description: 'p95 target response time at or above 3 s for 15 minutes',
+      namespace: 'AWS/ApplicationELB',
+      metric: 'TargetResponseTime',
+      dimensions: LOAD_BALANCER,
+      threshold: 3,
+      extended: 'p95',
+      periods: 3,
+    }),
+    DbCapacityAlarm: alarm({
+      description: 'Aurora at 90 % or more of its maximum capacity for 15 minutes: raise maxCapacity',
+      namespace: 'AWS/RDS',
+      metric: 'ACUUtilization',
+      dimensions: { DBClusterIdentifier: { Ref: 'DbCluster' } },
+      threshold: 90,
+      statistic: 'Average',
+      periods: 3,
+    }),
+  },
+});

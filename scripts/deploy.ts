@@ -1,0 +1,14 @@
+/**
+ * `npm run deploy -- --stage prod [--param=...]`: deploys the stack, then runs the migrate function
+ * once, so schema changes land before the first request that needs them and never during one.
+ */
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const serverless = (...command: string[]) => {
+  const run = spawnSync('npx', ['serverless', ...command, ...args], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+};
+
+serverless('deploy');
+serverless('invoke', '--function', 'migrate', '--log');
