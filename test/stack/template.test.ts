@@ -13,17 +13,18 @@ interface Resource {
 }
 type Template = { Resources: Record<string, Resource>; Conditions?: Record<string, unknown>; Outputs?: Record<string, unknown> };
 
+const GOOGLE_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-translate-key-AbCdEf';
 const ROUTED = { Home: '/', Spell: '/api/spell', Space: '/api/space', Translate: '/api/translate' };
 const FUNCTIONS = [...Object.keys(ROUTED), 'Migrate'];
 
-function packageStage(stage: string): Template {
+function packageStage(stage: string, ...params: string[]): Template {
   const dir = mkdtempSync(join(tmpdir(), `text-service-${stage}-`));
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NODE_OPTIONS;
   execFileSync(
     'npx',
     ['serverless', 'package', '--stage', stage, '--package', dir,
-      '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test', '--param=alarmEmail=ops@example.com'],
+      '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test', '--param=alarmEmail=ops@example.com', ...params],
     { env, stdio: 'pipe' },
   );
   return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -35,7 +36,7 @@ let prod: Template;
 let dev: Template;
 
 beforeAll(() => {
-  prod = packageStage('prod');
+  prod = packageStage('prod', `--param=googleKeySecretArn=${GOOGLE_KEY_SECRET}`);
   dev = packageStage('dev');
 }, 120_000);
 
@@ -115,6 +116,12 @@ describe('functions', () => {
     expect(dev.Resources.HomeLogGroup!.Properties.RetentionInDays).toBe(14);
   });
 
+  it('gives translate the Google key secret, only when one is configured', () => {
+    expect(prod.Resources.TranslateLambdaFunction!.Properties.Environment.Variables.GOOGLE_TRANSLATE_SECRET_ARN).toBe(GOOGLE_KEY_SECRET);
+    expect(prod.Conditions!.HasGoogleKeySecret).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [`secret-${GOOGLE_KEY_SECRET}`, 'secret-'] }] });
+    expect(dev.Conditions!.HasGoogleKeySecret).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['secret-', 'secret-'] }] });
+  });
+
   it('caps translate with reserved concurrency and leaves migrate unrouted', () => {
     expect(prod.Resources.TranslateLambdaFunction!.Properties.ReservedConcurrentExecutions).toBe(20);
     const targets = ofType(prod, 'AWS::ElasticLoadBalancingV2::TargetGroup').flatMap(([, g]) => g.Properties.Targets.map((t: { Id: unknown }) => JSON.stringify(t.Id)));
@@ -126,14 +133,18 @@ describe('IAM', () => {
   it('gives each function a role scoped to its log group, this cluster and its secret, with nothing on *', () => {
     expect(ofType(prod, 'AWS::IAM::Role').map(([name]) => name).sort()).toEqual(FUNCTIONS.map((n) => `${n}Role`).sort());
     for (const name of FUNCTIONS) {
-      const statements = prod.Resources[`${name}Role`]!.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement);
+      // A statement under Fn::If counts as granted (its condition holds in this template).
+      const statements = prod.Resources[`${name}Role`]!.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) =>
+        p.PolicyDocument.Statement.map((st) => (st as { 'Fn::If'?: unknown[] })['Fn::If']?.[1] ?? st),
+      );
       for (const statement of statements) {
         expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|:\*"$/);
         for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
       }
       const resourceOf = (prefix: string) => statements.filter((s: { Action: string[] }) => s.Action.some((a) => a.startsWith(prefix))).map((s: { Resource: unknown }) => s.Resource);
       expect(resourceOf('rds-data:')).toEqual([{ 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] }]);
-      expect(resourceOf('secretsmanager:')).toEqual([{ 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] }]);
+      const dbSecret = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
+      expect(resourceOf('secretsmanager:')).toEqual(name === 'Translate' ? [dbSecret, GOOGLE_KEY_SECRET] : [dbSecret]);
       expect(resourceOf('logs:')).toEqual([{ 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] }]);
     }
   });
