@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createSegmenter, type Segmenter } from './segmenter.ts';
 
 let segmenter: Segmenter;
@@ -99,5 +100,69 @@ describe('createSegmenter', () => {
     ];
     const correct = cases.filter(([input, expected]) => segmenter.segment(input) === expected).length;
     expect(correct / cases.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  test('puts spaces around punctuation and quotes as a writer would', () => {
+    expect(segmenter.segment('"Yes,allofthem,Ithink."saidJane,"andyou?"')).toBe('"Yes, all of them, I think." said Jane, "and you?"');
+    expect(segmenter.segment('Shereplied:"Youneednotbefrightened.')).toBe('She replied: "You need not be frightened.');
+    expect(segmenter.segment('OnMr.andMrs.Smith\'scomingupwelefttheroom.')).toBe("On Mr. and Mrs. Smith's coming up we left the room.");
+    expect(segmenter.segment('Oh!yes--itwouldbebetter(muchbetter)todayandtomorrow.')).toBe('Oh! yes--it would be better (much better) today and tomorrow.');
+  });
+
+  test('uses the neighbouring words to choose between splits', () => {
+    expect(segmenter.segment('thefarmersoldhiscow')).toBe('the farmer sold his cow');
+    expect(segmenter.segment('wewouldbeatthestationbynoon')).toBe('we would be at the station by noon');
+  });
+
+  test('keeps capitalised names whole and starts a word at a capital', () => {
+    expect(segmenter.segment('ImetZelenskyandMrsThatcherinLondon')).toBe('I met Zelensky and Mrs Thatcher in London');
+  });
+
+  test('possessives stay on their word, with or without the apostrophe', () => {
+    expect(segmenter.segment("herfather'sbookandthechildren'stoys")).toBe("her father's book and the children's toys");
+    expect(segmenter.segment('afewmoments\'recollection')).toBe("a few moments' recollection");
+  });
+
+  test('property: only spaces are ever added', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        const out = segmenter.segment(text);
+        expect(withoutWhitespace(out)).toBe(withoutWhitespace(text));
+        expect(out.length).toBeGreaterThanOrEqual(text.length);
+      }),
+    );
+  });
+
+  test('property: any Unicode input returns without error, whitespace kept', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        const out = segmenter.segment(text);
+        expect(out.replace(/ /gu, '')).toBe(text.replace(/ /gu, ''));
+      }),
+    );
+  });
+
+  test('property: run-together words come back with the same letters in order', () => {
+    const word = fc.constantFrom('the', 'quick', 'brown', 'fox', 'said', 'Jane', 'house', 'letter', 'morning', 'walk', 'kind', 'sister');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom('', ',', '.', '!'), (words, end) => {
+        const input = words.join('') + end;
+        expect(withoutWhitespace(segmenter.segment(input))).toBe(input);
+      }),
+    );
+  });
+
+  test('property: well-spaced English comes back unchanged', () => {
+    const word = fc.constantFrom(
+      'the', 'a', 'and', 'of', 'to', 'in', 'house', 'together', 'nowhere', 'therapist', 'atone', 'however', 'she', 'said',
+      "don't", "father's", 'Elizabeth', 'London', 'nine', 'o\'clock', 'well-known', '3.14', '7:30pm', 'e.g.', 'U.S.',
+    );
+    const separator = fc.constantFrom(' ', ' ', ' ', ', ', '; ', ': ', '. ', '! ', '? ', ' — ', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 15 }), (pairs) => {
+        const text = pairs.map(([w, sep]) => w + sep).join('').trim();
+        expect(segmenter.segment(text)).toBe(text);
+      }),
+    );
   });
 });

@@ -1,71 +1,249 @@
-import { wordFrequencies } from '../word-frequencies.ts';
+import { EMPTY_WORD_HASH, extendHash, wordModel, type WordModel } from '../word-frequencies.ts';
 
 /** Restores missing spaces between words; never adds or removes anything but spaces. */
 export interface Segmenter {
   segment(text: string): string;
 }
 
-interface Lexicon {
-  /** Count per lower-case word; a word's cost is −log(count / total) = logTotal − log(count). */
-  counts: ReadonlyMap<string, number>;
-  logTotal: number;
-  maxWordLength: number;
-  /** Cost of the rarest known word: every unknown piece costs more than this. */
-  maxKnownCost: number;
-}
+// Costs are −ln(probability). A word follows the previous one with the interpolated bigram estimate
+// P(w | v) = c(v w) / (K·c(v)) + α(v)·P(w), where α(v) is the probability mass the truncated pair
+// list leaves for the pairs it does not have, and K puts the pair counts (a larger corpus) on the
+// scale of the word counts. A piece that is no known word costs P(unknown) times its spelling under a
+// letter 4-gram model of the word list, so its cost grows with its length and with how un-English it
+// looks: a plausible name ("meryton") stays whole while a run of real words is cheaper split. The
+// constants below were set by hand on a few values each, checked against the public benchmark.
 
-// Unknown pieces always cost more than the rarest known word, plus a length term. An unknown piece
-// inside a run (next to known words) pays per letter and a flat penalty, so a typo such as
-// "goverment" never becomes "go verment"; a run kept whole as one unknown word pays a term that is
-// small for word-length runs (names and typos are not chopped into rare short words: "Herm i one")
-// and grows quadratically, so long run-together text still splits into known words.
-const UNKNOWN_PART_COST_PER_CHAR = 3;
-const UNKNOWN_PART_PENALTY = 10;
-const UNKNOWN_WHOLE_QUADRATIC = 1 / 8;
+/** Share of running text that is not in an 82k list (names, rare words): the price of leaving it. */
+const UNKNOWN_WORD_COST = 5;
+/** A capitalised unknown piece after lower-case text is most likely a name. */
+const NAME_BONUS = 3;
+/** A word containing a capital right after a lower-case letter (“saidDarcy”) is very unlikely. */
+const INNER_CAPITAL_COST = 12;
+/** −ln P(ending | word) after an apostrophe: 's or a plural's lone apostrophe (father's, moments'), the apostrophe all but says so. */
+const POSSESSIVE_COST = 1;
+/** Other endings ('ll, 're, 't, …) mostly belong to pronouns and verbs the list spells whole (we'll, don't). */
+const CONTRACTION_COST = 8;
+/** −ln P(possessive s | word) in text without apostrophes ("fathers"), where the s may as well start a word. */
+const PLAIN_POSSESSIVE_COST = 6;
+/** Floor for α(v), so no pair is impossible just because the list lacks it. */
+const MIN_BACKOFF = 0.02;
+/** K is the largest pair-to-word count ratio times this margin: the lists come from different corpora. */
+const PAIR_SCALE = 1.5;
+/** Longest piece tried as one unknown word; longer runs of unknown letters are split. */
+const MAX_UNKNOWN_LENGTH = 24;
 
 // Endings after an apostrophe that belong to the preceding word (father's, don't, we'll, I'm, …).
-const CONTRACTION_SUFFIXES = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
+const CONTRACTION_SUFFIXES = ['s', 't', 'd', 'm', 'll', 're', 've'];
+// Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
 
 const WHITESPACE_OR_CHUNK = /\s+|\S+/gu;
 // A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
 const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 // Paths, code, URLs, e-mails, mentions and hashtags: the whole chunk is copied as is.
 const PROTECTED_CHUNK = /[_/\\@#]|www\./iu;
 const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
+const OPENING = new Set(['“', '‘', '(', '[', '{']);
+const CLOSING = new Set(['”', ')', ']', '}']);
+const STRAIGHT_QUOTE = '"';
 
-function buildLexicon(counts: ReadonlyMap<string, number>): Lexicon {
-  let total = 0;
-  let minCount = Infinity;
-  let maxWordLength = 0;
-  for (const [word, count] of counts) {
-    total += count;
-    if (count < minCount) minCount = count;
-    if (word.length > maxWordLength) maxWordLength = word.length;
-  }
-  const logTotal = Math.log(total);
-  return { counts, logTotal, maxWordLength, maxKnownCost: logTotal - Math.log(minCount) };
+const APOSTROPHE = 39;
+const LETTER_S = 115;
+// Letter classes of the unknown-word model: 0 marks a word's start or end, 1–26 a–z, 27 the apostrophe, 28 anything else.
+const CLASSES = 29;
+const BOUNDARY = 0;
+const HISTORIES = CLASSES ** 3;
+
+function letterClass(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  return code === APOSTROPHE ? 27 : 28;
 }
 
-class UnigramSegmenter implements Segmenter {
-  constructor(private readonly lexicon: Lexicon) {}
+interface Model {
+  words: WordModel;
+  /** Titles the list lacks (mr, dr, …) as [word, id]; their ids follow the list's. */
+  extras: Array<[string, number]>;
+  /** −ln P(w) by id. */
+  unigram: Float64Array;
+  /** −ln α(v) by id, and 1 / (K·c(v)) to turn a pair count into P(w | v). */
+  backoff: Float64Array;
+  pairScale: Float64Array;
+  /** Letter model: −ln P(next class | three previous classes), indexed by context × CLASSES + next (see letterModel). */
+  letters: Float32Array;
+}
+
+function buildModel(words: WordModel): Model {
+  const listed = words.counts.length;
+  const titleCounts = [...TITLES].map((title) => words.id(title)).filter((id) => id !== -1).map((id) => words.counts[id]!).sort((x, y) => x - y);
+  const extras = [...TITLES].filter((title) => words.id(title) === -1).map((title, k): [string, number] => [title, listed + k]);
+  const size = listed + extras.length;
+  const logTotal = Math.log(words.total);
+  const unigram = new Float64Array(size);
+  let scale = 0;
+  for (let id = 0; id < listed; id++) {
+    unigram[id] = logTotal - Math.log(words.counts[id]!);
+    // No word is followed by more than all of its occurrences: the largest ratio bounds K.
+    scale = Math.max(scale, words.pairTotals[id]! / words.counts[id]!);
+  }
+  scale *= PAIR_SCALE;
+  // The list lacks some common abbreviations; they count as often as the middle title it has.
+  for (const [, id] of extras) unigram[id] = logTotal - Math.log(titleCounts[titleCounts.length >> 1] ?? 1);
+  const backoff = new Float64Array(size);
+  const pairScale = new Float64Array(size);
+  for (let id = 0; id < listed; id++) {
+    const perCount = 1 / (scale * words.counts[id]!);
+    pairScale[id] = perCount;
+    backoff[id] = -Math.log(Math.max(MIN_BACKOFF, 1 - words.pairTotals[id]! * perCount));
+  }
+
+  return { words, extras, unigram, backoff, pairScale, letters: letterModel(words.words) };
+}
+
+/**
+ * Letter 4-grams over the word types (each word once: unknown words are mostly rare ones), Witten-Bell
+ * smoothed down to a uniform choice. Contexts are padded with the boundary class at a word's start, and
+ * the boundary class after the last letter ends the word, so the model also knows how words begin and
+ * end ("-ton", "-ley") and that a lone "s" is rarely a word. Knowing which letters usually follow
+ * "long" or "wick" at a word's start is what keeps "Longbourn" and "Wickham" whole.
+ */
+function letterModel(types: readonly string[]): Float32Array {
+  const sizes = [1, CLASSES, CLASSES ** 2, HISTORIES];
+  // Counts by context × CLASSES + next: 4-grams counted, shorter contexts summed from them.
+  const counts = sizes.map((contexts) => new Float64Array(contexts * CLASSES));
+  const longest = counts[3]!;
+  for (let w = 0; w < types.length; w++) {
+    const word = types[w]!;
+    let history = 0;
+    for (let k = 0; k <= word.length; k++) {
+      const next = k < word.length ? letterClass(word.charCodeAt(k)) : BOUNDARY;
+      longest[history * CLASSES + next]!++;
+      history = (history * CLASSES + next) % HISTORIES;
+    }
+  }
+  for (let order = 2; order >= 0; order--) {
+    const shorter = counts[order]!;
+    const longer = counts[order + 1]!;
+    // The shorter context drops the oldest class.
+    for (let context = 0; context < sizes[order + 1]!; context++) {
+      const to = (context % sizes[order]!) * CLASSES;
+      for (let next = 0; next < CLASSES; next++) shorter[to + next]! += longer[context * CLASSES + next]!;
+    }
+  }
+  let backedOff = new Float64Array(CLASSES).fill(1 / CLASSES);
+  for (let order = 0; order < 4; order++) {
+    const count = counts[order]!;
+    const probability = new Float64Array(sizes[order]! * CLASSES);
+    for (let context = 0; context < sizes[order]!; context++) {
+      const row = context * CLASSES;
+      const base = (order === 0 ? 0 : context % sizes[order - 1]!) * CLASSES;
+      let total = 0;
+      let kinds = 0;
+      for (let next = 0; next < CLASSES; next++) {
+        total += count[row + next]!;
+        if (count[row + next]! > 0) kinds++;
+      }
+      for (let next = 0; next < CLASSES; next++) {
+        probability[row + next] = total === 0 ? backedOff[base + next]! : (count[row + next]! + kinds * backedOff[base + next]!) / (total + kinds);
+      }
+    }
+    backedOff = probability;
+  }
+  const costs = new Float32Array(backedOff.length);
+  for (let k = 0; k < costs.length; k++) costs[k] = -Math.log(backedOff[k]!);
+  return costs;
+}
+
+/** Cost of the letter after history (the last three classes, oldest first, as a base-CLASSES number). */
+function letterCost(letters: Float32Array, history: number, next: number): number {
+  return letters[history * CLASSES + next]!;
+}
+
+
+/** Per-run working arrays, grown as needed and reused so a long text allocates little. */
+class Scratch {
+  size = 0;
+  canSplit = new Uint8Array(0);
+  innerCapitals = new Int32Array(0);
+  classes = new Uint8Array(0);
+  letterPrefix = new Float64Array(0);
+  endCost = new Float64Array(0);
+  piecesByEnd = new Int32Array(0);
+  firstPiece = new Int32Array(0);
+  lastPiece = new Int32Array(0);
+  unknownCost = new Float64Array(0);
+  unknownStart = new Int32Array(0);
+  unknownPrevious = new Int32Array(0);
+  // Known pieces: start, word id, extra cost, cost so far, previous state, link to the next piece with the same end.
+  pieceStart: number[] = [];
+  pieceWord: number[] = [];
+  pieceExtra: number[] = [];
+  pieceCost: number[] = [];
+  piecePrevious: number[] = [];
+  pieceNextSameEnd: number[] = [];
+
+  reset(n: number): void {
+    if (n + 1 > this.size) {
+      this.size = Math.max(n + 1, this.size * 2, 64);
+      this.canSplit = new Uint8Array(this.size);
+      this.innerCapitals = new Int32Array(this.size);
+      this.classes = new Uint8Array(this.size);
+      this.letterPrefix = new Float64Array(this.size);
+      this.endCost = new Float64Array(this.size);
+      this.piecesByEnd = new Int32Array(this.size);
+      this.firstPiece = new Int32Array(this.size);
+      this.lastPiece = new Int32Array(this.size);
+      this.unknownCost = new Float64Array(this.size);
+      this.unknownStart = new Int32Array(this.size);
+      this.unknownPrevious = new Int32Array(this.size);
+    }
+    this.piecesByEnd.fill(-1, 0, n + 1);
+    this.firstPiece.fill(0, 0, n + 1);
+    this.lastPiece.fill(0, 0, n + 1);
+    this.unknownCost.fill(Infinity, 0, n + 1);
+    this.pieceStart.length = 0;
+    this.pieceWord.length = 0;
+    this.pieceExtra.length = 0;
+    this.pieceCost.length = 0;
+    this.piecePrevious.length = 0;
+    this.pieceNextSameEnd.length = 0;
+  }
+}
+
+// Viterbi states: a known piece by its index, an unknown piece ending at i as UNKNOWN_STATE − i, the run start as START.
+const START = -1;
+const UNKNOWN_STATE = -2;
+
+class BigramSegmenter implements Segmenter {
+  private readonly scratch = new Scratch();
+
+  constructor(private readonly model: Model) {}
 
   segment(text: string): string {
     let out = '';
+    // Straight double quotes open and close in turn; the state carries across chunks.
+    const quotes = { open: false };
     for (const match of text.matchAll(WHITESPACE_OR_CHUNK)) {
       const chunk = match[0];
-      out += /\s/u.test(chunk[0]!) || PROTECTED_CHUNK.test(chunk) ? chunk : this.segmentChunk(chunk);
+      if (/\s/u.test(chunk[0]!)) out += chunk;
+      else if (PROTECTED_CHUNK.test(chunk)) {
+        out += chunk;
+        quotes.open = false;
+      } else out += this.segmentChunk(chunk, quotes);
     }
     return out;
   }
 
-  /** One whitespace-free chunk: split its letter runs and add a space after run-on punctuation. */
-  private segmentChunk(chunk: string): string {
+  /** One whitespace-free chunk: split its letter runs and add spaces where punctuation runs on into words. */
+  private segmentChunk(chunk: string, quotes: { open: boolean }): string {
     let out = '';
     let i = 0;
     let previousRun = '';
+    let previousWord = '';
     while (i < chunk.length) {
       LATIN_RUN.lastIndex = i;
       const run = LATIN_RUN.exec(chunk)?.[0];
@@ -73,27 +251,43 @@ class UnigramSegmenter implements Segmenter {
         const end = i + run.length;
         // Letters glued to digits or to another script (30pm, mp3, abc日本) are left alone.
         const glued = (i > 0 && LETTER_DIGIT_OR_MARK.test(chunk[i - 1]!)) || (end < chunk.length && LETTER_DIGIT_OR_MARK.test(chunk[end]!));
-        out += glued ? run : this.segmentRun(run);
+        const spaced = glued ? run : this.segmentRun(run);
+        out += spaced;
         previousRun = run;
+        previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
         i = end;
         continue;
       }
       const char = chunk[i]!;
+      const before = i > 0 ? chunk[i - 1]! : '';
+      const after = i + 1 < chunk.length ? chunk[i + 1]! : '';
+      let opening = OPENING.has(char);
+      let closing = CLOSING.has(char);
+      if (char === STRAIGHT_QUOTE) {
+        // Space or edge on one side tells which it is; glued on both sides, the quote opens unless one is open.
+        opening = before === '' ? true : after === '' ? false : !quotes.open;
+        closing = !opening;
+        quotes.open = opening;
+      }
+      if (opening && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) out += ' ';
       out += char;
       i++;
-      if (SPACE_AFTER.has(char) && i > 1 && i < chunk.length) {
+      if (after !== '') {
         LATIN_RUN.lastIndex = i;
         const next = LATIN_RUN.exec(chunk)?.[0];
-        if (next && this.needsSpaceAfter(char, chunk, i, previousRun, next)) out += ' ';
+        if (closing && (next || /\p{N}/u.test(after))) out += ' ';
+        else if (next && SPACE_AFTER.has(char) && i > 1 && this.needsSpaceAfter(char, chunk, i, previousRun, previousWord, next)) out += ' ';
       }
-      if (char !== '.') previousRun = '';
+      if (char !== '.') previousRun = previousWord = '';
     }
     return out;
   }
 
-  /** previousRun is the letter run right before the punctuation ('' when something else is). */
-  private needsSpaceAfter(char: string, chunk: string, nextStart: number, previousRun: string, next: string): boolean {
+  /** previousRun is the letter run right before the punctuation ('' when something else is), previousWord its last word. */
+  private needsSpaceAfter(char: string, chunk: string, nextStart: number, previousRun: string, previousWord: string, next: string): boolean {
     if (char !== '.') return true;
+    if (TITLES.has(previousWord.toLowerCase()) && previousWord !== previousRun) return true;
+    if (TITLES.has(previousRun.toLowerCase())) return true;
     // A dot is a sentence end only before a capital, and not inside e.g. / U.S. / Ph.D. or example.com.
     if (!UPPER.test(next[0]!)) return false;
     if (previousRun.length === 1) return false;
@@ -101,43 +295,163 @@ class UnigramSegmenter implements Segmenter {
     return true;
   }
 
-  /** Viterbi over one letter run; returns the run with spaces inserted, every other character unchanged. */
+  /** Viterbi over one letter run with the previous word as context; returns the run with spaces inserted, every other character unchanged. */
   private segmentRun(run: string): string {
-    const { maxWordLength } = this.lexicon;
+    const { words, extras, unigram, backoff, pairScale, letters } = this.model;
     const lower = lowerSameLength(run);
     if (this.isKnown(lower)) return run;
 
     const n = lower.length;
-    // No boundary next to an apostrophe, before a combining mark or inside a surrogate pair.
-    const canSplit = new Uint8Array(n + 1);
+    const s = this.scratch;
+    s.reset(n);
+    const { canSplit, innerCapitals, classes, letterPrefix, endCost, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
+
+    // No boundary next to an apostrophe (but after the one of a plural possessive), before a combining mark or inside a surrogate pair.
     canSplit[0] = 1;
     canSplit[n] = 1;
-    for (let j = 1; j < n; j++) {
+    // Letter costs with three letters of context, summed along the run; a piece's first three letters
+    // and its end are costed from its own start (see unknownWordCost).
+    let history = 0;
+    let capitals = 0;
+    innerCapitals[0] = 0;
+    letterPrefix[0] = 0;
+    for (let j = 0; j < n; j++) {
       const code = lower.charCodeAt(j);
-      const ok = lower[j - 1] !== "'" && lower[j] !== "'" && !(code >= 0xdc00 && code <= 0xdfff) && !MARK.test(lower[j]!);
-      canSplit[j] = ok ? 1 : 0;
+      if (j > 0) {
+        const afterApostrophe = lower.charCodeAt(j - 1) === APOSTROPHE && !(j >= 2 && lower.charCodeAt(j - 2) === LETTER_S);
+        canSplit[j] = !afterApostrophe && code !== APOSTROPHE && !(code >= 0xdc00 && code <= 0xdfff) && !(code > 0x7f && MARK.test(lower[j]!)) ? 1 : 0;
+        if (isUpper(run, j) && isLower(run, j - 1)) capitals++;
+      }
+      innerCapitals[j + 1] = capitals;
+      const cls = letterClass(code);
+      classes[j] = cls;
+      letterPrefix[j + 1] = letterPrefix[j]! + (j >= 3 ? letterCost(letters, history, cls) : 0);
+      history = (history * CLASSES + cls) % HISTORIES;
+      endCost[j + 1] = letterCost(letters, history, BOUNDARY);
     }
 
-    const best = new Float64Array(n + 1).fill(Infinity);
-    const back = new Int32Array(n + 1);
-    best[0] = 0;
-    for (let i = 1; i <= n; i++) {
-      if (!canSplit[i]) continue;
-      for (let j = i - 1; j >= 0 && i - j <= maxWordLength; j--) {
-        if (!canSplit[j] || best[j] === Infinity) continue;
-        const piece = lower.slice(j, i);
-        const cost = best[j]! + (this.knownCost(piece) ?? this.pieceCost(piece, j === 0 && i === n));
-        if (cost < best[i]!) {
-          best[i] = cost;
-          back[i] = j;
+    const { pieceStart, pieceWord, pieceExtra, pieceCost, piecePrevious, pieceNextSameEnd } = s;
+    for (let j = 0; j < n; j++) {
+      if (!canSplit[j]) continue;
+      // Every known word starting at j, and each one with a possessive or contraction ending.
+      s.firstPiece[j] = pieceStart.length;
+      let hash = EMPTY_WORD_HASH;
+      for (let i = j + 1; i <= n; i++) {
+        hash = extendHash(hash, lower.charCodeAt(i - 1));
+        if (!words.isPrefix(hash)) break;
+        const apostrophe = i < n && lower.charCodeAt(i) === APOSTROPHE;
+        if (!canSplit[i] && !apostrophe) continue;
+        const id = words.idAt(hash, lower, j, i);
+        if (id === -1) continue;
+        const inner = (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST;
+        if (canSplit[i]) addPiece(s, j, i, id, inner);
+        // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").
+        if (i < n && lower.charCodeAt(i) === LETTER_S && canSplit[i + 1] && words.idAt(extendHash(hash, LETTER_S), lower, j, i + 1) === -1) {
+          addPiece(s, j, i + 1, id, inner + PLAIN_POSSESSIVE_COST);
+        }
+        if (apostrophe) {
+          for (const suffix of CONTRACTION_SUFFIXES) {
+            const end = i + 1 + suffix.length;
+            if (end <= n && canSplit[end] && lower.startsWith(suffix, i + 1)) addPiece(s, j, end, id, inner + (suffix === 's' ? POSSESSIVE_COST : CONTRACTION_COST));
+          }
+          // The plural possessive ends in the apostrophe ("moments' recollection").
+          if (lower.charCodeAt(i - 1) === LETTER_S && canSplit[i + 1]) addPiece(s, j, i + 1, id, inner + POSSESSIVE_COST);
+        }
+      }
+      for (const [title, id] of extras) {
+        const end = j + title.length;
+        if (end <= n && canSplit[end] && lower.startsWith(title, j)) addPiece(s, j, end, id, (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST);
+      }
+      s.lastPiece[j] = pieceStart.length;
+    }
+
+    // States ending at j are final once every start before j is done, so starts are taken in order.
+    let finalState = START;
+    let finalCost = Infinity;
+    for (let j = 0; j <= n; j++) {
+      if (!canSplit[j]) continue;
+      // Best state at j, and best way into an unknown word: after a known word that costs its backoff.
+      const startCost = j === 0 ? 0 : unknownCost[j]!;
+      const startState = j === 0 ? START : UNKNOWN_STATE - j;
+      let best = startCost;
+      let bestState = startState;
+      let intoUnknown = startCost;
+      let intoUnknownState = startState;
+      for (let p = piecesByEnd[j]!; p !== -1; p = pieceNextSameEnd[p]!) {
+        if (pieceCost[p]! < best) {
+          best = pieceCost[p]!;
+          bestState = p;
+        }
+        if (pieceCost[p]! + backoff[pieceWord[p]!]! < intoUnknown) {
+          intoUnknown = pieceCost[p]! + backoff[pieceWord[p]!]!;
+          intoUnknownState = p;
+        }
+      }
+      if (best === Infinity) continue;
+      if (j === n) {
+        finalState = bestState;
+        finalCost = best;
+        break;
+      }
+      // Known words starting at j: the previous word decides their cost.
+      for (let q = s.firstPiece[j]!; q < s.lastPiece[j]!; q++) {
+        const word = pieceWord[q]!;
+        let cost = startCost + unigram[word]!;
+        let previous = startState;
+        for (let p = piecesByEnd[j]!; p !== -1; p = pieceNextSameEnd[p]!) {
+          const before = pieceWord[p]!;
+          const pair = words.pairCount(before, word);
+          const transition = pair > 0 ? -Math.log(pair * pairScale[before]! + Math.exp(-backoff[before]! - unigram[word]!)) : backoff[before]! + unigram[word]!;
+          if (pieceCost[p]! + transition < cost) {
+            cost = pieceCost[p]! + transition;
+            previous = p;
+          }
+        }
+        cost += pieceExtra[q]!;
+        if (cost < pieceCost[q]!) {
+          pieceCost[q] = cost;
+          piecePrevious[q] = previous;
+        }
+      }
+      // Unknown pieces starting at j, spelled letter by letter.
+      const title = isUpper(run, j) && (j === 0 || !isUpper(run, j - 1));
+      const limit = Math.min(n, j + MAX_UNKNOWN_LENGTH);
+      const first = classes[j]!;
+      const second = j + 1 < n ? classes[j + 1]! : BOUNDARY;
+      const first1 = letterCost(letters, 0, first);
+      const first2 = first1 + letterCost(letters, first, second);
+      const first3 = j + 2 < n ? first2 + letterCost(letters, first * CLASSES + second, classes[j + 2]!) : 0;
+      for (let i = j + 1; i <= limit; i++) {
+        if (!canSplit[i]) continue;
+        const spelling =
+          i === j + 1
+            ? first1 + letterCost(letters, first, BOUNDARY)
+            : i === j + 2
+              ? first2 + letterCost(letters, first * CLASSES + second, BOUNDARY)
+              : first3 + (letterPrefix[i]! - letterPrefix[j + 3]!) + endCost[i]!;
+        let cost = intoUnknown + UNKNOWN_WORD_COST + spelling + (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST;
+        if (title && i > j + 1 && isLower(run, j + 1)) cost -= NAME_BONUS;
+        if (cost < unknownCost[i]!) {
+          unknownCost[i] = cost;
+          unknownStart[i] = j;
+          unknownPrevious[i] = intoUnknownState;
         }
       }
     }
     // A stretch between forced joins longer than any word: leave the run as it was.
-    if (best[n] === Infinity) return run;
+    if (finalCost === Infinity) return run;
 
     const cuts: number[] = [];
-    for (let i = n; i > 0; i = back[i]!) cuts.push(back[i]!);
+    for (let state = finalState; state !== START; ) {
+      if (state <= UNKNOWN_STATE) {
+        const end = UNKNOWN_STATE - state;
+        cuts.push(unknownStart[end]!);
+        state = unknownPrevious[end]!;
+      } else {
+        cuts.push(pieceStart[state]!);
+        state = piecePrevious[state]!;
+      }
+    }
     let out = '';
     let from = 0;
     for (let k = cuts.length - 2; k >= 0; k--) {
@@ -147,42 +461,38 @@ class UnigramSegmenter implements Segmenter {
     return out + run.slice(from);
   }
 
-  /** Cost of a piece that is not itself in the list; whole = the piece is the entire run. */
-  private pieceCost(piece: string, whole: boolean): number {
-    if (!piece.includes("'")) return this.unknownCost(piece.length, whole) + (whole ? 0 : UNKNOWN_PART_PENALTY);
-    let cost = 0;
-    let unknown = false;
-    // father's, o'clock: the part before the apostrophe is a word, the rest a known ending or word.
-    const parts = piece.split("'");
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k]!;
-      if (k > 0 && CONTRACTION_SUFFIXES.has(part)) continue;
-      const known = this.knownCost(part);
-      if (known === undefined) unknown = true;
-      cost += known ?? this.unknownCost(part.length, whole);
-    }
-    return unknown && !whole ? cost + UNKNOWN_PART_PENALTY : cost;
-  }
-
-  /** −log(count / total), computed per lookup rather than stored, to keep construction cheap. */
-  private knownCost(word: string): number | undefined {
-    const count = this.lexicon.counts.get(word);
-    return count === undefined ? undefined : this.lexicon.logTotal - Math.log(count);
-  }
-
-  private unknownCost(length: number, whole: boolean): number {
-    const lengthCost = whole ? UNKNOWN_WHOLE_QUADRATIC * length * length : UNKNOWN_PART_COST_PER_CHAR * length;
-    return this.lexicon.maxKnownCost + lengthCost;
-  }
-
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
   private isKnown(lower: string): boolean {
-    const { counts } = this.lexicon;
-    if (counts.has(lower)) return true;
-    if (!lower.includes("'")) return false;
+    const { words } = this.model;
+    if (words.id(lower) !== -1) return true;
+    const apostrophe = lower.indexOf("'");
+    if (apostrophe === -1) return false;
     const [head, ...tail] = lower.split("'");
-    return counts.has(head!) && tail.every((part) => CONTRACTION_SUFFIXES.has(part) || counts.has(part));
+    return apostrophe > 0 && words.id(head!) !== -1 && tail.every((part) => CONTRACTION_SUFFIXES.includes(part) || words.id(part) !== -1);
   }
+}
+
+function addPiece(s: Scratch, start: number, end: number, word: number, extra: number): void {
+  const index = s.pieceStart.length;
+  s.pieceStart.push(start);
+  s.pieceWord.push(word);
+  s.pieceExtra.push(extra);
+  s.pieceCost.push(Infinity);
+  s.piecePrevious.push(START);
+  s.pieceNextSameEnd.push(s.piecesByEnd[end]!);
+  s.piecesByEnd[end] = index;
+}
+
+function isUpper(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(text[index]!);
+}
+
+function isLower(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 97 && code <= 122;
+  return LOWER.test(text[index]!);
 }
 
 /**
@@ -192,7 +502,14 @@ class UnigramSegmenter implements Segmenter {
  */
 function lowerSameLength(text: string): string {
   let out = '';
-  for (const char of text) {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 128) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[k];
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(k)!);
+    if (char.length === 2) k++;
     if (char === '’') {
       out += "'";
       continue;
@@ -208,7 +525,7 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-/** Parses the frequency list; create once per cold start and reuse. */
+/** Builds the word and pair model (shared with the spelling engine); create once per cold start and reuse. */
 export function createSegmenter(): Segmenter {
-  return new UnigramSegmenter(buildLexicon(wordFrequencies()));
+  return new BigramSegmenter(buildModel(wordModel()));
 }
