@@ -13,6 +13,7 @@ beforeAll(async () => {
   stub = await startGoogleTranslateStub();
   process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
   process.env.GOOGLE_TRANSLATE_API_KEY = 'test-key';
+  process.env.TRANSLATE_TIMEOUT_MS = '300';
   ({ handler } = await import('./handler.ts'));
   store = await (await import('../../shared/runtime.ts')).getStore();
   await store.migrate();
@@ -21,6 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT;
   delete process.env.GOOGLE_TRANSLATE_API_KEY;
+  delete process.env.TRANSLATE_TIMEOUT_MS;
   await stub.close();
 });
 
@@ -53,4 +55,39 @@ it('maps an engine error to 502 UPSTREAM_FAILED and stores nothing', async () =>
   expect(jsonBody(result).error.code).toBe('UPSTREAM_FAILED');
   expect(result.body).not.toContain('test-key');
   expect((await store.list({ limit: 200 })).records.length).toBe(before);
+});
+
+const recordCount = async () => (await store.list({ limit: 200 })).records.length;
+
+it('serves a repeated translation from the cache without calling Google, and still stores a record for each request', async () => {
+  const text = 'el gato duerme en el sofá';
+  const first = jsonBody(await post({ text }));
+  const calls = stub.requests.length;
+  const before = await recordCount();
+
+  const again = await post({ text, id: 'again' });
+
+  expect(again.statusCode).toBe(201);
+  expect(jsonBody(again)).toEqual(expect.objectContaining({ output: first.output, sourceLanguage: 'es', provider: 'google', id: 'again' }));
+  expect(stub.requests.length).toBe(calls);
+  expect(await recordCount()).toBe(before + 1);
+});
+
+it('returns English as is without calling Google, stores it, and names no provider', async () => {
+  const calls = stub.requests.length;
+  const text = 'The weather is lovely today, and we are going for a long walk in the park.';
+  const result = await post({ text });
+  expect(result.statusCode).toBe(201);
+  expect(jsonBody(result)).toEqual(expect.objectContaining({ input: text, output: text, sourceLanguage: 'en', provider: 'none' }));
+  expect(stub.requests.length).toBe(calls);
+});
+
+it('maps no answer within TRANSLATE_TIMEOUT_MS to 504 UPSTREAM_TIMEOUT and stores nothing', async () => {
+  const before = await recordCount();
+  stub.respondWith(() => 'hang');
+  const result = await post({ text: 'una frase que nunca vuelve' });
+  stub.respondWith();
+  expect(result.statusCode).toBe(504);
+  expect(jsonBody(result).error.code).toBe('UPSTREAM_TIMEOUT');
+  expect(await recordCount()).toBe(before);
 });

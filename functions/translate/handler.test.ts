@@ -1,9 +1,17 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { handler } from './handler.ts';
+import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
 
-// test/setup-env.cjs leaves no translation provider configured: the documented 503 path.
+let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
+
+// test/setup-env.cjs leaves no Google key; an empty PATH hides the installed apertium command, so
+// no engine is available: the documented 503 path. The engine is chosen at import, hence after this.
+beforeAll(async () => {
+  process.env.PATH = '';
+  ({ handler } = await import('./handler.ts'));
+});
+
 const post = (body: unknown, shape: 'single' | 'multi' = 'single', headers: Record<string, string> = {}) =>
   handler(
     albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), shape }),
@@ -21,6 +29,7 @@ describe.each(SHAPES)('translate with no engine configured, %s headers', (shape)
     const { error } = jsonBody(result);
     expect(error.code).toBe('TRANSLATION_UNAVAILABLE');
     expect(error.message).toContain('GOOGLE_TRANSLATE_API_KEY');
+    expect(error.message).toContain('apt-get install apertium');
     expect((await (await getStore()).list({ limit: 10 })).records).toEqual([]);
   });
 

@@ -1,7 +1,14 @@
 import { operationRoute } from '../../shared/http/operation-route.ts';
+import { getStore } from '../../shared/runtime.ts';
 import { selectTranslator } from '../../shared/translate/select-translator.ts';
 
-const translator = selectTranslator(process.env);
+// The cache lives in the records database; the store opens on first use, as for saving.
+const translator = selectTranslator(process.env, {
+  cache: {
+    get: async (key) => (await getStore()).findTranslation(key),
+    put: async (key, value) => (await getStore()).saveTranslation(key, value),
+  },
+});
 
 export const handler = operationRoute('translate', async ({ text, source }) => {
   const translation = await translator.translate({ text, source });

@@ -4,7 +4,7 @@ import { createSqlStore } from './sql-store.ts';
 import { createDataApiExecutor } from './executors/data-api.ts';
 
 /**
- * Picks the backend. Lambda bundles are built with LOCAL_STORES=false, which lets esbuild drop the
+ * Picks the backend. Lambda bundles are built with LOCAL_BACKENDS=false, which lets esbuild drop the
  * SQLite and MySQL branches, so a deployed function carries only the Data API client.
  */
 export async function openStore(config: StoreConfig): Promise<RecordStore> {
@@ -12,7 +12,7 @@ export async function openStore(config: StoreConfig): Promise<RecordStore> {
     const { retryBudgetMs, ...rest } = config;
     return createSqlStore(createDataApiExecutor({ ...rest, retry: { budgetMs: retryBudgetMs } }));
   }
-  if (process.env.LOCAL_STORES !== 'false') {
+  if (process.env.LOCAL_BACKENDS !== 'false') {
     if (config.kind === 'sqlite') {
       const { createSqliteExecutor } = await import('./executors/sqlite.ts');
       return createSqlStore(createSqliteExecutor(config.path));

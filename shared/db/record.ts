@@ -31,10 +31,28 @@ export interface Page {
   nextBeforeSeq: number | null;
 }
 
+/** Identifies one cached translation: which engine, from which language (or 'auto'), into which, of which text. */
+export interface TranslationCacheKey {
+  provider: string;
+  /** The source the engine was given, or 'auto' when it detected one itself. */
+  source: string;
+  target: string;
+  /** SHA-256 of the input text, hex. */
+  textHash: string;
+}
+
+export interface CachedTranslation {
+  text: string;
+  sourceLanguage: string | null;
+}
+
 /** What every backend offers the functions; created once per cold start. */
 export interface RecordStore {
   save(record: NewRecord): Promise<TextRecord>;
   list(request: PageRequest): Promise<Page>;
+  findTranslation(key: TranslationCacheKey): Promise<CachedTranslation | null>;
+  /** Stores or replaces the translation under its key; concurrent writers of one key do not fail. */
+  saveTranslation(key: TranslationCacheKey, value: CachedTranslation): Promise<void>;
   /** Applies pending schema migrations; returns the versions applied now. */
   migrate(): Promise<number[]>;
   close(): Promise<void>;

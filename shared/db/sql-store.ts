@@ -1,4 +1,4 @@
-import type { NewRecord, Operation, Page, PageRequest, RecordStore, TextRecord } from './record.ts';
+import type { CachedTranslation, NewRecord, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
 import { fromSqlTimestamp, type Row, type SqlExecutor } from './executor.ts';
 import {
   CREATE_MIGRATIONS_TABLE,
@@ -6,7 +6,9 @@ import {
   INSERT_RECORD,
   MIGRATIONS,
   SELECT_APPLIED_VERSIONS,
+  SELECT_CACHED_TRANSLATION,
   selectRecordsPage,
+  UPSERT_CACHED_TRANSLATION,
 } from './sql.ts';
 
 const toRecord = (row: Row): TextRecord => ({
@@ -51,6 +53,24 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
       const records = rows.slice(0, limit).map(toRecord);
       const last = records.at(-1);
       return { records, nextBeforeSeq: rows.length > limit && last ? last.seq : null };
+    },
+
+    async findTranslation({ provider, source, target, textHash }: TranslationCacheKey): Promise<CachedTranslation | null> {
+      const { rows } = await executor.execute(SELECT_CACHED_TRANSLATION, { provider, sourceKey: source, target, textHash });
+      const row = rows[0];
+      return row ? { text: String(row.output_text), sourceLanguage: (row.source_language as string | null) ?? null } : null;
+    },
+
+    async saveTranslation({ provider, source, target, textHash }: TranslationCacheKey, { text, sourceLanguage }: CachedTranslation): Promise<void> {
+      await executor.execute(UPSERT_CACHED_TRANSLATION[executor.dialect], {
+        provider,
+        sourceKey: source,
+        target,
+        textHash,
+        output: text,
+        sourceLanguage,
+        createdAt: now(),
+      });
     },
 
     async migrate(): Promise<number[]> {

@@ -43,6 +43,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ],
     },
   },
+  {
+    version: 2,
+    description: 'translation cache keyed by provider, source, target and text hash',
+    statements: {
+      // Key columns are ASCII with a binary collation: codes and hex hashes compare exactly and the key stays small.
+      mysql: [
+        `CREATE TABLE IF NOT EXISTS translation_cache (
+          provider VARCHAR(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+          source_key VARCHAR(8) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+          target_language VARCHAR(8) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+          text_sha256 CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+          output_text MEDIUMTEXT NOT NULL,
+          source_language VARCHAR(8) NULL,
+          created_at DATETIME(3) NOT NULL,
+          PRIMARY KEY (provider, source_key, target_language, text_sha256)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
+      ],
+      sqlite: [
+        `CREATE TABLE IF NOT EXISTS translation_cache (
+          provider TEXT NOT NULL,
+          source_key TEXT NOT NULL,
+          target_language TEXT NOT NULL,
+          text_sha256 TEXT NOT NULL,
+          output_text TEXT NOT NULL,
+          source_language TEXT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (provider, source_key, target_language, text_sha256)
+        ) WITHOUT ROWID`,
+      ],
+    },
+  },
 ];
 
 export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
@@ -79,3 +110,20 @@ export function selectRecordsPage(filter: { tag: boolean; operation: boolean; be
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   return `SELECT ${RECORD_COLUMNS} FROM records${where} ORDER BY seq DESC LIMIT ${limit}`;
 }
+
+const CACHE_KEY_MATCH = 'provider = :provider AND source_key = :sourceKey AND target_language = :target AND text_sha256 = :textHash';
+
+export const SELECT_CACHED_TRANSLATION = `SELECT output_text, source_language FROM translation_cache WHERE ${CACHE_KEY_MATCH}`;
+
+const INSERT_CACHED_TRANSLATION = `INSERT INTO translation_cache (provider, source_key, target_language, text_sha256, output_text, source_language, created_at)
+  VALUES (:provider, :sourceKey, :target, :textHash, :output, :sourceLanguage, :createdAt)`;
+
+/** An upsert, so two containers caching the same translation at once both succeed. */
+export const UPSERT_CACHED_TRANSLATION: Record<Dialect, string> = {
+  // VALUES() is deprecated in MySQL 8.0.20+ but still works there, and it is the only form MariaDB knows.
+  mysql: `${INSERT_CACHED_TRANSLATION}
+  ON DUPLICATE KEY UPDATE output_text = VALUES(output_text), source_language = VALUES(source_language), created_at = VALUES(created_at)`,
+  sqlite: `${INSERT_CACHED_TRANSLATION}
+  ON CONFLICT (provider, source_key, target_language, text_sha256)
+  DO UPDATE SET output_text = excluded.output_text, source_language = excluded.source_language, created_at = excluded.created_at`,
+};

@@ -1,8 +1,9 @@
 /** The real @google-cloud/translate v2 client against the loopback stub (test/google-translate-stub.ts). */
 import { inspect } from 'node:util';
+import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
 import { googleError, startGoogleTranslateStub, STUB_PATH, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
-import { createGoogleTranslator } from './google-translator.ts';
+import { createGoogleEngine } from './google-translator.ts';
 
 const KEY = 'AIzaTestKey-do-not-leak_123';
 const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
@@ -48,14 +49,18 @@ function expectNoKey(err: AppError) {
   expect(String(cause.stack)).not.toContain(KEY);
 }
 
-describe('createGoogleTranslator against the stub', () => {
+/** One text through the engine, as the translation service sends a single segment. */
+const translateOne = (engine: ReturnType<typeof createGoogleEngine>, text: string, source?: string) => engine.translateBatch([text], source);
+
+describe('createGoogleEngine against the stub', () => {
   test('translates into English and reports the detected language', async () => {
-    const translator = createGoogleTranslator({ apiKey: KEY });
-    expect(translator.provider).toBe('google');
+    const engine = createGoogleEngine({ apiKey: KEY });
+    expect(engine.provider).toBe('google');
+    expect(engine.detectsSource).toBe(true);
 
-    const result = await translator.translate({ text: 'hola mundo' });
+    const result = await translateOne(engine, 'hola mundo');
 
-    expect(result).toEqual({ text: '[en] hola mundo', sourceLanguage: 'es', provider: 'google' });
+    expect(result).toEqual({ texts: ['[en] hola mundo'], sourceLanguage: 'es' });
     expect(stub.requests).toHaveLength(1);
     expect(stub.requests[0]).toEqual({
       method: 'POST',
@@ -67,40 +72,40 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('sourceLanguage comes from detectedSourceLanguage in the raw response', async () => {
     stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: 'good day', detectedSourceLanguage: 'de' }] } } }));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    expect(await translator.translate({ text: 'guten Tag' })).toEqual({ text: 'good day', sourceLanguage: 'de', provider: 'google' });
+    expect(await translateOne(engine, 'guten Tag')).toEqual({ texts: ['good day'], sourceLanguage: 'de' });
   });
 
   test('sourceLanguage is null when Google detects nothing', async () => {
     stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: '???' }] } } }));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    expect((await translator.translate({ text: '???' })).sourceLanguage).toBeNull();
+    expect((await translateOne(engine, '???')).sourceLanguage).toBeNull();
   });
 
   test('forwards an explicit source and reports it', async () => {
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const result = await translator.translate({ text: 'bonjour', source: 'fr' });
+    const result = await translateOne(engine, 'bonjour', 'fr');
 
-    expect(result).toEqual({ text: '[en] bonjour', sourceLanguage: 'fr', provider: 'google' });
+    expect(result).toEqual({ texts: ['[en] bonjour'], sourceLanguage: 'fr' });
     expect(stub.requests[0]?.body).toEqual({ q: ['bonjour'], source: 'fr', target: 'en', format: 'text' });
   });
 
   test('sends markup-looking input as plain text', async () => {
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    await translator.translate({ text: '<b>hola</b>' });
+    await translateOne(engine, '<b>hola</b>');
 
     expect(stub.requests[0]?.body.format).toBe('text');
   });
 
   test('an error answer becomes UPSTREAM_FAILED naming Google and the status, without the key', async () => {
     stub.respondWith(() => googleError(403, 'API key not valid. Please pass a valid API key.', 'forbidden'));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
 
     expect(err.code).toBe('UPSTREAM_FAILED');
     expect(err.status).toBe(502);
@@ -112,9 +117,9 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('a 5xx is not retried by the client', async () => {
     stub.respondWith(() => googleError(503, 'Service unavailable', 'backendError'));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
 
     expect(err.code).toBe('UPSTREAM_FAILED');
     expect(err.message).toMatch(/503/);
@@ -123,9 +128,9 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('a non-JSON error answer is still UPSTREAM_FAILED', async () => {
     stub.respondWith(() => ({ status: 502, json: 'Bad Gateway' }));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
 
     expect(err.code).toBe('UPSTREAM_FAILED');
     expect(err.message).toMatch(/502/);
@@ -134,9 +139,9 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('"Bad language pair" becomes UNSUPPORTED_LANGUAGE naming the language', async () => {
     stub.respondWith(() => googleError(400, 'Bad language pair: xx|en'));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola', source: 'xx' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola', 'xx'));
 
     expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
     expect(err.status).toBe(422);
@@ -146,9 +151,9 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('"Invalid Value" for a given source becomes UNSUPPORTED_LANGUAGE', async () => {
     stub.respondWith(() => googleError(400, 'Invalid Value', 'invalid'));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola', source: 'qq' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola', 'qq'));
 
     expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
     expect(err.message).toContain('"qq"');
@@ -156,9 +161,9 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('other 400s stay UPSTREAM_FAILED', async () => {
     stub.respondWith(() => googleError(400, 'Invalid Value', 'invalid'));
-    const translator = createGoogleTranslator({ apiKey: KEY });
+    const engine = createGoogleEngine({ apiKey: KEY });
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
 
     expect(err.code).toBe('UPSTREAM_FAILED');
     expect(err.message).toMatch(/400/);
@@ -166,10 +171,10 @@ describe('createGoogleTranslator against the stub', () => {
 
   test('no answer within timeoutMs becomes UPSTREAM_TIMEOUT', async () => {
     stub.respondWith(() => 'hang');
-    const translator = createGoogleTranslator({ apiKey: KEY, timeoutMs: 200 });
+    const engine = createGoogleEngine({ apiKey: KEY, timeoutMs: 200 });
 
     const started = Date.now();
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
     const elapsed = Date.now() - started;
 
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
@@ -184,14 +189,14 @@ describe('createGoogleTranslator against the stub', () => {
     const gone = await startGoogleTranslateStub();
     await gone.close();
     process.env[ENDPOINT_VAR] = gone.endpoint;
-    let translator;
+    let engine;
     try {
-      translator = createGoogleTranslator({ apiKey: KEY });
+      engine = createGoogleEngine({ apiKey: KEY });
     } finally {
       process.env[ENDPOINT_VAR] = stub.endpoint;
     }
 
-    const err = await appErrorFrom(translator.translate({ text: 'hola' }));
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
 
     expect(err.code).toBe('UPSTREAM_FAILED');
     expect(err.message).toMatch(/Google/);
@@ -200,8 +205,56 @@ describe('createGoogleTranslator against the stub', () => {
     expectNoKey(err);
   });
 
+  test('sends several segments as one request and returns them in order', async () => {
+    const engine = createGoogleEngine({ apiKey: KEY });
+
+    const result = await engine.translateBatch(['uno.', 'dos.', 'tres.'], undefined);
+
+    expect(result).toEqual({ texts: ['[en] uno.', '[en] dos.', '[en] tres.'], sourceLanguage: 'es' });
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]?.body.q).toEqual(['uno.', 'dos.', 'tres.']);
+  });
+
+  test('an answer missing a segment is UPSTREAM_FAILED', async () => {
+    stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: 'one' }] } } }));
+    const engine = createGoogleEngine({ apiKey: KEY });
+
+    const err = await appErrorFrom(engine.translateBatch(['uno', 'dos'], 'es'));
+
+    expect(err.code).toBe('UPSTREAM_FAILED');
+  });
+
+  test.each([
+    ['zh-CN', 'zh'],
+    ['iw', 'he'],
+    ['jw', 'jv'],
+    ['haw', 'haw'],
+  ])('reports Google\'s detected %s as %s', async (google, reported) => {
+    stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: 'x', detectedSourceLanguage: google }] } } }));
+    const engine = createGoogleEngine({ apiKey: KEY });
+
+    expect((await translateOne(engine, 'x')).sourceLanguage).toBe(reported);
+  });
+
+  test('a key given as a function is fetched when translating, and its failure passes through untouched', async () => {
+    const fetchKey = jest.fn(async () => KEY);
+    const engine = createGoogleEngine({ apiKey: fetchKey });
+    expect(fetchKey).not.toHaveBeenCalled();
+
+    await translateOne(engine, 'hola');
+    await translateOne(engine, 'adiós');
+
+    expect(stub.requests.map((r) => r.key)).toEqual([KEY, KEY]);
+    // The engine asks every time; keeping the key once per container is the fetcher's job (secret-api-key.ts).
+    expect(fetchKey).toHaveBeenCalledTimes(2);
+    const unavailable = new AppError('TRANSLATION_UNAVAILABLE', 'no key');
+    const failing = createGoogleEngine({ apiKey: () => Promise.reject(unavailable) });
+    expect(await appErrorFrom(translateOne(failing, 'hola'))).toBe(unavailable);
+    expect(stub.requests).toHaveLength(2);
+  });
+
   test('rejects a missing key or a non-positive timeout at construction', () => {
-    expect(() => createGoogleTranslator({ apiKey: '' })).toThrow(/apiKey/);
-    expect(() => createGoogleTranslator({ apiKey: KEY, timeoutMs: 0 })).toThrow(/timeoutMs/);
+    expect(() => createGoogleEngine({ apiKey: '' })).toThrow(/apiKey/);
+    expect(() => createGoogleEngine({ apiKey: KEY, timeoutMs: 0 })).toThrow(/timeoutMs/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Google Cloud Translation (v2, API key) behind the Translator port.
+ * Google Cloud Translation (v2, API key) as a TranslationEngine.
  *
  * Facts about @google-cloud/translate 9.x this relies on (read in its build/src/v2/index.js and
  * @google-cloud/common's util.js):
@@ -8,23 +8,22 @@
  *   It is read once, when the client is constructed.
  * - The key travels as the query parameter ?key=..., so transport errors (node-fetch's message,
  *   ApiError.response.request.href) contain it; we scrub it before keeping them as `cause`.
- * - translate() resolves [translatedText, apiResponse]; the detected language is only in the raw
- *   body: apiResponse.data.translations[0].detectedSourceLanguage.
+ * - translate(array) resolves [translatedTexts, apiResponse] and sends the array as one request
+ *   (q: [...]); the detected language is only in the raw body: data.translations[i].detectedSourceLanguage.
  * - There is no working timeout: teeny-request passes `timeout` to node-fetch 3, which ignores it,
  *   and no AbortSignal can be handed through translate(). We race our own timer instead.
  */
 import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
 import { AppError } from '../errors.ts';
-import type { Translation, TranslationRequest, Translator } from './translator.ts';
+import { DEFAULT_TIMEOUT_MS, TARGET_LANGUAGE, type EngineBatch, type TranslationEngine } from './translator.ts';
 
 export const GOOGLE_PROVIDER = 'google';
-export const DEFAULT_GOOGLE_TIMEOUT_MS = 10_000;
-const TARGET = 'en';
 const SUPPORTED_LANGUAGES_URL = 'https://cloud.google.com/translate/docs/languages';
 
 export interface GoogleTranslatorOptions {
-  apiKey: string;
-  /** Upper bound for one translation, in ms; default 10000. */
+  /** The API key, or a function that fetches it (e.g. from Secrets Manager) on first use. */
+  apiKey: string | (() => Promise<string>);
+  /** Upper bound for one request to Google, in ms; default 10000. */
   timeoutMs?: number;
 }
 
@@ -36,38 +35,59 @@ class DeadlineExceeded extends Error {
   }
 }
 
-export function createGoogleTranslator({ apiKey, timeoutMs = DEFAULT_GOOGLE_TIMEOUT_MS }: GoogleTranslatorOptions): Translator {
-  if (!apiKey) throw new Error('createGoogleTranslator: apiKey is required');
-  if (!(timeoutMs > 0)) throw new Error(`createGoogleTranslator: timeoutMs must be positive, got ${timeoutMs}`);
+export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: GoogleTranslatorOptions): TranslationEngine {
+  if (!apiKey) throw new Error('createGoogleEngine: apiKey is required');
+  if (!(timeoutMs > 0)) throw new Error(`createGoogleEngine: timeoutMs must be positive, got ${timeoutMs}`);
 
   // No client retries: its backoff (about 2 s, 4 s, 8 s plus jitter) cannot fit in our deadline and
   // would turn a quick 502 into a 504; the caller can simply retry.
-  const client = new Translate({ key: apiKey, autoRetry: false });
+  const newClient = (key: string) => ({ key, client: new Translate({ key, autoRetry: false }) });
+  // A given key makes the client now (it reads its endpoint when constructed); a fetched key on first
+  // use. The fetcher caches its own result, so a failed fetch is tried again next time.
+  const ready = typeof apiKey === 'string' ? Promise.resolve(newClient(apiKey)) : undefined;
+  let fetched: { key: string; client: Translate } | undefined;
+  const clientNow = async () => {
+    if (ready) return ready;
+    const key = await (apiKey as () => Promise<string>)();
+    if (fetched?.key !== key) fetched = newClient(key);
+    return fetched;
+  };
 
   return {
     provider: GOOGLE_PROVIDER,
-    async translate({ text, source }: TranslationRequest): Promise<Translation> {
+    detectsSource: true,
+    // Google's v2 limits: 128 strings per request; 30,000 characters keeps the body far below its size limit.
+    maxBatchSegments: 128,
+    maxBatchChars: 30_000,
+    async translateBatch(segments: readonly string[], source: string | undefined): Promise<EngineBatch> {
+      const { key, client } = await clientNow();
       // format 'text' explicitly: otherwise the client sniffs the input and may send it as HTML.
-      const call = client.translate(text, { to: TARGET, format: 'text', ...(source ? { from: source } : {}) });
+      const call = client.translate([...segments], { to: TARGET_LANGUAGE, format: 'text', ...(source ? { from: source } : {}) });
       let translated: unknown;
       let apiResponse: unknown;
       try {
         [translated, apiResponse] = await withDeadline(call, timeoutMs);
       } catch (err) {
-        throw toAppError(err, apiKey, source);
+        throw toAppError(err, key, source);
       }
-      if (typeof translated !== 'string') {
-        throw new AppError('UPSTREAM_FAILED', 'Google Translate answered without a translation; try again later', {}, apiResponse);
+      if (!Array.isArray(translated) || translated.length !== segments.length || !translated.every((t) => typeof t === 'string')) {
+        throw new AppError('UPSTREAM_FAILED', 'Google Translate answered without a translation for every segment; try again later', {}, apiResponse);
       }
-      return { text: translated, sourceLanguage: source ?? detectedLanguage(apiResponse), provider: GOOGLE_PROVIDER };
+      return { texts: translated, sourceLanguage: source ?? detectedLanguage(apiResponse) };
     },
   };
 }
 
+// Google still answers some legacy codes; the API reports ISO 639-1.
+const LEGACY_CODES: Record<string, string> = { iw: 'he', jw: 'jv', in: 'id', ji: 'yi' };
+
+/** The first segment's detection, as ISO 639-1 ("zh-CN" becomes "zh"); codes without a 639-1 form stay as Google gives them. */
 function detectedLanguage(apiResponse: unknown): string | null {
   const body = apiResponse as { data?: { translations?: Array<{ detectedSourceLanguage?: unknown }> } } | undefined;
   const detected = body?.data?.translations?.[0]?.detectedSourceLanguage;
-  return typeof detected === 'string' && detected !== '' ? detected : null;
+  if (typeof detected !== 'string' || detected === '') return null;
+  const primary = detected.split('-')[0]!.toLowerCase();
+  return LEGACY_CODES[primary] ?? primary;
 }
 
 function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {

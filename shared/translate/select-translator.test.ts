@@ -1,5 +1,7 @@
 import { AppError } from '../errors.ts';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { startSecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
+import type { CachedTranslation } from '../db/record.ts';
 import { selectTranslator, TranslatorConfigError } from './select-translator.ts';
 
 const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
@@ -12,6 +14,11 @@ beforeAll(async () => {
   stub = await startGoogleTranslateStub();
   savedEndpoint = process.env[ENDPOINT_VAR];
   process.env[ENDPOINT_VAR] = stub.endpoint;
+});
+
+afterEach(() => {
+  stub.respondWith();
+  stub.requests.length = 0;
 });
 
 afterAll(async () => {
@@ -53,6 +60,9 @@ describe('selectTranslator', () => {
     const err = await unavailableError(translator.translate({ text: 'hola' }));
     expect(err.message).toMatch(/No translation engine is configured/);
     expect(err.message).toContain('GOOGLE_TRANSLATE_API_KEY');
+    expect(err.message).toContain('GOOGLE_TRANSLATE_SECRET_ARN');
+    expect(err.message).toContain('apt-get install apertium');
+    expect(err.message).toContain('APERTIUM_URL');
   });
 
   test('blank values count as unset', async () => {
@@ -72,6 +82,116 @@ describe('selectTranslator', () => {
 
   test('an unknown TRANSLATE_PROVIDER fails at selection', () => {
     expect(() => selectTranslator({ TRANSLATE_PROVIDER: 'deepl', GOOGLE_TRANSLATE_API_KEY: 'k' })).toThrow(TranslatorConfigError);
-    expect(() => selectTranslator({ TRANSLATE_PROVIDER: 'deepl' })).toThrow(/Unknown TRANSLATE_PROVIDER "deepl"; use one of: google/);
+    expect(() => selectTranslator({ TRANSLATE_PROVIDER: 'deepl' })).toThrow(/Unknown TRANSLATE_PROVIDER "deepl"; use one of: google, apertium/);
+  });
+
+  test('an installed apertium command is chosen when no Google key is set, and translates', async () => {
+    const translator = selectTranslator({ PATH: process.env.PATH });
+
+    expect(translator.provider).toBe('apertium');
+    expect(await translator.translate({ text: 'El perro come una manzana roja en la cocina.' })).toEqual({
+      text: expect.stringMatching(/^The dog eats a red apple/),
+      sourceLanguage: 'es',
+      provider: 'apertium',
+    });
+  });
+
+  test('a Google key wins over an installed Apertium; TRANSLATE_PROVIDER=apertium overrides it', () => {
+    expect(selectTranslator({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k' }).provider).toBe('google');
+    expect(selectTranslator({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_PROVIDER: 'apertium' }).provider).toBe('apertium');
+  });
+
+  test('APERTIUM_URL selects Apertium through an APy server', () => {
+    expect(selectTranslator({ APERTIUM_URL: 'http://127.0.0.1:2737' }).provider).toBe('apertium');
+  });
+
+  test('TRANSLATE_PROVIDER=apertium with neither a server nor the command is a 503 naming what is missing', async () => {
+    const err = await unavailableError(selectTranslator({ TRANSLATE_PROVIDER: 'apertium', PATH: '/nonexistent' }).translate({ text: 'hola' }));
+    expect(err.message).toMatch(/TRANSLATE_PROVIDER is apertium but APERTIUM_URL is not set and the apertium command is not installed/);
+  });
+
+  test('GOOGLE_TRANSLATE_SECRET_ARN selects Google with the key read from Secrets Manager once', async () => {
+    const secrets = await startSecretsManagerStub();
+    const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-key';
+    secrets.secrets.set(arn, 'key-from-secret');
+    try {
+      const translator = selectTranslator({ GOOGLE_TRANSLATE_SECRET_ARN: arn, SECRETS_MANAGER_ENDPOINT: secrets.endpoint });
+      expect(translator.provider).toBe('google');
+
+      await translator.translate({ text: 'hola' });
+      await translator.translate({ text: 'adiós' });
+
+      expect(stub.requests.map((r) => r.key)).toEqual(['key-from-secret', 'key-from-secret']);
+      expect(secrets.requests).toEqual([arn]);
+    } finally {
+      await secrets.close();
+    }
+  });
+
+  test('TRANSLATE_TIMEOUT_MS bounds each engine call', async () => {
+    stub.respondWith(() => 'hang');
+    const err = await selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: '150' })
+      .translate({ text: 'hola' })
+      .catch((e: unknown) => e as AppError);
+    expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', status: 504 });
+    expect(() => selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: 'soon' })).toThrow(/TRANSLATE_TIMEOUT_MS must be a positive whole number/);
+  });
+
+  test('uses the cache it is given', async () => {
+    const stored = new Map<string, CachedTranslation>();
+    const cache = {
+      get: async (key: object) => stored.get(JSON.stringify(key)) ?? null,
+      put: async (key: object, value: CachedTranslation) => void stored.set(JSON.stringify(key), value),
+    };
+    const translator = selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k' }, { cache });
+
+    const first = await translator.translate({ text: 'hola amigos' });
+    expect(await translator.translate({ text: 'hola amigos' })).toEqual(first);
+    expect(stub.requests).toHaveLength(1);
   });
 });
+
+describe('Google through the translation service (stub speaking the v2 wire format)', () => {
+  const google = () => selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k' });
+
+  test('long text goes in sentence-bounded segments of at most 5,000 characters, in one batch, and comes back in order', async () => {
+    const paragraph = Array.from({ length: 60 }, (_, i) => `Esta es la frase número ${i} del párrafo, escrita para llenar espacio.`).join(' ');
+    const text = [paragraph, paragraph, paragraph].join('\n\n');
+
+    const result = await google().translate({ text });
+
+    expect(stub.requests).toHaveLength(1);
+    const q: string[] = stub.requests[0]!.body.q;
+    expect(q.length).toBeGreaterThan(1);
+    for (const segment of q) {
+      expect(segment.length).toBeLessThanOrEqual(5_000);
+      expect(segment).toMatch(/espacio\.$/);
+    }
+    expect(result.text).toBe(expectedJoin(text, q));
+    expect(result.text.replaceAll('[en] ', '')).toBe(text);
+    expect(result.sourceLanguage).toBe('es');
+  });
+
+  test('text confidently English is returned as is and Google is not called', async () => {
+    const text = 'The weather is lovely today, and we are going for a long walk in the park.';
+    expect(await google().translate({ text })).toEqual({ text, sourceLanguage: 'en', provider: 'none' });
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  test('an error answer is 502 UPSTREAM_FAILED', async () => {
+    stub.respondWith(() => ({ status: 500, json: { error: { code: 500, message: 'backend' } } }));
+    expect(await google().translate({ text: 'hola' }).catch((e: unknown) => e)).toMatchObject({ code: 'UPSTREAM_FAILED', status: 502 });
+  });
+});
+
+/** What the stub's fake translation of each segment, joined with the original whitespace, gives. */
+function expectedJoin(text: string, segments: string[]): string {
+  let rest = text;
+  let out = '';
+  for (const segment of segments) {
+    const at = rest.indexOf(segment);
+    out += rest.slice(0, at) + `[en] ${segment}`;
+    rest = rest.slice(at + segment.length);
+  }
+  return out + rest;
+}

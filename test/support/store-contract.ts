@@ -1,6 +1,6 @@
 /** The behaviour every backend must show; run by each backend's test file. */
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
-import type { RecordStore } from '../../shared/db/record.ts';
+import type { RecordStore, TranslationCacheKey } from '../../shared/db/record.ts';
 import { MIGRATIONS } from '../../shared/db/sql.ts';
 
 export function describeStoreContract(name: string, open: () => Promise<{ store: RecordStore; cleanup(): Promise<void> }>) {
@@ -49,6 +49,47 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       const spaces = await store.list({ limit: 10, id: 'pager', operation: 'space' });
       expect(spaces.records.map((r) => r.input)).toEqual(['in 3', 'in 1']);
       expect((await store.list({ limit: 10, id: 'PAGER' })).records).toEqual([]);
+    });
+
+    describe('translation cache', () => {
+      const key: TranslationCacheKey = { provider: 'google', source: 'auto', target: 'en', textHash: 'a'.repeat(64) };
+
+      it('misses a key never saved', async () => {
+        expect(await store.findTranslation(key)).toBeNull();
+      });
+
+      it('returns what was saved, text intact', async () => {
+        const text = 'Ünïcödé 😀 <b>x</b> \'; DROP TABLE translation_cache; -- 中文\n'.repeat(3);
+        await store.saveTranslation(key, { text, sourceLanguage: 'es' });
+        expect(await store.findTranslation(key)).toEqual({ text, sourceLanguage: 'es' });
+      });
+
+      it('tells keys apart by every part, exactly', async () => {
+        const base: TranslationCacheKey = { provider: 'apertium', source: 'ca', target: 'en', textHash: 'b'.repeat(64) };
+        await store.saveTranslation(base, { text: 'base', sourceLanguage: 'ca' });
+        for (const other of [
+          { ...base, provider: 'google' },
+          { ...base, provider: 'APERTIUM' },
+          { ...base, source: 'es' },
+          { ...base, target: 'fr' },
+          { ...base, textHash: 'B'.repeat(64) },
+        ]) {
+          expect(await store.findTranslation(other)).toBeNull();
+        }
+        expect(await store.findTranslation(base)).toEqual({ text: 'base', sourceLanguage: 'ca' });
+      });
+
+      it('saving a key again replaces its value instead of failing', async () => {
+        const again: TranslationCacheKey = { ...key, textHash: 'c'.repeat(64) };
+        await store.saveTranslation(again, { text: 'first', sourceLanguage: null });
+        await Promise.all([store.saveTranslation(again, { text: 'second', sourceLanguage: 'pt' }), store.saveTranslation(again, { text: 'second', sourceLanguage: 'pt' })]);
+        expect(await store.findTranslation(again)).toEqual({ text: 'second', sourceLanguage: 'pt' });
+      });
+
+      it('keeps cached translations out of the record list', async () => {
+        const { records } = await store.list({ limit: 200 });
+        expect(records.map((r) => r.output)).not.toContain('second');
+      });
     });
   });
 }

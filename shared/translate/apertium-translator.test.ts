@@ -1,0 +1,215 @@
+/**
+ * Apertium through its real command line, on the pairs .ci/run installs (Debian's apertium and
+ * apertium-* packages): these tests fail, rather than skip, where Apertium is missing.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../errors.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, pairsIntoEnglish } from './apertium-translator.ts';
+import { createEldDetector } from './language-detector.ts';
+import { createTranslationService } from './translation-service.ts';
+
+const command = findApertiumCommand(process.env.PATH);
+
+async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+test('pairsIntoEnglish maps plain pairs into English to ISO 639-1, ignoring variants and other directions', () => {
+  const pairs = pairsIntoEnglish(['spa-eng', 'spa-eng_US', 'eng-spa', 'eo-en', 'eo-en-compounds', 'hbs-eng', 'Cyrl-Latn', 'xyz-eng', 'mkd-eng']);
+  expect(Object.fromEntries(pairs)).toEqual({ es: 'spa-eng', eo: 'eo-en', sr: 'hbs-eng', hr: 'hbs-eng', bs: 'hbs-eng', mk: 'mkd-eng' });
+});
+
+describe('the apertium command', () => {
+  test('is installed (.ci/run installs it with apt-get)', () => {
+    expect(command).toBeDefined();
+  });
+
+  const engine = () => createApertiumCliEngine({ command: command! });
+
+  test('lists the pairs into English that .ci/run installs', async () => {
+    expect(await engine().supportedSources()).toEqual(expect.arrayContaining(['bs', 'ca', 'eo', 'es', 'eu', 'gl', 'hr', 'is', 'mk', 'sr']));
+  });
+
+  test.each([
+    ['es', 'El perro come una manzana roja en la cocina.', /^The dog eats a red apple in the \w+\.$/],
+    ['ca', 'El gos menja una poma vermella a la cuina.', /^The dog eats a red apple/],
+    ['gl', 'O can come unha mazá vermella na cociña.', /^The dog eats a red apple in the kitchen\.$/],
+    ['eo', 'La hundo manĝas ruĝan pomon en la kuirejo.', /^The dog eats red apple in the kitchen\.$/],
+    ['eu', 'Txakurrak sagar gorri bat jaten du sukaldean.', /\bdog\b.*\bred apple\b.*\bkitchen\b/],
+    ['is', 'Hundurinn borðar rautt epli í eldhúsinu.', /^The dog eats red apple in the kitchen\.$/],
+    ['hr', 'Pas jede crvenu jabuku u kuhinji.', /\bred apple\b/],
+    ['mk', 'Кучето јаде црвено јаболко во кујната.', /^The dog is eating red\b/],
+  ])('translates %s into English', async (source, text, expected) => {
+    const { texts, sourceLanguage } = await engine().translateBatch([text], source);
+    expect(texts[0]).toMatch(expected);
+    expect(sourceLanguage).toBe(source);
+  });
+
+  test('translates under a locale the machine lacks, as serverless-offline sets LANG=en_US.UTF-8', async () => {
+    const previous = process.env.LANG;
+    process.env.LANG = 'en_US.UTF-8';
+    try {
+      const { texts } = await engine().translateBatch(['El perro come.'], 'es');
+      expect(texts[0]).toBe('The dog eats.');
+    } finally {
+      if (previous === undefined) delete process.env.LANG;
+      else process.env.LANG = previous;
+    }
+  });
+
+  test('drops unknown-word marks and keeps whitespace, e-mail addresses and hashtags', async () => {
+    const { texts } = await engine().translateBatch(['Xyzzyq dijo hola.', 'Hola amigo.\n\n  ¿Cómo estás?\tBien.', 'Escribe a ana@example.com #hola'], 'es');
+    expect(texts[0]).toBe('Xyzzyq Said hello.');
+    expect(texts[1]).toBe('Hello Fellow.\n\n  How you are?\tWell.');
+    expect(texts[2]).toContain('ana@example.com');
+    expect(texts[2]).toContain('#');
+  });
+
+  test('through the translation service: detects the source offline and translates', async () => {
+    const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
+
+    expect(await service.translate({ text: 'El perro come una manzana roja en la cocina.' })).toEqual({
+      text: expect.stringMatching(/^The dog eats a red apple/),
+      sourceLanguage: 'es',
+      provider: 'apertium',
+    });
+    const err = await appErrorFrom(service.translate({ text: 'O cachorro come uma maçã vermelha na cozinha.' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toMatch(/^apertium cannot translate from "pt" \(detected; pass "source" if that is wrong\) into English; it translates from: .*\bes\b/);
+  });
+});
+
+describe('failures of the command', () => {
+  let dir: string;
+  const pairs = 'if [ "$1" = "-l" ]; then echo spa-eng; exit 0; fi';
+  const script = (name: string, body: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'apertium-fake-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a failing run is UPSTREAM_FAILED and the log gets its stderr', async () => {
+    const failing = createApertiumCliEngine({ command: script('fails', `${pairs}\necho "Error: mode file missing" >&2; exit 3`) });
+    const err = await appErrorFrom(failing.translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.status).toBe(502);
+    expect((err.cause as Error).message).toContain('mode file missing');
+  });
+
+  test('a run that exits 0 with no output (a crashed stage) is UPSTREAM_FAILED, never an empty translation', async () => {
+    const silent = createApertiumCliEngine({ command: script('silent', `${pairs}\necho "terminate called" >&2; exit 0`) });
+    const err = await appErrorFrom(silent.translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/no output/);
+  });
+
+  test('a run with no answer within the timeout is UPSTREAM_TIMEOUT', async () => {
+    const hanging = createApertiumCliEngine({ command: script('hangs', `${pairs}\nsleep 30`), timeoutMs: 200 });
+    const err = await appErrorFrom(hanging.translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('UPSTREAM_TIMEOUT');
+    expect(err.status).toBe(504);
+    expect(err.message).toMatch(/200 ms/);
+  });
+
+  test('a command that cannot be listed is UPSTREAM_FAILED, and listing is tried again next time', async () => {
+    const path = script('flaky', `if [ -e ${dir}/ok ]; then echo spa-eng; else exit 1; fi`);
+    const flaky = createApertiumCliEngine({ command: path });
+    expect((await appErrorFrom(flaky.supportedSources())).code).toBe('UPSTREAM_FAILED');
+    writeFileSync(join(dir, 'ok'), '');
+    expect(await flaky.supportedSources()).toEqual(['es']);
+  });
+});
+
+/**
+ * An APy server's two calls, as APy answers them: GET /listPairs gives
+ * {"responseData":[{"sourceLanguage":"spa","targetLanguage":"eng"}],"responseStatus":200};
+ * POST /translate (form: langpair=spa|eng, q, markUnknown) gives
+ * {"responseData":{"translatedText":"…"},"responseStatus":200}, errors {"status":"error","code":400,"message":…,"explanation":…}.
+ */
+describe('an APy server', () => {
+  let server: Server;
+  let url: string;
+  const received: Array<Record<string, string>> = [];
+  let answer: 'ok' | 'error' | 'hang' = 'ok';
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (req.url === '/listPairs') {
+        json(200, { responseData: [{ sourceLanguage: 'spa', targetLanguage: 'eng' }, { sourceLanguage: 'eng', targetLanguage: 'spa' }, { sourceLanguage: 'cat', targetLanguage: 'eng' }], responseStatus: 200 });
+        return;
+      }
+      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      received.push(form);
+      if (answer === 'hang') return;
+      if (answer === 'error') {
+        json(400, { status: 'error', code: 400, message: 'Bad Request', explanation: 'That pair is not installed' });
+        return;
+      }
+      json(200, { responseData: { translatedText: `EN(${form.q})` }, responseStatus: 200 });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterEach(() => {
+    answer = 'ok';
+    received.length = 0;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+
+  test('lists its pairs into English and translates each segment with the 639-3 pair', async () => {
+    const engine = createApertiumApyEngine({ url });
+    expect(await engine.supportedSources()).toEqual(['ca', 'es']);
+    expect(await engine.translateBatch(['hola', 'adiós'], 'es')).toEqual({ texts: ['EN(hola)', 'EN(adiós)'], sourceLanguage: 'es' });
+    expect(received).toEqual([
+      { langpair: 'spa|eng', q: 'hola', markUnknown: 'no' },
+      { langpair: 'spa|eng', q: 'adiós', markUnknown: 'no' },
+    ]);
+  });
+
+  test('an error answer is UPSTREAM_FAILED with the explanation kept for the log', async () => {
+    answer = 'error';
+    const err = await appErrorFrom(createApertiumApyEngine({ url }).translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/HTTP 400/);
+    expect((err.cause as Error).message).toContain('That pair is not installed');
+  });
+
+  test('no answer within the timeout is UPSTREAM_TIMEOUT', async () => {
+    answer = 'hang';
+    const err = await appErrorFrom(createApertiumApyEngine({ url, timeoutMs: 200 }).translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  test('a server that is down is UPSTREAM_FAILED', async () => {
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const { port } = gone.address() as AddressInfo;
+    await new Promise((resolve) => gone.close(resolve));
+    const err = await appErrorFrom(createApertiumApyEngine({ url: `http://127.0.0.1:${port}` }).supportedSources());
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+});

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { jest } from '@jest/globals';
+import { AppError } from '../errors.ts';
+import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
+import type { LanguageDetector, LanguageGuess } from './language-detector.ts';
+import { createTranslationService } from './translation-service.ts';
+import type { EngineBatch, TranslationCache, TranslationEngine } from './translator.ts';
+
+/** An engine that upper-cases and records its calls. */
+function fakeEngine(overrides: Partial<TranslationEngine> = {}) {
+  const calls: Array<{ segments: readonly string[]; source: string | undefined }> = [];
+  const engine: TranslationEngine = {
+    provider: 'fake',
+    detectsSource: true,
+    maxBatchSegments: 2,
+    maxBatchChars: 1_000,
+    async translateBatch(segments, source): Promise<EngineBatch> {
+      calls.push({ segments, source });
+      return { texts: segments.map((s) => s.toUpperCase()), sourceLanguage: source ?? 'es' };
+    },
+    ...overrides,
+  };
+  return { engine, calls };
+}
+
+/** Answers `guess` for every text, or `narrowed` when asked among candidates. */
+function fakeDetector(guess: LanguageGuess, narrowed: string | null = null) {
+  const asked: Array<readonly string[] | undefined> = [];
+  const detector: LanguageDetector = {
+    detect: (_text, candidates) => {
+      asked.push(candidates);
+      return candidates ? { language: narrowed, reliable: false } : guess;
+    },
+  };
+  return { detector, asked };
+}
+
+function memoryCache() {
+  const entries = new Map<string, CachedTranslation>();
+  const id = (k: TranslationCacheKey) => JSON.stringify(k);
+  const cache: TranslationCache = {
+    get: async (key) => entries.get(id(key)) ?? null,
+    put: async (key, value) => void entries.set(id(key), value),
+  };
+  return { cache, entries };
+}
+
+const unsure: LanguageGuess = { language: 'it', reliable: false };
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('English input', () => {
+  test('a given source of en returns the text as is without calling the engine', async () => {
+    const { engine, calls } = fakeEngine();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    expect(await service.translate({ text: ' Hello there. ', source: 'en' })).toEqual({ text: ' Hello there. ', sourceLanguage: 'en', provider: 'none' });
+    expect(calls).toEqual([]);
+  });
+
+  test('text confidently detected as English is returned as is', async () => {
+    const { engine, calls } = fakeEngine();
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: 'en', reliable: true }).detector });
+
+    expect(await service.translate({ text: 'Hello there, how are you?' })).toEqual({ text: 'Hello there, how are you?', sourceLanguage: 'en', provider: 'none' });
+    expect(calls).toEqual([]);
+  });
+
+  test('English without confidence still goes to an engine that detects', async () => {
+    const { engine, calls } = fakeEngine();
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: 'en', reliable: false }).detector });
+
+    await service.translate({ text: 'ok' });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('source language', () => {
+  test('an engine that detects gets no source and reports its own detection', async () => {
+    const { engine, calls } = fakeEngine();
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: 'pt', reliable: true }).detector });
+
+    expect(await service.translate({ text: 'hola' })).toEqual({ text: 'HOLA', sourceLanguage: 'es', provider: 'fake' });
+    expect(calls[0]!.source).toBeUndefined();
+  });
+
+  test('an engine that does not detect gets a confident detection', async () => {
+    const { engine, calls } = fakeEngine({ detectsSource: false, supportedSources: async () => ['ca', 'es'] });
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: 'ca', reliable: true }).detector });
+
+    expect(await service.translate({ text: 'El gos menja.' })).toEqual({ text: 'EL GOS MENJA.', sourceLanguage: 'ca', provider: 'fake' });
+    expect(calls[0]!.source).toBe('ca');
+  });
+
+  test('an unsure detection is narrowed to the languages the engine translates, plus English', async () => {
+    const { engine, calls } = fakeEngine({ detectsSource: false, supportedSources: async () => ['ca', 'es'] });
+    const { detector, asked } = fakeDetector(unsure, 'es');
+    const service = createTranslationService({ engine, detector });
+
+    expect((await service.translate({ text: 'hola' })).sourceLanguage).toBe('es');
+    expect(asked).toEqual([undefined, ['ca', 'es', 'en']]);
+    expect(calls[0]!.source).toBe('es');
+  });
+
+  test('narrowed to English, the text is returned as is', async () => {
+    const { engine, calls } = fakeEngine({ detectsSource: false, supportedSources: async () => ['es'] });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure, 'en').detector });
+
+    expect((await service.translate({ text: 'Hello' })).provider).toBe('none');
+    expect(calls).toEqual([]);
+  });
+
+  test('nothing to detect from is 422 asking for a source', async () => {
+    const { engine } = fakeEngine({ detectsSource: false, supportedSources: async () => ['es'] });
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: null, reliable: false }, null).detector });
+
+    const err = await appErrorFrom(service.translate({ text: '12345' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toMatch(/pass "source".*es, en/);
+  });
+
+  test('a given source the engine does not translate is 422 naming it and what is supported', async () => {
+    const { engine, calls } = fakeEngine({ detectsSource: false, supportedSources: async () => ['ca', 'es'] });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'bonjour', source: 'fr' }));
+    expect(err.status).toBe(422);
+    expect(err.message).toBe('fake cannot translate from "fr" into English; it translates from: ca, es');
+    expect(calls).toEqual([]);
+  });
+
+  test('a detected source the engine does not translate is 422 saying it was detected', async () => {
+    const { engine } = fakeEngine({ detectsSource: false, supportedSources: async () => ['es'] });
+    const service = createTranslationService({ engine, detector: fakeDetector({ language: 'de', reliable: true }).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'Guten Morgen, wie geht es dir?' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toBe('fake cannot translate from "de" (detected; pass "source" if that is wrong) into English; it translates from: es');
+  });
+});
+
+describe('long text', () => {
+  test('is split at sentences within the segment limit, sent in batches, and joined with its whitespace', async () => {
+    const { engine, calls } = fakeEngine({ maxBatchSegments: 2, maxBatchChars: 1_000 });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, maxSegmentChars: 20 });
+    const text = 'Primera frase aquí.  Segunda frase.\n\nTercera frase larga.\tCuarta.';
+
+    const result = await service.translate({ text, source: 'es' });
+
+    expect(result.text).toBe(text.toUpperCase());
+    expect(calls.map((c) => c.segments)).toEqual([['Primera frase aquí.', 'Segunda frase.'], ['Tercera frase larga.', 'Cuarta.']]);
+    expect(calls.every((c) => c.source === 'es')).toBe(true);
+  });
+
+  test('the source reported is the first batch\'s detection', async () => {
+    let call = 0;
+    const { engine } = fakeEngine({
+      maxBatchSegments: 1,
+      translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: call++ === 0 ? null : 'fr' }),
+    });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, maxSegmentChars: 10 });
+
+    expect((await service.translate({ text: 'Un deux. Trois quatre.' })).sourceLanguage).toBe('fr');
+  });
+});
+
+describe('cache', () => {
+  test('a repeated translation is served from the cache without calling the engine', async () => {
+    const { engine, calls } = fakeEngine();
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    const first = await service.translate({ text: 'hola' });
+    const second = await service.translate({ text: 'hola' });
+
+    expect(second).toEqual(first);
+    expect(calls).toHaveLength(1);
+    expect([...entries.keys()]).toEqual([JSON.stringify({ provider: 'fake', source: 'auto', target: 'en', textHash: sha256('hola') })]);
+  });
+
+  test('the key holds the source handed to the engine', async () => {
+    const { engine } = fakeEngine();
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    await service.translate({ text: 'hola', source: 'es' });
+    await service.translate({ text: 'hola', source: 'pt' });
+
+    expect([...entries.keys()].map((k) => JSON.parse(k).source)).toEqual(['es', 'pt']);
+  });
+
+  test('an engine failure caches nothing', async () => {
+    const failure = new AppError('UPSTREAM_FAILED', 'down');
+    const { engine } = fakeEngine({ translateBatch: () => Promise.reject(failure) });
+    const { cache, entries } = memoryCache();
+    const put = jest.spyOn(cache, 'put');
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    expect(await appErrorFrom(service.translate({ text: 'hola' }))).toBe(failure);
+    expect(put).not.toHaveBeenCalled();
+    expect(entries.size).toBe(0);
+  });
+
+  test('English returned as is is not cached', async () => {
+    const { engine } = fakeEngine();
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    await service.translate({ text: 'Hello', source: 'en' });
+    expect(entries.size).toBe(0);
+  });
+});
