@@ -55,6 +55,36 @@ describe('createSegmenter', () => {
     expect(segmenter.segment(input)).toBe(input);
   });
 
+  test('keeps a token someone typed between spaces or punctuation whole unless it is clearly run together', () => {
+    // Real input from the home page, and well-spaced words the list lacks.
+    const inputs = [
+      'emoji 😀',
+      '<img src=x',
+      'emoji',
+      'img',
+      'html',
+      'npm',
+      'Zelensky',
+      'selfie',
+      'I use html, npm and emoji; Zelensky took a selfie.',
+      'Open the <img> tag (html) with npm.',
+    ];
+    for (const input of inputs) expect(segmenter.segment(input)).toBe(input);
+    // Long delimited runs are still split.
+    expect(segmenter.segment('thequickbrownfox')).toBe('the quick brown fox');
+    expect(segmenter.segment('read this: thequickbrownfox, ok')).toBe('read this: the quick brown fox, ok');
+    expect(segmenter.segment('I said,itwasthebestoftimes.')).toBe('I said, it was the best of times.');
+  });
+
+  test('a name glued to a bracket that closes in the same token is a call, not prose', () => {
+    const inputs = ['alert(2)', 'f(x) = 2', 'alert(2); f(g(x))', 'the item(s) you chose', 'arr[0] and print("hi");', 'run foo() now', 'x = 2(3)'];
+    for (const input of inputs) expect(segmenter.segment(input)).toBe(input);
+    // Prose run on into a parenthesis still gets its space.
+    expect(segmenter.segment('better(muchbetter)today')).toBe('better (much better) today');
+    expect(segmenter.segment('it was better(much better) today')).toBe('it was better (much better) today');
+    expect(segmenter.segment('itwasbetter(muchbetter).')).toBe('it was better (much better).');
+  });
+
   test('returns well-spaced English unchanged', () => {
     const inputs = [
       'The quick brown fox jumps over the lazy dog.',

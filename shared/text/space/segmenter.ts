@@ -29,6 +29,14 @@ const PLAIN_POSSESSIVE_COST = 6;
 const MIN_BACKOFF = 0.02;
 /** K is the largest pair-to-word count ratio times this margin: the lists come from different corpora. */
 const PAIR_SCALE = 1.5;
+/**
+ * A delimited run is split only when the split beats the run as one unknown word by this much (≈ 20:1):
+ * a token someone typed between spaces or punctuation ("emoji", "selfie") is more likely a word the list
+ * lacks than a near-tie of short words ("emo ji"), while run-together text wins by far more.
+ */
+const KEEP_WHOLE_MARGIN = 3;
+/** Runs this short are kept whole: 1–3 letters between delimiters are abbreviations or words ("npm", "img"), not "n pm". */
+const SHORTEST_SPLIT = 4;
 /** Longest piece tried as one unknown word; longer runs of unknown letters are split. */
 const MAX_UNKNOWN_LENGTH = 24;
 
@@ -50,6 +58,8 @@ const PROTECTED_CHUNK = /[_/\\@#]|www\./iu;
 const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
 const OPENING = new Set(['“', '‘', '(', '[', '{']);
 const CLOSING = new Set(['”', ')', ']', '}']);
+// Brackets that can directly follow a name in code and notation: alert(2), f(x), item(s), arr[0].
+const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const STRAIGHT_QUOTE = '"';
 
 const APOSTROPHE = 39;
@@ -244,6 +254,8 @@ class BigramSegmenter implements Segmenter {
     let i = 0;
     let previousRun = '';
     let previousWord = '';
+    // Whether the letter run right before got spaces: then a bracket after it is prose, not a call.
+    let previousSplit = false;
     while (i < chunk.length) {
       LATIN_RUN.lastIndex = i;
       const run = LATIN_RUN.exec(chunk)?.[0];
@@ -255,6 +267,7 @@ class BigramSegmenter implements Segmenter {
         out += spaced;
         previousRun = run;
         previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
+        previousSplit = spaced.length !== run.length;
         i = end;
         continue;
       }
@@ -269,7 +282,10 @@ class BigramSegmenter implements Segmenter {
         closing = !opening;
         quotes.open = opening;
       }
-      if (opening && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) out += ' ';
+      // A single name or number glued to a bracket that closes within the same token is a call or
+      // notation (alert(2), f(x), item(s)), not prose run on into a parenthesis: no space there.
+      const call = LETTER_OR_DIGIT.test(before) && !previousSplit && closesInChunk(chunk, i);
+      if (opening && !call && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) out += ' ';
       out += char;
       i++;
       if (after !== '') {
@@ -279,6 +295,7 @@ class BigramSegmenter implements Segmenter {
         else if (next && SPACE_AFTER.has(char) && i > 1 && this.needsSpaceAfter(char, chunk, i, previousRun, previousWord, next)) out += ' ';
       }
       if (char !== '.') previousRun = previousWord = '';
+      previousSplit = false;
     }
     return out;
   }
@@ -299,7 +316,7 @@ class BigramSegmenter implements Segmenter {
   private segmentRun(run: string): string {
     const { words, extras, unigram, backoff, pairScale, letters } = this.model;
     const lower = lowerSameLength(run);
-    if (this.isKnown(lower)) return run;
+    if (this.isKnown(lower) || lower.length < SHORTEST_SPLIT) return run;
 
     const n = lower.length;
     const s = this.scratch;
@@ -440,6 +457,7 @@ class BigramSegmenter implements Segmenter {
     }
     // A stretch between forced joins longer than any word: leave the run as it was.
     if (finalCost === Infinity) return run;
+    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(run, n) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
     const cuts: number[] = [];
     for (let state = finalState; state !== START; ) {
@@ -461,6 +479,24 @@ class BigramSegmenter implements Segmenter {
     return out + run.slice(from);
   }
 
+  /** Cost of the run as one unknown word with nothing before it: the price the Viterbi gives that piece. */
+  private wholeUnknownCost(run: string, n: number): number {
+    const { letters } = this.model;
+    const { classes, letterPrefix, endCost, innerCapitals } = this.scratch;
+    const first = classes[0]!;
+    const second = n > 1 ? classes[1]! : BOUNDARY;
+    let spelling = letterCost(letters, 0, first);
+    if (n === 1) spelling += letterCost(letters, first, BOUNDARY);
+    else {
+      spelling += letterCost(letters, first, second);
+      if (n === 2) spelling += letterCost(letters, first * CLASSES + second, BOUNDARY);
+      else spelling += letterCost(letters, first * CLASSES + second, classes[2]!) + (letterPrefix[n]! - letterPrefix[3]!) + endCost[n]!;
+    }
+    let cost = UNKNOWN_WORD_COST + spelling + (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST;
+    if (isUpper(run, 0) && n > 1 && isLower(run, 1)) cost -= NAME_BONUS;
+    return cost;
+  }
+
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
   private isKnown(lower: string): boolean {
     const { words } = this.model;
@@ -470,6 +506,19 @@ class BigramSegmenter implements Segmenter {
     const [head, ...tail] = lower.split("'");
     return apostrophe > 0 && words.id(head!) !== -1 && tail.every((part) => CONTRACTION_SUFFIXES.includes(part) || words.id(part) !== -1);
   }
+}
+
+/** Whether the bracket at index open is matched later in the same chunk, and not run on into a word ("(much better)today" is prose). */
+function closesInChunk(chunk: string, open: number): boolean {
+  const opener = chunk[open]!;
+  const closer = BRACKET_PAIRS.get(opener);
+  if (!closer) return false;
+  let depth = 0;
+  for (let k = open; k < chunk.length; k++) {
+    if (chunk[k] === opener) depth++;
+    else if (chunk[k] === closer && --depth === 0) return !LETTER_OR_DIGIT.test(chunk[k + 1] ?? '');
+  }
+  return false;
 }
 
 function addPiece(s: Scratch, start: number, end: number, word: number, extra: number): void {
