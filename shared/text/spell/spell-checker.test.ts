@@ -95,6 +95,7 @@ describe('createSpellChecker', () => {
 
     expect(checker.correct("the goverment's plan").output).toBe("the government's plan");
     expect(checker.correct('I dont know').output).toBe("I don't know");
+    expect(checker.correct('todays news').output).toBe("today's news");
     // A curly apostrophe in the input stays curly in the replacement.
     expect(checker.correct('it wo’nt work').output).toBe('it won’t work');
   });
@@ -116,5 +117,30 @@ describe('createSpellChecker', () => {
     const second = checker.correct('teh');
     expect(second.corrections[0]!.alternatives).not.toContain('mutated');
     expect(second.corrections[0]!.replacement).toBe('the');
+  });
+
+  test('lets the neighbouring words choose between close candidates', () => {
+    expect(checker.correct('I believe the wether will be fine.').output).toBe('I believe the weather will be fine.');
+    expect(checker.correct('I wonder wether he knows.').output).toBe('I wonder whether he knows.');
+    expect(checker.correct('a good sence of humor').output).toBe('a good sense of humor');
+    expect(checker.correct('ever sence then').output).toBe('ever since then');
+    // Context never crosses punctuation: on its own the word gets its most likely reading.
+    const alone = checker.correct('wether').corrections[0]!;
+    expect(checker.correct('the. wether').corrections[0]!.replacement).toBe(alone.replacement);
+  });
+
+  test('lists up to five alternatives, all spelled correctly', () => {
+    const [correction] = checker.correct('recieve').corrections;
+    expect(correction!.replacement).toBe('receive');
+    expect(correction!.alternatives.length).toBeGreaterThan(0);
+    for (const alternative of correction!.alternatives) expect(checker.correct(alternative).corrections).toEqual([]);
+  });
+
+  test('corrects misspellings far from the intended word when they sound alike', () => {
+    expect(checker.correct('It is nessisary.').output).toBe('It is necessary.');
+  });
+
+  test('leaves a word alone when nothing in the dictionary is near it', () => {
+    expect(checker.correct('xqzvvjkwq')).toEqual({ output: 'xqzvvjkwq', corrections: [] });
   });
 });

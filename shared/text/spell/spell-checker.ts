@@ -1,6 +1,12 @@
-import dictionary from 'dictionary-en';
 import nspell from 'nspell';
-import { wordFrequencies } from '../word-frequencies.ts';
+import aff from './generated/dictionary.aff';
+import dic from './generated/dictionary.dic';
+import lexicon from './generated/lexicon.txt';
+import bigrams from './generated/bigrams.txt';
+import { CandidateIndex } from './candidate-index.ts';
+import { costFloor, errorCost } from './error-model.ts';
+import { LanguageModel } from './language-model.ts';
+import { soundKey } from './sound-key.ts';
 
 export interface Correction {
   /** Start of the replaced word in the input, in UTF-16 code units. */
@@ -22,15 +28,18 @@ export interface SpellChecker {
   correct(text: string): SpellResult;
 }
 
-/** What to do with one distinct word: null = leave it as it is. */
-type Verdict = { replacement: string; alternatives: string[] } | null;
-
 const MAX_ALTERNATIVES = 5;
-// nspell.suggest takes 1–150 ms per word, so verdicts are cached; the bound keeps a warm instance's memory flat.
-const CACHE_LIMIT = 10_000;
-// Words far from any dictionary word cost nspell 100+ ms each (10,000 characters of gibberish took over
-// three minutes), so one call stops asking for suggestions after this long; later words stay unchanged.
-const SUGGEST_BUDGET_MS = 3_000;
+// Candidates kept per distinct misspelling, by word and error model alone, for context to reorder.
+const SHORTLIST = 12;
+// Shortlists are cached per distinct misspelling; the bound keeps a warm instance's memory flat.
+const CACHE_LIMIT = 20_000;
+// ln-probability units one edit costs: a candidate one edit further away must be about
+// e^9 ≈ 8,000 times more frequent to win.
+const EDIT_WEIGHT = 9;
+const CONTEXT_WEIGHT = 1;
+const SAME_LETTERS_BONUS = 100;
+// A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
+const POSSESSIVE_SHARE = 0.01;
 
 const CHUNK = /\S+/gu;
 // Tokens inside a chunk: letters/digits joined by single inner apostrophes, hyphens or dots.
@@ -43,31 +52,47 @@ const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’]+$/u;
 const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const MARKS = /\p{M}/gu;
+const POSSESSIVE = /['’]s$/iu;
+const POSSESSIVE_WITHOUT_APOSTROPHE = /[^'’s]s$/iu;
+const BETWEEN_NEIGHBOURS = /^\s+$/u;
 
 type Nspell = ReturnType<typeof nspell>;
-type DictionaryInput = { aff: string | Uint8Array; dic: string | Uint8Array };
 
-/** nspell calls toString('utf8') on non-strings, which only Buffers honour; a plain Uint8Array is decoded here. */
-const asText = (data: string | Uint8Array): string | Buffer =>
-  typeof data === 'string' || Buffer.isBuffer(data) ? data : new TextDecoder().decode(data);
+/** A word the checker looked at, with what surrounds it. */
+interface Word {
+  text: string;
+  offset: number;
+  /** Lexicon id of the word as written, for its neighbours' context; -1 when unknown. */
+  id: number;
+  /** Misspelled and worth correcting. */
+  check: boolean;
+  /** Whether only whitespace separates it from the previous word. */
+  joined: boolean;
+}
 
-class NspellChecker implements SpellChecker {
-  private readonly cache = new Map<string, Verdict>();
-  private suggestDeadline = 0;
+/** Candidate ids with their score from frequency and error model, best first. */
+type Shortlist = { ids: number[]; scores: number[] };
+
+class ContextSpellChecker implements SpellChecker {
+  private readonly cache = new Map<string, Shortlist>();
 
   constructor(
     private readonly spell: Nspell,
-    private readonly frequencies: ReadonlyMap<string, number>,
+    private readonly model: LanguageModel,
+    private readonly index: CandidateIndex,
   ) {}
 
   correct(text: string): SpellResult {
+    const words = this.words(text);
     const corrections: Correction[] = [];
-    this.suggestDeadline = performance.now() + SUGGEST_BUDGET_MS;
-    for (const chunk of text.matchAll(CHUNK)) {
-      if (PROTECTED_CHUNK.test(chunk[0])) continue;
-      for (const token of chunk[0].matchAll(TOKEN)) {
-        this.checkToken(token[0], chunk.index + token.index, corrections);
-      }
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (!word.check) continue;
+      const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
+      const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
+      const suggestions = this.suggest(word.text, previous, next);
+      const [replacement, ...alternatives] = suggestions;
+      if (replacement !== undefined) corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives });
     }
 
     let output = '';
@@ -79,77 +104,102 @@ class NspellChecker implements SpellChecker {
     return { output: output + text.slice(from), corrections };
   }
 
-  private checkToken(token: string, offset: number, corrections: Correction[]): void {
-    // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
-    if (token.includes('.') || DIGIT.test(token)) return;
-    if (token.includes('-')) {
-      // well-known: accept the whole when the dictionary does, else check each part on its own.
-      if (this.spell.correct(token)) return;
-      let partOffset = offset;
-      for (const part of token.split('-')) {
-        this.checkWord(part, partOffset, corrections);
-        partOffset += part.length + 1;
+  /** The words of the text in order, with which ones need correcting. */
+  private words(text: string): Word[] {
+    const words: Word[] = [];
+    let end = 0;
+    const add = (word: string, offset: number, check: boolean) => {
+      const joined = words.length > 0 && BETWEEN_NEIGHBOURS.test(text.slice(end, offset));
+      words.push({ text: word, offset, id: check ? -1 : this.model.id(word), check, joined });
+      end = offset + word.length;
+    };
+    for (const chunk of text.matchAll(CHUNK)) {
+      if (PROTECTED_CHUNK.test(chunk[0])) continue;
+      for (const token of chunk[0].matchAll(TOKEN)) {
+        const offset = chunk.index + token.index;
+        const value = token[0];
+        // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
+        if (value.includes('.') || DIGIT.test(value)) continue;
+        if (value.includes('-') && !this.spell.correct(value)) {
+          // well-knwon: each part on its own.
+          let partOffset = offset;
+          for (const part of value.split('-')) {
+            add(part, partOffset, this.misspelled(part));
+            partOffset += part.length + 1;
+          }
+        } else {
+          add(value, offset, !value.includes('-') && this.misspelled(value));
+        }
       }
-      return;
     }
-    this.checkWord(token, offset, corrections);
+    return words;
   }
 
-  private checkWord(word: string, offset: number, corrections: Correction[]): void {
-    if (!LATIN_WORD.test(word) || CAMEL_CASE.test(word)) return;
-    const verdict = this.verdict(word);
-    if (verdict) corrections.push({ offset, length: word.length, original: word, ...verdict, alternatives: [...verdict.alternatives] });
-  }
-
-  private verdict(word: string): Verdict {
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached;
-    const verdict = this.decide(word);
-    // Out of suggestion time: leave the word alone this once, without caching that.
-    if (verdict === undefined) return null;
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(word, verdict);
-    return verdict;
-  }
-
-  /** undefined when the word needs suggestions but this call's budget for them is spent. */
-  private decide(word: string): Verdict | undefined {
-    if (this.spell.correct(word)) return null;
+  private misspelled(word: string): boolean {
+    if (!LATIN_WORD.test(word) || CAMEL_CASE.test(word) || this.spell.correct(word)) return false;
     // The dictionary spells naïve, café, résumé without accents: an accented form of a known word is fine.
     const unaccented = word.normalize('NFD').replace(MARKS, '');
-    if (unaccented !== word && this.spell.correct(unaccented)) return null;
-    if (performance.now() > this.suggestDeadline) return undefined;
-    const ranked = this.rank(word, this.spell.suggest(word));
-    const candidates: string[] = [];
-    for (const suggestion of ranked) {
-      const restored = restoreCase(word, suggestion);
-      if (restored !== word && !candidates.includes(restored)) candidates.push(restored);
-      if (candidates.length > MAX_ALTERNATIVES) break;
-    }
-    const [replacement, ...alternatives] = candidates;
-    return replacement === undefined ? null : { replacement, alternatives };
+    return unaccented === word || !this.spell.correct(unaccented);
   }
 
-  /**
-   * Orders nspell's suggestions, whose own order is not by likelihood ("Teh" gives "Ten" before "The"):
-   * same letters first ("dont" → "don't"), then keeping or lacking an apostrophe like the original
-   * ("wo’nt" → "won’t", not "wont"), then fewest edits, then the most frequent English word.
-   */
-  private rank(word: string, suggestions: string[]): string[] {
-    const key = fold(word);
-    const scored = suggestions.map((suggestion, index) => {
-      const folded = fold(suggestion);
-      return {
-        suggestion,
-        index,
-        same: folded.replace(/'/g, '') === key.replace(/'/g, '') ? 0 : 1,
-        apostrophe: folded.includes("'") === key.includes("'") ? 0 : 1,
-        distance: editDistance(key, folded),
-        frequency: this.frequencies.get(folded) ?? 0,
-      };
+  /** Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern. */
+  private suggest(word: string, previous: number, next: number): string[] {
+    let stem = word;
+    let suffix = '';
+    // goverment's → government's: the stem is corrected, the possessive kept as typed.
+    if (POSSESSIVE.test(word) && word.length > 2 && !this.spell.correct(word.slice(0, -2))) {
+      stem = word.slice(0, -2);
+      suffix = word.slice(-2);
+    }
+    const { ids, scores } = this.shortlist(fold(stem));
+    const order = ids.map((id, k) => ({ form: this.model.forms[id]!, score: scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(id, previous, next) }));
+    // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
+    // as likely as POSSESSIVE_SHARE of its stem.
+    const stemId = suffix ? -1 : POSSESSIVE_WITHOUT_APOSTROPHE.test(word) ? this.model.id(word.slice(0, -1)) : -1;
+    if (stemId >= 0) {
+      const form = `${this.model.forms[stemId]!}'s`;
+      const score = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), form.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
+      order.push({ form, score });
+    }
+    order.sort((a, b) => b.score - a.score);
+    const suggestions: string[] = [];
+    for (const { form } of order) {
+      const restored = restoreCase(stem, form) + suffix;
+      // Only words nspell accepts as written, so correcting the output again changes nothing
+      // (lexicon forms are accepted as they are; a changed case, suffix or possessive is checked).
+      if (restored !== word && !suggestions.includes(restored) && ((restored === form && stemId < 0) || this.spell.correct(restored))) suggestions.push(restored);
+      if (suggestions.length > MAX_ALTERNATIVES) break;
+    }
+    return suggestions;
+  }
+
+  private shortlist(key: string): Shortlist {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const letters = key.replace(/'/g, '');
+    // The error model is the costly part: candidates are scored best-bound first (see costFloor),
+    // and once the shortlist is full the rest cannot enter it.
+    const candidates = this.index.lookup(key, soundKey(key)).map(({ id, distance }) => {
+      const candidate = this.model.keys[id]!;
+      // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
+      // though contractions' listed counts are too low to show it.
+      const base = (candidate.replace(/'/g, '') === letters ? SAME_LETTERS_BONUS : 0) + this.model.logPrior[id]!;
+      return { id, base, bound: base - EDIT_WEIGHT * costFloor(key, candidate, distance) };
     });
-    scored.sort((a, b) => a.same - b.same || a.apostrophe - b.apostrophe || a.distance - b.distance || b.frequency - a.frequency || a.index - b.index);
-    return scored.map((s) => s.suggestion);
+    candidates.sort((a, b) => b.bound - a.bound);
+    const scored: { id: number; score: number }[] = [];
+    for (const { id, base, bound } of candidates) {
+      if (scored.length === SHORTLIST && bound <= scored[SHORTLIST - 1]!.score) break;
+      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!);
+      let at = scored.length;
+      while (at > 0 && scored[at - 1]!.score < score) at--;
+      scored.splice(at, 0, { id, score });
+      if (scored.length > SHORTLIST) scored.pop();
+    }
+    const shortlist = { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score) };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, shortlist);
+    return shortlist;
   }
 }
 
@@ -159,34 +209,24 @@ const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 function restoreCase(original: string, suggestion: string): string {
   let result = suggestion;
   if (original.includes('’') && !original.includes("'")) result = result.replace(/'/g, '’');
-  const letters = [...original].filter((char) => LETTER.test(char));
-  if (letters.length > 1 && original === original.toUpperCase()) return result.toUpperCase();
-  const first = letters[0];
+  let first: string | undefined;
+  let letters = 0;
+  for (const char of original) {
+    if (!LETTER.test(char)) continue;
+    first ??= char;
+    letters++;
+  }
+  if (letters > 1 && original === original.toUpperCase()) return result.toUpperCase();
   if (first !== undefined && first !== first.toLowerCase()) return result.charAt(0).toUpperCase() + result.slice(1);
-  // A lower-case original keeps nspell's casing, so a proper noun stays capitalised.
+  // A lower-case original keeps the dictionary's casing, so a proper noun stays capitalised.
   return result;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = new Uint16Array(rows * cols);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
-      d[i * cols + j] = value;
-    }
-  }
-  return d[rows * cols - 1]!;
-}
-
-/** Builds nspell (about 0.1 s) and the frequency table once; keep the instance for the cold start's lifetime. */
+/**
+ * Loads nspell on the pre-expanded dictionary, the lexicon, word pairs and the candidate index
+ * (see scripts/build-spell-index.ts); keep the instance for the cold start's lifetime.
+ */
 export function createSpellChecker(): SpellChecker {
-  const { aff, dic } = dictionary as DictionaryInput;
-  return new NspellChecker(nspell(asText(aff), asText(dic)), wordFrequencies());
+  const model = new LanguageModel(lexicon, bigrams);
+  return new ContextSpellChecker(nspell(aff, dic), model, new CandidateIndex(model.keys, model.soundKeys));
 }

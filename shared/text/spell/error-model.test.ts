@@ -1,0 +1,39 @@
+import { costFloor, errorCost } from './error-model.ts';
+
+describe('errorCost', () => {
+  test('is zero for the same word and one for an unremarkable edit', () => {
+    expect(errorCost('word', 'word')).toBe(0);
+    expect(errorCost('wxrd', 'word')).toBe(1);
+  });
+
+  test('charges common slips less than other edits of the same size', () => {
+    // Doubling or undoubling a letter.
+    expect(errorCost('acomodate', 'acommodate')).toBeLessThan(errorCost('acomodate', 'acomodatex'));
+    expect(errorCost('tommorrow', 'tomorrow')).toBeLessThan(1);
+    // A vowel for another, a sound-alike, a neighbouring key, swapped letters.
+    expect(errorCost('seperate', 'separate')).toBeLessThan(errorCost('sexerate', 'separate'));
+    expect(errorCost('sence', 'sense')).toBeLessThan(1);
+    expect(errorCost('wprd', 'word')).toBeLessThan(1);
+    expect(errorCost('recieve', 'receive')).toBeLessThan(1);
+  });
+
+  test('treats apostrophes asymmetrically: a missing one is cheap, deleting a typed one is not', () => {
+    expect(errorCost('dont', "don't")).toBeLessThan(0.5);
+    expect(errorCost("wo'nt", "won't")).toBeLessThan(errorCost("wo'nt", 'wont'));
+  });
+
+  test('makes a wrong first letter dearer than the same slip later in the word', () => {
+    expect(errorCost('xord', 'word')).toBeGreaterThan(errorCost('wxrd', 'word'));
+  });
+
+  test('charges one spelling of a sound for another like a single slip', () => {
+    expect(errorCost('lauf', 'laugh')).toBeLessThan(errorCost('lauf', 'leaf'));
+    expect(errorCost('ment', 'meant')).toBeLessThan(1);
+    expect(errorCost('reciet', 'receipt')).toBeLessThan(errorCost('reciet', 'recent'));
+  });
+
+  test('never costs less than costFloor says', () => {
+    const pairs: [string, string, number][] = [['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3]];
+    for (const [typed, intended, distance] of pairs) expect(errorCost(typed, intended)).toBeGreaterThanOrEqual(costFloor(typed, intended, distance));
+  });
+});

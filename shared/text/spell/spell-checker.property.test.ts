@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { createSpellChecker, type SpellChecker, type SpellResult } from './spell-checker.ts';
+
+let checker: SpellChecker;
+
+beforeAll(() => {
+  checker = createSpellChecker();
+});
+
+const CORRECT = ['the', 'The', 'quick', 'BROWN', 'fox', 'jumps', 'over', 'lazy', 'dog', "don't", "O'Brien", "government's", 'well-known', 'Paris', 'NASA', 'café', 'it’s', 'I', 'a', 'weather', 'whether', 'sense', 'since'];
+const MISSPELLED = ['teh', 'Teh', 'TEH', 'wrold', 'recieve', 'goverment', "goverment's", 'freind', 'beleive', 'seperate', 'acommodate', 'dont', 'wo’nt', 'wether', 'sence', 'well-knwon', 'nessisary', 'xqzvvjkwq'];
+const UNTOUCHABLE = ['https://exmaple.com/teh?q=wrold', 'me@exmaple.com', '#tehtag', '@tehuser', 'snake_teh', 'teh2', '3.14', 'C:\\teh', 'os.path.jion', 'tehVar', '日本語', 'Привет'];
+const SEPARATORS = [' ', '  ', '\n', '\r\n', '\t', ', ', '. ', '! ', '? ', ' (', ') ', ' "', '" ', ' — ', ': '];
+
+const joined = (words: fc.Arbitrary<string>) =>
+  fc.array(fc.tuple(words, fc.constantFrom(...SEPARATORS)), { maxLength: 25 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+
+const anyText = fc.oneof(
+  joined(fc.constantFrom(...CORRECT, ...MISSPELLED, ...UNTOUCHABLE)),
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  joined(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzAEIOU\'’-'), minLength: 1, maxLength: 12 })),
+);
+
+/** The output is the input with exactly the reported spans replaced, in order, without overlaps. */
+function expectOnlyReportedChanges(input: string, result: SpellResult): void {
+  let rebuilt = '';
+  let from = 0;
+  for (const c of result.corrections) {
+    expect(c.offset).toBeGreaterThanOrEqual(from);
+    expect(c.length).toBe(c.original.length);
+    expect(input.slice(c.offset, c.offset + c.length)).toBe(c.original);
+    expect(c.replacement).not.toBe(c.original);
+    expect(c.alternatives.length).toBeLessThanOrEqual(5);
+    expect(c.alternatives).not.toContain(c.replacement);
+    rebuilt += input.slice(from, c.offset) + c.replacement;
+    from = c.offset + c.length;
+  }
+  expect(rebuilt + input.slice(from)).toBe(result.output);
+}
+
+describe('spell checker properties', () => {
+  test('the output differs from the input only inside the reported corrections', () => {
+    fc.assert(
+      fc.property(anyText, (text) => expectOnlyReportedChanges(text, checker.correct(text))),
+      { numRuns: 400 },
+    );
+  });
+
+  test('correcting the output again changes nothing more', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const once = checker.correct(text).output;
+        expect(checker.correct(once)).toEqual({ output: once, corrections: [] });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('correctly spelled text comes back unchanged', () => {
+    fc.assert(
+      fc.property(joined(fc.constantFrom(...CORRECT, ...UNTOUCHABLE)), (text) => {
+        expect(checker.correct(text)).toEqual({ output: text, corrections: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
