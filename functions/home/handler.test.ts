@@ -49,6 +49,11 @@ describe.each(SHAPES)('GET / with %s headers', (shape) => {
     expect(html).toMatch(/rel="next" href="\/\?id=page&amp;limit=3&amp;cursor=[\w-]+"/);
   });
 
+  it('treats the filter form\'s empty fields as no filter and the default page size', async () => {
+    const body = jsonBody(await get({ format: 'json', id: '', operation: '', limit: '', cursor: '' }, {}, shape));
+    expect(body.records).toHaveLength(5);
+  });
+
   it('filters by operation', async () => {
     const body = jsonBody(await get({ format: 'json', operation: 'translate' }, {}, shape));
     expect(body.records.map((r: { sourceLanguage: string }) => r.sourceLanguage)).toEqual(['es', 'es']);

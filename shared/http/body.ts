@@ -2,6 +2,8 @@ import { AppError } from '../errors.ts';
 import type { HttpRequest } from './alb-event.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// Inside a form field a BOM is content, as URLSearchParams keeps it.
+const utf8KeepBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -29,7 +31,7 @@ export function parseBodyFields(request: HttpRequest): Record<string, unknown> {
     throw new AppError('VALIDATION_FAILED', 'the body is not valid UTF-8');
   }
 
-  if (!isJson) return Object.fromEntries(new URLSearchParams(text));
+  if (!isJson) return parseForm(text);
 
   let parsed: unknown;
   try {
@@ -41,4 +43,26 @@ export function parseBodyFields(request: HttpRequest): Record<string, unknown> {
     throw new AppError('VALIDATION_FAILED', 'the body must be a JSON object such as {"text": "..."}');
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * URLSearchParams, except that percent-encoded bytes which are not UTF-8 are refused rather than
+ * silently stored as U+FFFD. A lone "%" that starts no escape stays literal, as curl -d sends it.
+ */
+function parseForm(text: string): Record<string, string> {
+  const component = (raw: string) =>
+    raw.replace(/\+/g, ' ').replace(/(?:%[0-9a-f]{2})+/gi, (run) => utf8KeepBom.decode(Buffer.from(run.replace(/%/g, ''), 'hex')));
+  try {
+    return Object.fromEntries(
+      text
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          return eq < 0 ? [component(pair), ''] : [component(pair.slice(0, eq)), component(pair.slice(eq + 1))];
+        }),
+    );
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'the form has percent-encoded bytes that are not UTF-8');
+  }
 }

@@ -13,6 +13,7 @@ const codePoints = (s: string) => [...s].length;
 // Letters, marks, numbers, punctuation, symbols and spaces; no control, format or unassigned characters.
 const PRINTABLE = /^[^\p{C}]+$/u;
 const MAX_ID = 64;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 function parseTag(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '') return null;
@@ -26,6 +27,8 @@ export function validateOperationInput(fields: Record<string, unknown>, operatio
   const { text } = fields;
   if (text === undefined || text === null) throw invalid('text is required');
   if (typeof text !== 'string') throw invalid('text must be a string');
+  // JSON can carry "\ud800"; a store would keep U+FFFD instead, so the record would not be the input.
+  if (LONE_SURROGATE.test(text)) throw invalid('text is not valid Unicode (it has an unpaired surrogate)');
   const length = codePoints(text.trim());
   if (length === 0) throw invalid('text must not be empty');
   if (length > maxTextChars) {
@@ -58,7 +61,8 @@ function decodeCursor(cursor: string): number {
 
 export function validateListQuery(query: Record<string, string>): PageRequest {
   const request: PageRequest = { limit: DEFAULT_PAGE };
-  if (query.limit !== undefined) {
+  // An empty field is what the home page's filter form sends when the box is cleared: the default.
+  if (query.limit !== undefined && query.limit !== '') {
     const limit = Number(query.limit);
     if (!/^\d+$/.test(query.limit) || limit < 1 || limit > MAX_PAGE) {
       throw invalid(`limit must be a whole number from 1 to ${MAX_PAGE}`);

@@ -8,15 +8,17 @@ export interface EventOptions {
   headers?: Record<string, string>;
   /** Raw, as the client sent it: the ALB does not decode it. */
   query?: Record<string, string>;
+  /** Already percent-encoded (or not at all), passed on as is: what no client library would send. */
+  rawQuery?: Record<string, string>;
   body?: string | Buffer;
   base64?: boolean;
   shape?: HeaderShape;
 }
 
 /** An ALB event as a target group sends it, with or without multi-value headers. */
-export function albEvent({ method = 'GET', path = '/', headers = {}, query = {}, body, base64 = false, shape = 'single' }: EventOptions = {}): ALBEvent {
+export function albEvent({ method = 'GET', path = '/', headers = {}, query = {}, rawQuery = {}, body, base64 = false, shape = 'single' }: EventOptions = {}): ALBEvent {
   const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const encodedQuery = Object.fromEntries(Object.entries(query).map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)]));
+  const encodedQuery = { ...Object.fromEntries(Object.entries(query).map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)])), ...rawQuery };
   const raw = body === undefined ? null : Buffer.isBuffer(body) || base64 ? Buffer.from(body).toString('base64') : body;
   const event: ALBEvent = {
     requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/test/0123456789abcdef' } },

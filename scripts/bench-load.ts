@@ -1,0 +1,118 @@
+/**
+ * npm run bench:load — requests per second and p50/p99 latency per route under concurrent load
+ * (autocannon), with the machine's core count.
+ *
+ * By default it starts the service as `npm start` does (serverless offline, port 3403) on a
+ * throwaway SQLite store, translate going to the loopback Google stand-in so the figure is the
+ * service's own cost, not a translation engine's. BENCH_URL=http://host:port measures a server
+ * you run yourself instead (e.g. `npm start`; the bench adds records to its store).
+ * BENCH_SECONDS (10 per route) and BENCH_CONNECTIONS (16) tune the run.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus } from 'node:os';
+import { startGoogleTranslateStub } from '../test/google-translate-stub.ts';
+import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
+import { startOfflineServer } from '../test/support/offline-server.ts';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  non2xx: number;
+  errors: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  setupRequest?: (request: { body?: string }) => { body?: string };
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  /** Seconds to run, or `amount` requests; `timeout` is seconds per request. */
+  duration?: number;
+  amount?: number;
+  timeout?: number;
+  requests: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+/** Every POST has its own text, as real traffic does: no cache or repeated work flatters the figure. */
+let counter = 0;
+const post = (operation: string, text: string): AutocannonRequest => ({
+  method: 'POST',
+  path: `/api/${operation}`,
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  setupRequest: (request) => ({ ...request, body: JSON.stringify({ text: `${text} ${++counter}`, id: `bench-${operation}` }) }),
+});
+
+// Cheapest first: requests a route leaves queued when its run ends would slow the next route's run.
+const ROUTES: Array<[string, AutocannonRequest]> = [
+  ['GET / (HTML, 50 rows)', { method: 'GET', path: '/', headers: { accept: 'text/html' } }],
+  ['GET /?format=json&limit=200', { method: 'GET', path: '/?format=json&limit=200' }],
+  ['POST /api/space', post('space', 'Thequickbrownfox jumped,overthelazydog. Itwasthebestoftimes.')],
+  ['POST /api/translate', post('translate', `hola mundo, ${HOSTILE_TEXTS[8]}`)],
+  ['POST /api/spell', post('spell', 'Teh wrold is big and the qiuck brown fox jumpd over teh lazy dog.')],
+];
+
+/** Full pages for the GET routes: 200 records of mixed text. */
+async function seed(url: string) {
+  for (let i = 0; i < 200; i++) {
+    const response = await fetch(`${url}/api/space`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `${HOSTILE_TEXTS[i % HOSTILE_TEXTS.length]} ${i}`, id: 'bench-seed' }),
+    });
+    if (response.status !== 201) throw new Error(`seeding: POST /api/space answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+async function main() {
+  let url = process.env.BENCH_URL;
+  let serverOutput: (() => string) | undefined;
+  const cleanups: Array<() => Promise<void>> = [];
+  if (!url) {
+    const google = await startGoogleTranslateStub();
+    cleanups.push(() => google.close());
+    const server = await startOfflineServer({
+      albPort: 3403,
+      env: { TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'bench-key', GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint },
+    });
+    cleanups.unshift(() => server.stop());
+    url = server.url;
+    serverOutput = server.output;
+  }
+  try {
+    const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
+    await seed(url);
+    console.log(`bench:load against ${url}: ${connections} connections, ${seconds} s per route after a warm-up; ${machine}\n`);
+    console.log('| route | requests/s | p50 ms | p99 ms | non-2xx |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, request] of ROUTES) {
+      // Warm-up: like Lambda, the offline server cold-starts one instance per concurrent request,
+      // and the spell and translate engines take seconds to load; none of that is measured.
+      await autocannon({ url, connections, amount: connections * 3, timeout: 120, requests: [request] });
+      const result = await autocannon({ url, connections, duration: seconds, timeout: 30, requests: [request] });
+      const failures = result.non2xx + result.errors;
+      console.log(`| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${failures} |`);
+      if (failures > 0) {
+        console.error(`  ${name}: status counts ${JSON.stringify(result.statusCodeStats)}, ${result.errors} connection errors`);
+        if (serverOutput) console.error(serverOutput().split('\n').filter((line) => /error|✖|×/i.test(line)).slice(-10).join('\n'));
+      }
+    }
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,208 @@
+/**
+ * The pages in a real browser (headless Chromium, Debian's package, driven by playwright-core)
+ * against the offline server as `npm start` runs it: every form submits under the Content Security
+ * Policy, new rows appear on the home page, the table pages and filters, a bad submission shows an
+ * error page, and hostile text renders as text: no dialog, no script, no policy violation.
+ *
+ * UPDATE_SCREENSHOT=1 also saves the home page with data as docs/home.png for the README.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { expectSecurityHeaders } from '../support/expectations.ts';
+import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
+import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';
+
+// Each test is a handful of page loads; on a busy 2-core runner that can pass jest's 30 s default.
+jest.setTimeout(90_000);
+
+let server: OfflineServer;
+let google: GoogleTranslateStub;
+let browser: Browser;
+let page: Page;
+/** Everything the page did that it must not: dialogs, console errors, uncaught errors, CSP violations. */
+let incidents: string[];
+
+beforeAll(async () => {
+  google = await startGoogleTranslateStub();
+  [server, browser] = await Promise.all([
+    // translate through the Google stand-in, whatever engines this machine has installed.
+    startOfflineServer({
+      albPort: 3333,
+      env: { TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'browser-test-key', GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint },
+    }),
+    chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await google?.close();
+});
+
+beforeEach(async () => {
+  incidents = [];
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => {
+    incidents.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // The browser's own /favicon.ico probe is no page's doing (the service has no icon).
+    if (message.location().url.endsWith('/favicon.ico')) return;
+    if (message.type() === 'error' || message.type() === 'warning') incidents.push(`console ${message.type()}: ${message.text()}`);
+  });
+  // Runs before any page script, outside the page's CSP: records every policy violation.
+  await page.addInitScript(`
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
+  `);
+});
+
+afterEach(async () => {
+  // window.__pwned is what the payloads in HOSTILE_TEXTS would set, had any of them run.
+  const state = (await page.evaluate('({ violations: window.__violations ?? [], pwned: window.__pwned ?? null })')) as { violations: string[]; pwned: unknown };
+  await page.close();
+  expect({ incidents, ...state }).toEqual({ incidents: [], violations: [], pwned: null });
+});
+
+/** Clicks something that navigates; resolves with the main-frame response once the new page has loaded. */
+async function navigateBy(action: () => Promise<void>): Promise<Response> {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame()), action()]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+async function open(path: string): Promise<Response> {
+  const response = await page.goto(server.url + path);
+  expect(response).not.toBeNull();
+  return response!;
+}
+
+type Row = { seq: number; id: string; operation: string; input: string; output: string };
+const tableRows = (): Promise<Row[]> =>
+  page.$$eval('tbody tr', (rows) =>
+    rows.map((row) => {
+      const [seq, id, operation, input, output] = Array.from(row.querySelectorAll('td'), (cell: { textContent: string | null }) => cell.textContent ?? '');
+      return { seq: Number(seq), id: id!, operation: operation!, input: input!, output: output! };
+    }),
+  );
+
+// The HTML parser turns CR LF into LF in text; what a reader sees is otherwise exactly the input.
+const asRendered = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** Every record, newest first, as the JSON API lists them. */
+const listed = async (): Promise<Row[]> => ((await (await fetch(`${server.url}/?format=json&limit=200`)).json()) as { records: Row[] }).records;
+
+const postJson = (operation: string, body: unknown) =>
+  fetch(`${server.url}/api/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('in Chromium', () => {
+  it('opens the empty home page with the security headers and its stylesheet applied under the CSP', async () => {
+    const response = await open('/');
+    expect(response.status()).toBe(200);
+    expectSecurityHeaders((name) => response.headers()[name]);
+    expect(await page.locator('main').textContent()).toContain('No records yet.');
+    expect(await page.evaluate('getComputedStyle(document.body).maxWidth')).toBe('1152px');
+  });
+
+  it.each([
+    ['Spelling correction', 'spell', 'Teh wrold is big. <b onmouseover="alert(1)">x</b>', 'The world is big.'],
+    ['Space correction', 'space', `Thequickbrownfox jumped,overthelazydog. <script>alert('x')</script>`, 'The quick brown fox jumped, over the lazy dog.'],
+    ['Translate into English', 'translate', `hola mundo "<img src=x onerror=alert(1)>"`, '[en] hola mundo'],
+  ])('submits the %s form from the navigation and sees the new row on the home page', async (link, operation, text, expected) => {
+    await open('/');
+    await navigateBy(() => page.click(`nav a:text-is("${link}")`));
+    expect(new URL(page.url()).pathname).toBe(`/api/${operation}`);
+    const id = `${operation} "form" <i>`;
+    await page.fill('textarea[name=text]', text);
+    await page.fill('input[name=id]', id);
+
+    const response = await navigateBy(() => page.click('button[type=submit]'));
+    expect(response.status()).toBe(201);
+    expect(await page.locator('h1').textContent()).toContain('result');
+    expect(await page.locator('pre').nth(0).textContent()).toContain(expected);
+    expect(await page.locator('pre').nth(1).textContent()).toBe(text);
+    expect(await page.locator('main strong').textContent()).toBe(id);
+
+    await navigateBy(() => page.click('a:text-is("All records")'));
+    const [newest] = await tableRows();
+    expect(newest).toEqual(expect.objectContaining({ id, operation, input: text }));
+    expect(newest!.output).toContain(expected);
+  });
+
+  it('shows an error page for a bad submission, and stores nothing', async () => {
+    const before = (await listed()).length;
+    await open('/api/space');
+    // Spaces pass the textarea's `required` but not the server's rule.
+    await page.fill('textarea[name=text]', '   ');
+    const response = await navigateBy(() => page.click('button[type=submit]'));
+    expect(response.status()).toBe(400);
+    expectSecurityHeaders((name) => response.headers()[name]);
+    expect(await page.locator('h1').textContent()).toBe('Error 400');
+    expect(await page.locator('.error').textContent()).toContain('VALIDATION_FAILED');
+    expect((await listed()).length).toBe(before);
+    // Chromium reports any 4xx page load on the console; that one is this test's point.
+    incidents = incidents.filter((incident) => !incident.includes('status of 400 (Bad Request)'));
+  });
+
+  it('renders hostile text and ids as text on the home page: byte for byte, inert', async () => {
+    for (const [i, text] of HOSTILE_TEXTS.entries()) {
+      expect((await postJson(i % 2 ? 'space' : 'translate', { text, id: HOSTILE_IDS[i % HOSTILE_IDS.length] })).status).toBe(201);
+    }
+    await open(`/?limit=${HOSTILE_TEXTS.length}`);
+    const rows = await tableRows();
+    expect(rows.map((r) => r.input)).toEqual(HOSTILE_TEXTS.map(asRendered).reverse());
+    expect(rows.map((r) => r.id)).toEqual(HOSTILE_TEXTS.map((_, i) => HOSTILE_IDS[i % HOSTILE_IDS.length]).reverse());
+    // Nothing a payload could have become: every element is one our templates make.
+    const tags = await page.$$eval('body *', (elements) => [...new Set(elements.map((e) => e.tagName.toLowerCase()))]);
+    for (const tag of ['script', 'img', 'svg', 'iframe', 'i', 'b']) expect(tags).not.toContain(tag);
+
+    // The filter form keeps a hostile id as the value of its input, not as markup.
+    await open(`/?id=${encodeURIComponent(HOSTILE_IDS[1]!)}`);
+    expect(await page.inputValue('input[name=id]')).toBe(HOSTILE_IDS[1]);
+    expect((await tableRows()).every((r) => r.id === HOSTILE_IDS[1])).toBe(true);
+
+    const screenshot = await page.goto(`${server.url}/?limit=12`).then(() => page.screenshot({ fullPage: true }));
+    expect(screenshot.subarray(1, 4).toString()).toBe('PNG');
+    if (process.env.UPDATE_SCREENSHOT) writeFileSync(new URL('../../docs/home.png', import.meta.url), screenshot);
+  });
+
+  it('pages through the table with the filter form and the next link, and filters by operation and id', async () => {
+    const everything = await listed();
+    expect(everything.length).toBeGreaterThan(10);
+
+    await open('/');
+    await page.fill('input[name=limit]', '4');
+    await navigateBy(() => page.click('button:text-is("Filter")'));
+    const seen: Row[] = [];
+    for (;;) {
+      const rows = await tableRows();
+      expect(rows.length).toBeLessThanOrEqual(4);
+      seen.push(...rows);
+      const next = page.locator('a[rel=next]');
+      if ((await next.count()) === 0) break;
+      await navigateBy(() => next.click());
+    }
+    expect(await page.locator('main').textContent()).toContain('End of records.');
+    expect(seen.map((r) => r.seq)).toEqual(everything.map((r) => r.seq));
+
+    await page.selectOption('select[name=operation]', 'translate');
+    await page.fill('input[name=limit]', '50');
+    await navigateBy(() => page.click('button:text-is("Filter")'));
+    const translated = await tableRows();
+    expect(translated.length).toBe(everything.filter((r) => r.operation === 'translate').length);
+    expect(translated.every((r) => r.operation === 'translate')).toBe(true);
+
+    await page.selectOption('select[name=operation]', '');
+    await page.fill('input[name=id]', 'space "form" <i>');
+    await navigateBy(() => page.click('button:text-is("Filter")'));
+    expect((await tableRows()).map((r) => r.id)).toEqual(['space "form" <i>']);
+  });
+});
