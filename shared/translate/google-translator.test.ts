@@ -224,6 +224,18 @@ describe('createGoogleEngine against the stub', () => {
     expect(err.code).toBe('UPSTREAM_FAILED');
   });
 
+  test.each([{}, { data: {} }, { data: { translations: null } }, { data: { translations: [null] } }])(
+    'a 200 answer without translations (%j) is UPSTREAM_FAILED, not a crash',
+    async (json) => {
+      stub.respondWith(() => ({ status: 200, json }));
+      const engine = createGoogleEngine({ apiKey: KEY });
+
+      const err = await appErrorFrom(engine.translateBatch(['uno'], 'es'));
+
+      expect(err.code).toBe('UPSTREAM_FAILED');
+    },
+  );
+
   test.each([
     ['zh-CN', 'zh'],
     ['iw', 'he'],

@@ -8,10 +8,13 @@
  *   It is read once, when the client is constructed.
  * - The key travels as the query parameter ?key=..., so transport errors (node-fetch's message,
  *   ApiError.response.request.href) contain it; we scrub it before keeping them as `cause`.
- * - translate(array) resolves [translatedTexts, apiResponse] and sends the array as one request
- *   (q: [...]); the detected language is only in the raw body: data.translations[i].detectedSourceLanguage.
+ * - translate() reads resp.data.translations inside its own callback, unguarded: a 200 answer without
+ *   them throws there, out of reach of any caller, and takes the process down. So we send the same
+ *   request through the client's request() (which adds the key and endpoint) and read the body
+ *   ourselves: POST with {q: [...], target, format, source?}; the detected language is only in the raw
+ *   body, data.translations[i].detectedSourceLanguage.
  * - There is no working timeout: teeny-request passes `timeout` to node-fetch 3, which ignores it,
- *   and no AbortSignal can be handed through translate(). We race our own timer instead.
+ *   and no AbortSignal can be handed through request(). We race our own timer instead.
  */
 import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
 import { AppError } from '../errors.ts';
@@ -61,15 +64,20 @@ export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: G
     maxBatchChars: 30_000,
     async translateBatch(segments: readonly string[], source: string | undefined): Promise<EngineBatch> {
       const { key, client } = await clientNow();
-      // format 'text' explicitly: otherwise the client sniffs the input and may send it as HTML.
-      const call = client.translate([...segments], { to: TARGET_LANGUAGE, format: 'text', ...(source ? { from: source } : {}) });
-      let translated: unknown;
+      // format 'text' explicitly: HTML would be parsed and re-escaped by Google.
+      const body = { q: [...segments], target: TARGET_LANGUAGE, format: 'text', ...(source ? { source } : {}) };
+      const call = new Promise<unknown>((resolve, reject) =>
+        client.request({ method: 'POST', uri: '', json: body }, (err, response) => (err ? reject(err) : resolve(response))),
+      );
       let apiResponse: unknown;
       try {
-        [translated, apiResponse] = await withDeadline(call, timeoutMs);
+        apiResponse = await withDeadline(call, timeoutMs);
       } catch (err) {
         throw toAppError(err, key, source);
       }
+      const translated = (apiResponse as { data?: { translations?: Array<{ translatedText?: unknown }> } } | undefined)?.data?.translations?.map(
+        (t) => t?.translatedText,
+      );
       if (!Array.isArray(translated) || translated.length !== segments.length || !translated.every((t) => typeof t === 'string')) {
         throw new AppError('UPSTREAM_FAILED', 'Google Translate answered without a translation for every segment; try again later', {}, apiResponse);
       }

@@ -58,6 +58,7 @@ describe('the engine answers, but not with a translation', () => {
     ['a rejected key', 502, 'UPSTREAM_FAILED', () => googleError(403, 'API key not valid. Please pass a valid API key.', 'forbidden')],
     ['a success with a non-string translation', 502, 'UPSTREAM_FAILED', () => ({ status: 200, json: { data: { translations: [{ translatedText: 42 }] } } })],
     ['a bad language pair', 422, 'UNSUPPORTED_LANGUAGE', () => googleError(400, 'Bad language pair: xx|en')],
+    ['a 200 answer with no translations', 502, 'UPSTREAM_FAILED', () => ({ status: 200, json: {} })],
   ])('%s → %i %s, nothing stored', async (_name, status, code, reply) => {
     const before = await stored();
     stub.respondWith(reply);
