@@ -10,6 +10,7 @@
  * Success: {"data":{"translations":[{"translatedText":"...","detectedSourceLanguage":"es"}]}}
  * Failure: HTTP 4xx/5xx with {"error":{"code":400,"message":"...","errors":[...]}}
  */
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -129,4 +130,30 @@ export async function startGoogleTranslateStub(options: { port?: number } = {}):
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/**
+ * Starts the stand-in for the calling test file and points the Google client at it (the client
+ * reads GOOGLE_CLOUD_TRANSLATE_ENDPOINT in its constructor, so this runs before any is created);
+ * resets its answers between tests and restores the variable at the end.
+ */
+export function useGoogleTranslateStub(): () => GoogleTranslateStub {
+  const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
+  let stub: GoogleTranslateStub;
+  let saved: string | undefined;
+  beforeAll(async () => {
+    stub = await startGoogleTranslateStub();
+    saved = process.env[ENDPOINT_VAR];
+    process.env[ENDPOINT_VAR] = stub.endpoint;
+  });
+  afterEach(() => {
+    stub.respondWith();
+    stub.requests.length = 0;
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env[ENDPOINT_VAR];
+    else process.env[ENDPOINT_VAR] = saved;
+    await stub.close();
+  });
+  return () => stub;
 }

@@ -2,6 +2,7 @@
  * Apertium through its real command line, on the pairs .ci/run installs (Debian's apertium and
  * apertium-* packages): these tests fail, rather than skip, where Apertium is missing.
  */
+import { appErrorFrom } from '../../test/support/expectations.ts';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,6 @@ import { createTranslationService } from './translation-service.ts';
 
 const command = findApertiumCommand(process.env.PATH);
 
-async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 test('pairsIntoEnglish maps plain pairs into English to ISO 639-1, ignoring variants and other directions', () => {
   const pairs = pairsIntoEnglish(['spa-eng', 'spa-eng_US', 'eng-spa', 'eo-en', 'eo-en-compounds', 'hbs-eng', 'Cyrl-Latn', 'xyz-eng', 'mkd-eng']);

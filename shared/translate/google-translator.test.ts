@@ -2,41 +2,17 @@
 import { inspect } from 'node:util';
 import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
-import { googleError, startGoogleTranslateStub, STUB_PATH, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { googleError, startGoogleTranslateStub, STUB_PATH, useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { appErrorFrom } from '../../test/support/expectations.ts';
 import { createGoogleEngine } from './google-translator.ts';
 
 const KEY = 'AIzaTestKey-do-not-leak_123';
 const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
-
+const stubNow = useGoogleTranslateStub();
 let stub: GoogleTranslateStub;
-let savedEndpoint: string | undefined;
-
-// The client reads the endpoint in its constructor, so it is set before any translator is created.
-beforeAll(async () => {
-  stub = await startGoogleTranslateStub();
-  savedEndpoint = process.env[ENDPOINT_VAR];
-  process.env[ENDPOINT_VAR] = stub.endpoint;
+beforeEach(() => {
+  stub = stubNow();
 });
-
-afterEach(() => {
-  stub.respondWith();
-  stub.requests.length = 0;
-});
-
-afterAll(async () => {
-  if (savedEndpoint === undefined) delete process.env[ENDPOINT_VAR];
-  else process.env[ENDPOINT_VAR] = savedEndpoint;
-  await stub.close();
-});
-
-async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 /** The key must show up nowhere a log or a client could see it. */
 function expectNoKey(err: AppError) {

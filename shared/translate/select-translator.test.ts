@@ -1,39 +1,19 @@
 import { AppError } from '../errors.ts';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { appErrorFrom } from '../../test/support/expectations.ts';
 import { startSecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
 import type { CachedTranslation } from '../db/record.ts';
 import { selectTranslator, TranslatorConfigError } from './select-translator.ts';
 
-const ENDPOINT_VAR = 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT';
-
-let stub: GoogleTranslateStub;
-let savedEndpoint: string | undefined;
-
 // Keeps the selected Google client off the network.
-beforeAll(async () => {
-  stub = await startGoogleTranslateStub();
-  savedEndpoint = process.env[ENDPOINT_VAR];
-  process.env[ENDPOINT_VAR] = stub.endpoint;
-});
-
-afterEach(() => {
-  stub.respondWith();
-  stub.requests.length = 0;
-});
-
-afterAll(async () => {
-  if (savedEndpoint === undefined) delete process.env[ENDPOINT_VAR];
-  else process.env[ENDPOINT_VAR] = savedEndpoint;
-  await stub.close();
+const stubNow = useGoogleTranslateStub();
+let stub: GoogleTranslateStub;
+beforeEach(() => {
+  stub = stubNow();
 });
 
 async function unavailableError(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  const appError = err as AppError;
+  const appError = await appErrorFrom(promise);
   expect(appError.code).toBe('TRANSLATION_UNAVAILABLE');
   expect(appError.status).toBe(503);
   return appError;

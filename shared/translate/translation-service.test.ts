@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { appErrorFrom } from '../../test/support/expectations.ts';
 import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
 import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
@@ -48,11 +49,6 @@ function memoryCache() {
 const unsure: LanguageGuess = { language: 'it', reliable: false };
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe('English input', () => {
   test('a given source of en returns the text as is without calling the engine', async () => {

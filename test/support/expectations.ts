@@ -1,5 +1,6 @@
 /** Assertions every response must pass, whatever its status, for handler results and fetch responses alike. */
 import { expect } from '@jest/globals';
+import { AppError } from '../../shared/errors.ts';
 
 type HeaderLookup = (name: string) => string | null | undefined;
 
@@ -20,4 +21,14 @@ export function expectSecurityHeaders(header: HeaderLookup): void {
 export function expectNoInternals(body: string): void {
   expect(body).not.toMatch(/\n\s+at |\bat [\w.<>]+ \(|\.(ts|js|mjs):\d+|node_modules|\/var\/task|\/work\/|file:\/\//);
   expect(body).not.toMatch(/\b(SELECT|INSERT INTO|SQLITE_|ER_[A-Z_]+|TypeError|ReferenceError|SyntaxError)\b/);
+}
+
+/** The AppError a promise rejects with; fails the test if it resolves or rejects with anything else. */
+export async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
 }
