@@ -9,6 +9,7 @@ import nspell from 'nspell';
 import aff from './generated/dictionary.aff';
 import dic from './generated/dictionary.dic';
 import lexicon from './generated/lexicon.txt';
+import { loadDictionary } from './dictionary.ts';
 
 test('the expanded dictionary agrees with nspell on dictionary-en', () => {
   const original = nspell(Buffer.from(dictionary.aff), Buffer.from(dictionary.dic));
@@ -22,6 +23,22 @@ test('the expanded dictionary agrees with nspell on dictionary-en', () => {
     if (!word) continue;
     for (const variant of [word, word.toLowerCase(), word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) {
       if (expanded.correct(variant) !== original.correct(variant)) throw new Error(`they disagree on ${variant}`);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(500_000);
+});
+
+test('the fast loader accepts exactly what nspell on the expanded dictionary accepts', () => {
+  const expanded = nspell(aff, dic);
+  const fast = loadDictionary(aff, dic);
+  const forms = dic.split('\n').slice(1).map((line) => line.split('/')[0]!);
+  const extra = ["don't", 'dont', "O'Brien", "government's", 'well-known', '1st', '22nd', '113th', '11th', '1th', 'colour', 'naïve', 'it’s', 'NASA', 'nasa', 'Teh', 'RECIEVE', 'constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  let checked = 0;
+  for (const word of [...forms, ...extra]) {
+    if (!word) continue;
+    for (const variant of [word, word.toLowerCase(), word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1), `${word}x`, word.slice(1)]) {
+      if (fast.correct(variant) !== expanded.correct(variant)) throw new Error(`they disagree on ${variant}`);
       checked++;
     }
   }

@@ -1,9 +1,10 @@
-import nspell from 'nspell';
+import type nspell from 'nspell';
 import aff from './generated/dictionary.aff';
 import dic from './generated/dictionary.dic';
 import lexicon from './generated/lexicon.txt';
 import bigrams from './generated/bigrams.txt';
 import { CandidateIndex } from './candidate-index.ts';
+import { loadDictionary } from './dictionary.ts';
 import { costFloor, errorCost } from './error-model.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
@@ -228,5 +229,5 @@ function restoreCase(original: string, suggestion: string): string {
  */
 export function createSpellChecker(): SpellChecker {
   const model = new LanguageModel(lexicon, bigrams);
-  return new ContextSpellChecker(nspell(aff, dic), model, new CandidateIndex(model.keys, model.soundKeys));
+  return new ContextSpellChecker(loadDictionary(aff, dic), model, new CandidateIndex(model.keys, model.soundKeys));
 }
