@@ -10,9 +10,9 @@
  * Success: {"data":{"translations":[{"translatedText":"...","detectedSourceLanguage":"es"}]}}
  * Failure: HTTP 4xx/5xx with {"error":{"code":400,"message":"...","errors":[...]}}
  */
+import { listenOnLoopback } from './support/listen.ts';
 import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 export const STUB_PATH = '/language/translate/v2';
 
@@ -107,14 +107,7 @@ export async function startGoogleTranslateStub(options: { port?: number } = {}):
     send(res, answer.status, answer.json);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
 
   return {
     endpoint: `http://127.0.0.1:${port}${STUB_PATH}`,

@@ -5,9 +5,9 @@
  *
  *   tsx test/data-api/server.ts      # PORT (8080) and DATABASE_URL (mysql://root@127.0.0.1:3306/test)
  */
+import { listenOnLoopback } from '../support/listen.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 import type { FieldPacket, Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
@@ -897,14 +897,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
 
   let closing: Promise<void> | undefined;
   return {

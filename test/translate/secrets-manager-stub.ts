@@ -4,8 +4,8 @@
  * `{"SecretId":"arn:…"}`, answered `{"ARN":…,"Name":…,"SecretString":…}`, or on failure a 400 with
  * `{"__type":"ResourceNotFoundException","message":…}`.
  */
+import { listenOnLoopback } from '../support/listen.ts';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 export interface SecretsManagerStub {
   endpoint: string;
@@ -47,8 +47,7 @@ export async function startSecretsManagerStub(): Promise<SecretsManagerStub> {
     }
     send(200, { ARN: SecretId, Name: SecretId.split(':').at(-1), SecretString: value, VersionId: 'v1', CreatedDate: 1_700_000_000 });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
