@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { handler } from './handler.ts';
 import { getStore } from '../../shared/runtime.ts';
-import { albEvent, jsonBody, lambdaContext, SHAPES } from '../../test/support/alb.ts';
+import { jsonBody, jsonPostEvent, lambdaContext, SHAPES } from '../../test/support/alb.ts';
 
 beforeAll(async () => {
   await (await getStore()).migrate();
@@ -11,7 +11,7 @@ describe.each(SHAPES)('POST /api/spell, %s headers', (shape) => {
   it('corrects misspellings, keeps everything else, and reports each correction', async () => {
     const input = 'Teh wrold is big.\nVisit https://example.com or mail me@example.com at 7:30!';
     const result = await handler(
-      albEvent({ method: 'POST', path: '/api/spell', shape, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: input, id: 'essay-1' }) }),
+      jsonPostEvent('/api/spell', { text: input, id: 'essay-1' }, { shape }),
       lambdaContext(),
     );
     expect(result.statusCode).toBe(201);

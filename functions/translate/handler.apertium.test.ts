@@ -1,7 +1,7 @@
 /** The translate Lambda with no Google key on a machine with Apertium installed (.ci/run installs it). */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import { albEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
+import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const post = (body: unknown) =>
-  handler(albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), lambdaContext());
+  handler(jsonPostEvent('/api/translate', body), lambdaContext());
 
 it('picks Apertium, detects the language offline, translates and stores the record', async () => {
   const result = await post({ text: 'El perro come una manzana roja en la cocina.', id: 'apertium-1' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
-import { albEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
+import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 
 let stub: GoogleTranslateStub;
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const post = (body: unknown) =>
-  handler(albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), lambdaContext());
+  handler(jsonPostEvent('/api/translate', body), lambdaContext());
 
 it('translates through Google, answers 201 with the detected language and provider, and stores the record', async () => {
   const result = await post({ text: 'hola mundo', id: 'g-1' });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { getStore } from '../../shared/runtime.ts';
-import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
+import { albEvent, jsonPostEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
 
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const post = (body: unknown, shape: 'single' | 'multi' = 'single', headers: Record<string, string> = {}) =>
   handler(
-    albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), shape }),
+    jsonPostEvent('/api/translate', body, { shape, headers }),
     lambdaContext(),
   );
 

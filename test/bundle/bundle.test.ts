@@ -16,7 +16,7 @@ import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
 import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
-import { albEvent } from '../support/alb.ts';
+import { albEvent, jsonPostEvent } from '../support/alb.ts';
 
 const FUNCTIONS = ['home', 'spell', 'space', 'translate'] as const;
 const ARNS = {
@@ -80,9 +80,6 @@ async function invoke(name: (typeof FUNCTIONS)[number], event: ALBEvent, extraEn
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
-const postJson = (path: string, body: unknown) =>
-  albEvent({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
 describe('the packaged functions', () => {
   it('contain only their handler bundle, without local database drivers, under 5 MB each', () => {
     for (const name of FUNCTIONS) {
@@ -94,20 +91,20 @@ describe('the packaged functions', () => {
   });
 
   it('spell corrects and stores through the Data API', async () => {
-    const result = await invoke('spell', postJson('/api/spell', { text: 'Teh wrold is big.', id: 'bundle' }));
+    const result = await invoke('spell', jsonPostEvent('/api/spell', { text: 'Teh wrold is big.', id: 'bundle' }));
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ output: 'The world is big.', id: 'bundle' }));
   });
 
   it('space splits run-together words', async () => {
-    const result = await invoke('space', postJson('/api/space', { text: 'Thequickbrownfox jumped,overthelazydog.' }));
+    const result = await invoke('space', jsonPostEvent('/api/space', { text: 'Thequickbrownfox jumped,overthelazydog.' }));
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body!).output).toBe('The quick brown fox jumped, over the lazy dog.');
   });
 
   it('translate answers 503 without an engine and translates with the Google client when configured', async () => {
-    expect((await invoke('translate', postJson('/api/translate', { text: 'hola' }))).statusCode).toBe(503);
-    const result = await invoke('translate', postJson('/api/translate', { text: 'hola' }), {
+    expect((await invoke('translate', jsonPostEvent('/api/translate', { text: 'hola' }))).statusCode).toBe(503);
+    const result = await invoke('translate', jsonPostEvent('/api/translate', { text: 'hola' }), {
       GOOGLE_TRANSLATE_API_KEY: 'bundle-key',
       GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint,
     });

@@ -8,7 +8,7 @@ import type { ALBResult } from 'aws-lambda';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
-import { albEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
+import { albEvent, jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
 import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { loadService, type Handler } from '../support/service.ts';
@@ -29,7 +29,7 @@ async function coldStart(env: Record<string, string>): Promise<Service> {
 
 const post = (service: Service, id: string) =>
   service.space(
-    albEvent({ method: 'POST', path: '/api/space', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hello world', id }) }),
+    jsonPostEvent('/api/space', { text: 'hello world', id }),
     lambdaContext(),
   );
 const listIds = async (service: Service) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub, type StubHandler } from '../google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
-import { albEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
+import { jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
 import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, loadService, type Handler } from '../support/service.ts';
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const translate = () =>
   handler(
-    albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hola mundo', id: 'fault' }) }),
+    jsonPostEvent('/api/translate', { text: 'hola mundo', id: 'fault' }),
     lambdaContext(),
   );
 const stored = async () => (await allRecords(store)).length;

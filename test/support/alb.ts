@@ -37,6 +37,10 @@ export function albEvent({ method = 'GET', path = '/', headers = {}, query = {},
   return event;
 }
 
+/** A JSON POST as a client's API call sends it. */
+export const jsonPostEvent = (path: string, body: unknown, options: Omit<EventOptions, 'method' | 'path' | 'body'> = {}): ALBEvent =>
+  albEvent({ ...options, method: 'POST', path, headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(body) });
+
 export const lambdaContext = (): Context =>
   ({
     awsRequestId: `test-${Math.random().toString(36).slice(2)}`,
