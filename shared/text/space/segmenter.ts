@@ -1,4 +1,5 @@
-import { EMPTY_WORD_HASH, extendHash, wordModel, type WordModel } from '../word-frequencies.ts';
+import { englishWords } from '../english-words.ts';
+import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
 
 /** Restores missing spaces between words; never adds or removes anything but spaces. */
 export interface Segmenter {
@@ -75,7 +76,7 @@ function letterClass(code: number): number {
 }
 
 interface Model {
-  words: WordModel;
+  words: ListedWords;
   /** Titles the list lacks (mr, dr, …) as [word, id]; their ids follow the list's. */
   extras: Array<[string, number]>;
   /** −ln P(w) by id. */
@@ -87,7 +88,46 @@ interface Model {
   letters: Float32Array;
 }
 
-function buildModel(words: WordModel): Model {
+/** Lookups in the shared word model limited to the words the frequency list has: a form only the dictionary knows is an unknown piece here. */
+interface ListedWords extends Pick<WordModel, 'counts' | 'total' | 'followTotals' | 'pairCount'> {
+  /** The listed words, each once. */
+  types: string[];
+  /** Whether some listed word starts with the characters hashed into hash (rarely yes when none does: a hint to stop scanning). */
+  isPrefix(hash: number): boolean;
+  idAt(hash: number, text: string, start: number, end: number): number;
+  id(word: string): number;
+}
+
+const PREFIX_BITS = 22;
+
+function listedWords(words: WordModel): ListedWords {
+  const types: string[] = [];
+  // One bit per hashed prefix: a collision only makes a scan go on a little longer.
+  const prefixes = new Uint32Array(1 << (PREFIX_BITS - 5));
+  for (let id = 0; id < words.words.length; id++) {
+    if (!words.counts[id]) continue;
+    const word = words.words[id]!;
+    types.push(word);
+    let hash = EMPTY_WORD_HASH;
+    for (let k = 0; k < word.length; k++) {
+      hash = extendHash(hash, word.charCodeAt(k));
+      prefixes[hash >>> (37 - PREFIX_BITS)]! |= 1 << (hash & 31);
+    }
+  }
+  const listed = (id: number) => (id !== -1 && words.counts[id]! > 0 ? id : -1);
+  return {
+    types,
+    counts: words.counts,
+    total: words.total,
+    followTotals: words.followTotals,
+    pairCount: words.pairCount,
+    isPrefix: (hash) => (prefixes[hash >>> (37 - PREFIX_BITS)]! & (1 << (hash & 31))) !== 0,
+    idAt: (hash, text, start, end) => listed(words.idAt(hash, text, start, end)),
+    id: (word) => listed(words.id(word)),
+  };
+}
+
+function buildModel(words: ListedWords): Model {
   const listed = words.counts.length;
   const titleCounts = [...TITLES].map((title) => words.id(title)).filter((id) => id !== -1).map((id) => words.counts[id]!).sort((x, y) => x - y);
   const extras = [...TITLES].filter((title) => words.id(title) === -1).map((title, k): [string, number] => [title, listed + k]);
@@ -96,9 +136,10 @@ function buildModel(words: WordModel): Model {
   const unigram = new Float64Array(size);
   let scale = 0;
   for (let id = 0; id < listed; id++) {
+    if (!words.counts[id]) continue;
     unigram[id] = logTotal - Math.log(words.counts[id]!);
     // No word is followed by more than all of its occurrences: the largest ratio bounds K.
-    scale = Math.max(scale, words.pairTotals[id]! / words.counts[id]!);
+    scale = Math.max(scale, words.followTotals[id]! / words.counts[id]!);
   }
   scale *= PAIR_SCALE;
   // The list lacks some common abbreviations; they count as often as the middle title it has.
@@ -106,12 +147,13 @@ function buildModel(words: WordModel): Model {
   const backoff = new Float64Array(size);
   const pairScale = new Float64Array(size);
   for (let id = 0; id < listed; id++) {
+    if (!words.counts[id]) continue;
     const perCount = 1 / (scale * words.counts[id]!);
     pairScale[id] = perCount;
-    backoff[id] = -Math.log(Math.max(MIN_BACKOFF, 1 - words.pairTotals[id]! * perCount));
+    backoff[id] = -Math.log(Math.max(MIN_BACKOFF, 1 - words.followTotals[id]! * perCount));
   }
 
-  return { words, extras, unigram, backoff, pairScale, letters: letterModel(words.words) };
+  return { words, extras, unigram, backoff, pairScale, letters: letterModel(words.types) };
 }
 
 /**
@@ -576,5 +618,5 @@ function lowerSameLength(text: string): string {
 
 /** Builds the word and pair model (shared with the spelling engine); create once per cold start and reuse. */
 export function createSegmenter(): Segmenter {
-  return new BigramSegmenter(buildModel(wordModel()));
+  return new BigramSegmenter(buildModel(listedWords(englishWords())));
 }

@@ -6,7 +6,7 @@ type Nspell = ReturnType<typeof nspell>;
 const NO_FLAGS: string[] = [];
 
 /**
- * nspell on the expanded dictionary (scripts/build-spell-index.ts), with the same answers as
+ * nspell on the expanded dictionary (scripts/build-text-data.ts), with the same answers as
  * `nspell(aff, dic)` but a third of the cold start less: nspell's parser makes an array and an object
  * property per line (123k), so only the few lines with flags (or anything unusual) go through it;
  * plain words are found in a hash table of offsets into `dic` itself, behind nspell's `data`.

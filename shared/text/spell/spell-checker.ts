@@ -1,8 +1,8 @@
 import type nspell from 'nspell';
 import aff from './generated/dictionary.aff';
 import dic from './generated/dictionary.dic';
-import lexicon from './generated/lexicon.txt';
-import bigrams from './generated/bigrams.txt';
+import candidates from './generated/candidates.txt';
+import { englishWords } from '../english-words.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { costFloor, errorCost } from './error-model.ts';
@@ -224,10 +224,10 @@ function restoreCase(original: string, suggestion: string): string {
 }
 
 /**
- * Loads nspell on the pre-expanded dictionary, the lexicon, word pairs and the candidate index
- * (see scripts/build-spell-index.ts); keep the instance for the cold start's lifetime.
+ * Loads nspell on the pre-expanded dictionary, the shared word model, the candidates and their index
+ * (see scripts/build-text-data.ts); keep the instance for the cold start's lifetime.
  */
 export function createSpellChecker(): SpellChecker {
-  const model = new LanguageModel(lexicon, bigrams);
+  const model = new LanguageModel(englishWords(), candidates);
   return new ContextSpellChecker(loadDictionary(aff, dic), model, new CandidateIndex(model.keys, model.soundKeys));
 }

