@@ -85,6 +85,13 @@ describe('createSegmenter', () => {
     expect(segmenter.segment('itwasbetter(muchbetter).')).toBe('it was better (much better).');
   });
 
+  test('copies markup and assignments as they are, and closes a straight quote that quotes nothing', () => {
+    const inputs = ['<img src=x onerror="window.__pwned = 2; alert(2)">', 'alert(2)">', 'onerror=alert(1)', '<b>bold</b>', 'a<b and c>d', 'x="1"', 'print("hi")."'];
+    for (const input of inputs) expect(segmenter.segment(input)).toBe(input);
+    expect(segmenter.segment('shesaid"yes".')).toBe('she said "yes".');
+    expect(segmenter.segment('itwas"fine",shesaid')).toBe('it was "fine", she said');
+  });
+
   test('returns well-spaced English unchanged', () => {
     const inputs = [
       'The quick brown fox jumps over the lazy dog.',

@@ -54,8 +54,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-// Paths, code, URLs, e-mails, mentions and hashtags: the whole chunk is copied as is.
-const PROTECTED_CHUNK = /[_/\\@#]|www\./iu;
+// Paths, code, markup, URLs, e-mails, mentions and hashtags: the whole chunk is copied as is.
+const PROTECTED_CHUNK = /[_/\\@#=<>]|www\./iu;
 const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
 const OPENING = new Set(['“', '‘', '(', '[', '{']);
 const CLOSING = new Set(['”', ')', ']', '}']);
@@ -320,7 +320,8 @@ class BigramSegmenter implements Segmenter {
       let closing = CLOSING.has(char);
       if (char === STRAIGHT_QUOTE) {
         // Space or edge on one side tells which it is; glued on both sides, the quote opens unless one is open.
-        opening = before === '' ? true : after === '' ? false : !quotes.open;
+        // A quote that opens is followed by what it quotes, so one before anything else closes.
+        opening = before === '' ? true : after === '' || !(LETTER_OR_DIGIT.test(after) || OPENING.has(after)) ? false : !quotes.open;
         closing = !opening;
         quotes.open = opening;
       }
