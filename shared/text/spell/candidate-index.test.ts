@@ -33,10 +33,21 @@ describe('CandidateIndex', () => {
     );
   });
 
+  test('measures queries longer than 32 letters too', () => {
+    const keys = ['pneumonoultramicroscopicsilicovolcanoconiosis', 'necessary'];
+    const index = new CandidateIndex(keys, keys.map(soundKey));
+    const query = 'pneumonoultramicroscopicsilicovolcanokoniosis';
+    expect(index.lookup(query, soundKey(query))).toEqual([{ id: 0, distance: 1 }]);
+  });
+
   test('reaches further for long words that sound alike', () => {
     const keys = ['necessary', 'nectar', 'successful', 'useful'];
     const index = new CandidateIndex(keys, keys.map(soundKey));
     expect(index.lookup('nessisary', soundKey('nessisary')).map((c) => keys[c.id])).toContain('necessary');
     expect(index.lookup('sucsesfull', soundKey('sucsesfull')).map((c) => keys[c.id])).toContain('successful');
+    // 4 edits when the intended word is long, though the misspelling is not.
+    expect(index.lookup('heiarky', soundKey('heiarky')).map((c) => keys[c.id])).toEqual([]);
+    const longer = ['hierarchy'];
+    expect(new CandidateIndex(longer, longer.map(soundKey)).lookup('heiarky', soundKey('heiarky'))).toEqual([{ id: 0, distance: 4 }]);
   });
 });

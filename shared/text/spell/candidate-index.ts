@@ -8,12 +8,17 @@
  */
 
 const MAX_DISTANCE = 2;
+// Words this long also keep the words 3 edits away among those their deletes reach (those close in
+// their first letters): long words collect more slips, and it costs no extra lookup.
+const FARTHER_MIN_LENGTH = 8;
 // 7 makes 56k groups for 88k words: a shorter prefix builds faster but makes groups, and so
 // lookups, longer (6: 43k groups, half the build time, lookups about 1.5 times slower).
 const PREFIX = 7;
 const BASE = 0x01000193;
-// Words this long also get candidates that sound alike (same soundKey) up to 3 edits away, 4 from 9 letters.
-const SOUND_MIN_LENGTH = 5;
+// Words this long also get candidates that sound alike (same soundKey) up to 3 edits away, 4 when
+// either word has 9 letters or more.
+const SOUND_MIN_LENGTH = 4;
+const SOUND_LONG_LENGTH = 9;
 
 export interface Candidate {
   id: number;
@@ -56,15 +61,22 @@ export class CandidateIndex {
   private readonly sounds: Buckets;
   /** Prefix groups: group g holds the ids groupStart[g] … groupStart[g + 1] - 1. */
   private readonly groupStart: Uint32Array;
-  /** Per word: its length, and one bit per letter a–z it contains (other characters share bit 26). */
+  /**
+   * Per word: its length, one bit per letter a–z it contains (other characters share bit 26), and
+   * the same for letters it contains at least twice.
+   */
   private readonly lengths: Uint8Array;
   private readonly letters: Uint32Array;
+  private readonly repeated: Uint32Array;
   // Stamps of the current query, to look at each word and group once.
   private readonly wordSeen: Uint32Array;
   private readonly groupSeen: Uint32Array;
   private query = 0;
   private queryLetters = 0;
+  private queryRepeated = 0;
   private readonly hashes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
+  // The query's letter positions as bits (Hyyrö's bit-parallel distance), by character code.
+  private readonly positions = new Int32Array(65536);
   private readonly row0 = new Int32Array(64);
   private readonly row1 = new Int32Array(64);
   private readonly row2 = new Int32Array(64);
@@ -77,9 +89,11 @@ export class CandidateIndex {
     const size = keys.length;
     const lengths = (this.lengths = new Uint8Array(size));
     const letters = (this.letters = new Uint32Array(size));
+    const repeated = (this.repeated = new Uint32Array(size));
     for (let id = 0; id < size; id++) {
       lengths[id] = Math.min(255, keys[id]!.length);
       letters[id] = letterBits(keys[id]!);
+      repeated[id] = repeatedBits(keys[id]!);
     }
 
     // Groups: runs of consecutive words with the same prefix (the lexicon is sorted, so each prefix
@@ -112,7 +126,8 @@ export class CandidateIndex {
 
   /**
    * Lexicon words near the lower-case `word`, with their edit distances: within 1 edit for words
-   * of up to 3 letters, else 2; plus, for longer words, those with the same `soundKey`.
+   * of up to 3 letters, else 2 (and those 3 edits away that share most of a prefix group, from
+   * FARTHER_MIN_LENGTH letters); plus, for longer words, those with the same `soundKey`.
    */
   lookup(word: string, soundKey: string): Candidate[] {
     const found: Candidate[] = [];
@@ -121,17 +136,22 @@ export class CandidateIndex {
       this.groupSeen.fill(0);
       this.query = 1;
     }
+    if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)]! |= 1 << i;
     this.queryLetters = letterBits(word);
+    this.queryRepeated = repeatedBits(word);
     // Sound-alikes first: their distance limit is the larger, so a word they rule out needs no second look.
     if (word.length >= SOUND_MIN_LENGTH) {
       const sounds = this.sounds;
       const bucket = mix(stringHash(soundKey, soundKey.length)) & sounds.mask;
-      const maxDistance = word.length >= 9 ? 4 : 3;
-      for (let m = sounds.start[bucket]!, end = sounds.start[bucket + 1]!; m < end; m++) this.consider(sounds.members[m]!, word, maxDistance, found);
+      for (let m = sounds.start[bucket]!, end = sounds.start[bucket + 1]!; m < end; m++) {
+        const id = sounds.members[m]!;
+        this.consider(id, word, Math.max(word.length, this.lengths[id]!) >= SOUND_LONG_LENGTH ? 4 : 3, found);
+      }
     }
-    const maxDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
+    const deleteDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
+    const maxDistance = word.length >= FARTHER_MIN_LENGTH ? MAX_DISTANCE + 1 : deleteDistance;
     const deletes = this.deletes;
-    const count = deleteHashes(word, maxDistance, this.hashes, 0);
+    const count = deleteHashes(word, deleteDistance, this.hashes, 0);
     for (let h = 0; h < count; h++) {
       const bucket = mix(this.hashes[h]!) & deletes.mask;
       for (let m = deletes.start[bucket]!, end = deletes.start[bucket + 1]!; m < end; m++) {
@@ -141,21 +161,54 @@ export class CandidateIndex {
         for (let id = this.groupStart[group]!, last = this.groupStart[group + 1]!; id < last; id++) this.consider(id, word, maxDistance, found);
       }
     }
+    if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)] = 0;
     return found;
   }
 
   private consider(id: number, word: string, maxDistance: number, found: Candidate[]): void {
     if (this.wordSeen[id] === this.query || Math.abs(this.lengths[id]! - word.length) > maxDistance) return;
-    // Each letter one has and the other lacks needs an edit (a substitution serves one of each).
+    // Each letter one has more often than the other needs an edit (a substitution serves one of each);
+    // counting occurrences up to two catches doubled letters too.
     const letters = this.letters[id]!;
-    if (bitCount(letters & ~this.queryLetters) > maxDistance || bitCount(this.queryLetters & ~letters) > maxDistance) return;
+    const repeated = this.repeated[id]!;
+    if (bitCount(letters & ~this.queryLetters) + bitCount(repeated & ~this.queryRepeated) > maxDistance) return;
+    if (bitCount(this.queryLetters & ~letters) + bitCount(this.queryRepeated & ~repeated) > maxDistance) return;
     this.wordSeen[id] = this.query;
-    const distance = this.distance(word, this.keys[id]!, maxDistance);
+    const distance = word.length <= 32 ? this.bitDistance(word.length, this.keys[id]!) : this.distance(word, this.keys[id]!, maxDistance);
     if (distance <= maxDistance) found.push({ id, distance });
   }
 
   /**
-   * Optimal string alignment distance, or maxDistance + 1 as soon as it must exceed maxDistance.
+   * Optimal string alignment distance between the query (of `length` ≤ 32 characters, its letters
+   * in `positions`) and `b`: Hyyrö's bit-vector algorithm with transpositions, one step per character of b.
+   */
+  private bitDistance(length: number, b: string): number {
+    const positions = this.positions;
+    const last = 1 << (length - 1);
+    let vp = -1;
+    let vn = 0;
+    let d0 = 0;
+    let previous = 0;
+    let distance = length;
+    for (let j = 0; j < b.length; j++) {
+      const pm = positions[b.charCodeAt(j)]!;
+      const transposed = ((~d0 & pm) << 1) & previous;
+      d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
+      let hp = vn | ~(d0 | vp);
+      const hn = d0 & vp;
+      if (hp & last) distance++;
+      else if (hn & last) distance--;
+      hp = (hp << 1) | 1;
+      vp = (hn << 1) | ~(d0 | hp);
+      vn = d0 & hp;
+      previous = pm;
+    }
+    return distance;
+  }
+
+  /**
+   * Optimal string alignment distance, for queries too long for bitDistance, or maxDistance + 1 as
+   * soon as it must exceed maxDistance.
    * The common prefix and suffix are skipped and only the diagonal band |i - j| ≤ maxDistance is filled.
    */
   private distance(a: string, b: string, maxDistance: number): number {
@@ -250,6 +303,18 @@ function letterBits(word: string): number {
     bits |= letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
   }
   return bits;
+}
+
+function repeatedBits(word: string): number {
+  let once = 0;
+  let twice = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    const bit = letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
+    twice |= once & bit;
+    once |= bit;
+  }
+  return twice;
 }
 
 function bitCount(bits: number): number {

@@ -32,8 +32,25 @@ describe('errorCost', () => {
     expect(errorCost('reciet', 'receipt')).toBeLessThan(errorCost('reciet', 'recent'));
   });
 
+  test('charges a letter typed two places off, a repeated syllable typed once or twice and a silent final e as single slips', () => {
+    expect(errorCost('yrea', 'year')).toBeLessThanOrEqual(1);
+    expect(errorCost('tyhe', 'they')).toBeLessThanOrEqual(1);
+    expect(errorCost('repetion', 'repetition')).toBeLessThan(errorCost('repetion', 'reception'));
+    expect(errorCost('suburburban', 'suburban')).toBeLessThanOrEqual(1);
+    expect(errorCost('nite', 'night')).toBeLessThan(1);
+    expect(errorCost('pich', 'pitch')).toBeLessThan(1);
+  });
+
+  test('stops once the cost must exceed the limit, and not before', () => {
+    expect(errorCost('sexerate', 'separate', 0.5)).toBe(Infinity);
+    expect(errorCost('seperate', 'separate', 1)).toBe(errorCost('seperate', 'separate'));
+  });
+
   test('never costs less than costFloor says', () => {
-    const pairs: [string, string, number][] = [['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3]];
+    const pairs: [string, string, number][] = [
+      ['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3],
+      ['tho', 'though', 3], ['yrea', 'year', 2], ['suburburban', 'suburban', 3], ['repetion', 'repetition', 2],
+    ];
     for (const [typed, intended, distance] of pairs) expect(errorCost(typed, intended)).toBeGreaterThanOrEqual(costFloor(typed, intended, distance));
   });
 });

@@ -2,13 +2,14 @@
  * How likely a typist meant `intended` but wrote `typed`: a weighted optimal-string-alignment
  * distance where the slips people actually make cost less than one edit (a doubled or undoubled
  * letter, a vowel for another, a letter for one that sounds alike or sits next to it on the
- * keyboard, a forgotten apostrophe, one spelling of a sound for another: gh/f, ea/e, pt/t…) and
- * a wrong first letter costs more.
+ * keyboard, a forgotten apostrophe or silent final e, one spelling of a sound for another: gh/f,
+ * ea/e, pt/t…, a letter typed two places off, a repeated syllable typed once) and a wrong first
+ * letter costs more.
  */
 
 const VOWELS = 'aeiou';
-// Letters that spell the same sound in some English words.
-const SOUND_ALIKE = ['cks', 'cq', 'sz', 'sc', 'gj', 'fv', 'ph', 'dt', 'bp', 'mn', 'iy', 'ck', 'xz', 'wu'];
+// Letters that spell the same sound in some English words (or that learners often swap: v/w).
+const SOUND_ALIKE = ['cks', 'cq', 'sz', 'sc', 'gj', 'fv', 'ph', 'dt', 'bp', 'mn', 'iy', 'ck', 'xz', 'wu', 'vw'];
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const APOSTROPHE = 39;
 
@@ -22,14 +23,20 @@ const MISSING_APOSTROPHE = 0.2;
 // Deleting or replacing an apostrophe the writer typed on purpose is unlikely ("wo'nt" means "won't", not "wont").
 const TYPED_APOSTROPHE_WRONG = 1.2;
 const FIRST_LETTER_PENALTY = 0.6;
+// A silent final e after a consonant, left out or added (nite, routin).
+const SILENT_E = 0.45;
+// A letter typed two places early or late (yrea, tyhe → year, they): two edits, one slip.
+const MOVED_LETTER = 1;
+// A repeated syllable typed once or once more (repetion, suburburban): 2–3 letters left out or
+// added that begin with the letter following them; weaker evidence when that letter is a vowel.
+const SYLLABLE = 1;
+const SYLLABLE_BEFORE_VOWEL = 1.5;
 /**
  * A lower bound of errorCost(typed, intended) from their edit distance, cheap enough to skip
  * computing it for candidates that could not rank high anyway.
  */
 export function costFloor(typed: string, intended: string, distance: number): number {
-  // A same-sound rule may stand for up to two edits (ght/t), so no edit costs less than half of it.
-  const cheapest = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 2);
-  return cheapest * distance + (typed.charCodeAt(0) === intended.charCodeAt(0) ? 0 : FIRST_LETTER_PENALTY);
+  return CHEAPEST_EDIT * distance + (typed.charCodeAt(0) === intended.charCodeAt(0) ? 0 : FIRST_LETTER_PENALTY);
 }
 
 // Substitution costs between ASCII characters (typed × 128 + intended); other pairs cost 1.
@@ -54,7 +61,7 @@ for (let c = 0; c < 128; c++) {
 // Letters that spell the same sound (or where one letter is silent), and plural endings, either way round.
 const SAME_SOUND: [string, string][] = [
   ['f', 'ph'], ['f', 'gh'], ['t', 'ght'], ['t', 'pt'], ['n', 'kn'], ['r', 'wr'], ['m', 'mb'], ['s', 'sc'], ['k', 'ck'], ['c', 'ck'],
-  ['k', 'ch'], ['c', 'ch'], ['sh', 'ti'], ['sh', 'ci'], ['j', 'dg'], ['ks', 'x'], ['kw', 'qu'],
+  ['k', 'ch'], ['c', 'ch'], ['ch', 'tch'], ['sh', 'ti'], ['sh', 'ci'], ['j', 'dg'], ['ks', 'x'], ['kw', 'qu'],
   ['e', 'ea'], ['ee', 'ea'], ['o', 'oa'], ['u', 'ou'], ['o', 'ou'], ['oo', 'ou'], ['u', 'oo'], ['e', 'ai'], ['a', 'ai'], ['u', 'ui'], ['i', 'ui'],
   ['i', 'ie'], ['e', 'ie'], ['y', 'ie'], ['ee', 'ie'], ['o', 'ow'], ['ay', 'ei'], ['a', 'ay'],
   ['o', 'ough'], ['u', 'ough'], ['ow', 'ough'], ['ys', 'ies'], ['s', 'es'], ['ance', 'ence'], ['ant', 'ent'], ['able', 'ible'], ['er', 'or'], ['er', 'ar'], ['sion', 'tion'],
@@ -69,66 +76,158 @@ for (const [a, b] of SAME_SOUND) {
   }
 }
 
+// The most letters of either word one step of the alignment consumes: a rule's side, a moved letter's three, a syllable's three.
+const LONGEST_STEP = Math.max(3, ...SAME_SOUND.flat().map((s) => s.length));
+// The least an edit can cost: a missing apostrophe, or a share of a step that stands for several edits.
+const CHEAPEST_EDIT = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 3, SYLLABLE / 3, MOVED_LETTER / 2);
+
 const IS_VOWEL = new Uint8Array(128);
 for (const v of VOWELS) IS_VOWEL[v.charCodeAt(0)] = 1;
 
 let table = new Float64Array(0);
-let extraCost = new Float64Array(0);
+let rowMin = new Float64Array(0);
+let intendedCodes = new Int32Array(0);
 let missingCost = new Float64Array(0);
+let dropped = new Uint8Array(0);
+// What depends on the typed word alone, kept for the next call: a query scores many candidates.
+let lastTyped = '';
+let typedCodes = new Int32Array(0);
+let extraCost = new Float64Array(0);
+let added = new Uint8Array(0);
+/** Same-sound rules by the row where their typed side ends and the last letter of their intended side (row × 128 + letter). */
+let ruleAt = new Uint8Array(0);
+let rules: { from: string; to: string }[][] = [];
 
 /** Cost of one character of `word` being there in one spelling and not the other. */
-function indelCosts(word: string, costs: Float64Array, apostrophe: number): void {
-  for (let i = 0; i < word.length; i++) {
+function indelCosts(word: string, codes: Int32Array, costs: Float64Array, apostrophe: number): void {
+  const last = word.length - 1;
+  for (let i = 0; i <= last; i++) {
     const c = word.charCodeAt(i);
+    codes[i] = c;
     if (c === APOSTROPHE) costs[i] = apostrophe;
-    else if (word.charCodeAt(i - 1) === c || word.charCodeAt(i + 1) === c) costs[i] = DOUBLING;
+    else if ((i > 0 && word.charCodeAt(i - 1) === c) || (i < last && word.charCodeAt(i + 1) === c)) costs[i] = DOUBLING;
+    else if (c === 101 && i === last && i > 1 && !IS_VOWEL[word.charCodeAt(i - 1)]) costs[i] = SILENT_E;
     else costs[i] = c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
   }
 }
 
-/** Weighted distance between two lower-case words; 0 when equal. */
-export function errorCost(typed: string, intended: string): number {
+/** Marks each position i of `word` whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's. */
+function syllables(word: string, marks: Uint8Array): void {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    marks[i] = (i >= 2 && word.charCodeAt(i - 2) === c ? 1 : 0) | (i >= 3 && word.charCodeAt(i - 3) === c ? 2 : 0);
+  }
+}
+
+/** Caches the typed word's letters, deletion costs, syllables and same-sound rules. */
+function prepare(typed: string): void {
+  if (typed === lastTyped) return;
+  lastTyped = typed;
+  const n = typed.length;
+  if (typedCodes.length < n) {
+    typedCodes = new Int32Array(n * 2);
+    extraCost = new Float64Array(n * 2);
+    added = new Uint8Array(n * 2);
+  }
+  indelCosts(typed, typedCodes, extraCost, TYPED_APOSTROPHE_WRONG);
+  syllables(typed, added);
+  ruleAt = new Uint8Array((n + 1) * 128);
+  rules = [[]];
+  for (let i = 1; i <= n; i++) {
+    for (const rule of SOUND_RULES.get(typed.charCodeAt(i - 1)) ?? []) {
+      if (rule.from.length > i || !typed.startsWith(rule.from, i - rule.from.length)) continue;
+      const at = i * 128 + rule.to.charCodeAt(rule.to.length - 1);
+      if (!ruleAt[at]) ruleAt[at] = rules.push([]) - 1;
+      rules[ruleAt[at]!]!.push(rule);
+    }
+  }
+}
+
+/**
+ * Weighted distance between two lower-case words; 0 when equal. Once the cost must exceed `limit`,
+ * stops and returns Infinity.
+ */
+export function errorCost(typed: string, intended: string, limit = Infinity): number {
+  prepare(typed);
+  const penalty = typed.charCodeAt(0) === intended.charCodeAt(0) ? 0 : FIRST_LETTER_PENALTY;
+  limit -= penalty;
   const rows = typed.length + 1;
   const cols = intended.length + 1;
   if (table.length < rows * cols) table = new Float64Array(rows * cols * 2);
-  if (extraCost.length < rows) extraCost = new Float64Array(rows * 2);
-  if (missingCost.length < cols) missingCost = new Float64Array(cols * 2);
+  if (rowMin.length < rows) rowMin = new Float64Array(rows * 2);
+  if (intendedCodes.length < cols) {
+    intendedCodes = new Int32Array(cols * 2);
+    missingCost = new Float64Array(cols * 2);
+    dropped = new Uint8Array(cols * 2);
+  }
+  const t = typedCodes;
+  const u = intendedCodes;
+  indelCosts(intended, u, missingCost, MISSING_APOSTROPHE);
+  syllables(intended, dropped);
   const d = table;
-  indelCosts(typed, extraCost, TYPED_APOSTROPHE_WRONG);
-  indelCosts(intended, missingCost, MISSING_APOSTROPHE);
   d[0] = 0;
+  rowMin[0] = 0;
   for (let i = 1; i < rows; i++) d[i * cols] = d[(i - 1) * cols]! + extraCost[i - 1]!;
   for (let j = 1; j < cols; j++) d[j] = d[j - 1]! + missingCost[j - 1]!;
   for (let i = 1; i < rows; i++) {
-    const a = typed.charCodeAt(i - 1);
+    const a = t[i - 1]!;
     const extra = extraCost[i - 1]!;
-    let rules: { from: string; to: string }[] | undefined;
-    for (const rule of SOUND_RULES.get(a) ?? []) {
-      if (rule.from.length <= i && typed.startsWith(rule.from, i - rule.from.length)) (rules ??= []).push(rule);
-    }
+    // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
+    const syllable = i < rows - 1 ? added[i]! : 0;
+    const addedCost = IS_VOWEL[t[i]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+    const row = i * cols;
+    const up = row - cols;
+    let least = d[row]!;
     for (let j = 1; j < cols; j++) {
-      const b = intended.charCodeAt(j - 1);
-      const substitution = a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 1;
-      let value = d[(i - 1) * cols + j - 1]! + substitution;
-      const insert = d[(i - 1) * cols + j]! + extra;
+      const b = u[j - 1]!;
+      let value = d[up + j - 1]! + (a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 1);
+      const insert = d[up + j]! + extra;
       if (insert < value) value = insert;
-      const remove = d[i * cols + j - 1]! + missingCost[j - 1]!;
+      const remove = d[row + j - 1]! + missingCost[j - 1]!;
       if (remove < value) value = remove;
-      if (i > 1 && j > 1 && a !== b && a === intended.charCodeAt(j - 2) && typed.charCodeAt(i - 2) === b) {
-        const swap = d[(i - 2) * cols + j - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
-        if (swap < value) value = swap;
+      if (a !== b && i > 1 && j > 1) {
+        const c = t[i - 2]!;
+        if (a === u[j - 2] && c === b) {
+          const swap = d[up - cols + j - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
+          if (swap < value) value = swap;
+        }
+        // A letter moved two places: typed cab or bca for intended abc.
+        if (i > 2 && j > 2) {
+          const e = t[i - 3]!;
+          if ((a === u[j - 3] && e === u[j - 2] && c === b) || (e === b && c === u[j - 3] && a === u[j - 2])) {
+            const moved = d[up - 2 * cols + j - 3]! + MOVED_LETTER;
+            if (moved < value) value = moved;
+          }
+        }
       }
-      if (rules) {
-        for (const { from, to } of rules) {
+      // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter.
+      const syllableDropped = j < cols - 1 ? dropped[j]! : 0;
+      if (syllableDropped) {
+        const cost = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+        if (syllableDropped & 1 && j > 2 && d[row + j - 2]! + cost < value) value = d[row + j - 2]! + cost;
+        if (syllableDropped & 2 && j > 3 && d[row + j - 3]! + cost < value) value = d[row + j - 3]! + cost;
+      }
+      if (syllable) {
+        if (syllable & 1 && i > 2 && d[up - cols + j]! + addedCost < value) value = d[up - cols + j]! + addedCost;
+        if (syllable & 2 && i > 3 && d[up - 2 * cols + j]! + addedCost < value) value = d[up - 2 * cols + j]! + addedCost;
+      }
+      const r = b < 128 ? ruleAt[i * 128 + b]! : 0;
+      if (r) {
+        for (const { from, to } of rules[r]!) {
           if (to.length <= j && intended.startsWith(to, j - to.length)) {
             const sound = d[(i - from.length) * cols + j - to.length]! + SAME_SOUND_COST;
             if (sound < value) value = sound;
           }
         }
       }
-      d[i * cols + j] = value;
+      d[row + j] = value;
+      if (value < least) least = value;
     }
+    // An alignment steps down at most LONGEST_STEP rows at a time, so it crosses one of the last
+    // LONGEST_STEP rows: once all their cells exceed the limit, so does the cost.
+    rowMin[i] = least;
+    for (let k = 1; k < LONGEST_STEP && k <= i; k++) if (rowMin[i - k]! < least) least = rowMin[i - k]!;
+    if (least > limit) return Infinity;
   }
-  const cost = d[rows * cols - 1]!;
-  return typed.charCodeAt(0) === intended.charCodeAt(0) ? cost : cost + FIRST_LETTER_PENALTY;
+  return d[rows * cols - 1]! + penalty;
 }

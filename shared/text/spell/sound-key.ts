@@ -1,7 +1,8 @@
 /**
- * A rough English sound key: letters that spell the same sound merged, silent ones dropped, vowels
- * after the first letter dropped, repeats collapsed ("necessary" and "nessisary" → "nsr";
- * "night" and "nite" → "nt"). Words sharing it are candidates even beyond two edits.
+ * A rough English sound key: letters that spell the same sound merged (the t of -tion, -tial… as s),
+ * silent ones dropped, vowels after the first letter dropped, repeats collapsed, and a k before an s
+ * merged into it, as c and s are easily mistaken there ("necessary", "nessisary" and "necasery" →
+ * "nsr"; "night" and "nite" → "nt"). Words sharing it are candidates even beyond two edits.
  */
 export function soundKey(word: string): string {
   const w = word
@@ -14,6 +15,7 @@ export function soundKey(word: string): string {
     .replace(/(?<=.)gh/g, '')
     .replace(/ck/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
+    .replace(/(?<=.)t(?=i(?:on|an|al|ous|en))/g, 's')
     .replace(/[cq]/g, 'k')
     .replace(/z/g, 's')
     .replace(/x/g, 'ks')
@@ -24,7 +26,7 @@ export function soundKey(word: string): string {
     const c = w.charAt(i);
     if (!VOWEL.test(c) && c !== key.charAt(key.length - 1)) key += c;
   }
-  return key;
+  return key.replace(/(?<=.)ks/g, 's').replace(/ss/g, 's');
 }
 
 const VOWEL = /[aeiouy]/;

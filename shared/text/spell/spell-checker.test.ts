@@ -93,6 +93,8 @@ describe('createSpellChecker', () => {
     expect(hyphen.output).toBe('a well-known fact');
     expect(hyphen.corrections).toMatchObject([{ offset: 7, length: 5, original: 'knwon', replacement: 'known' }]);
 
+    // A word split by a stray hyphen is corrected whole.
+    expect(checker.correct('they co-incided').output).toBe('they coincided');
     expect(checker.correct("the goverment's plan").output).toBe("the government's plan");
     expect(checker.correct('I dont know').output).toBe("I don't know");
     expect(checker.correct('todays news').output).toBe("today's news");

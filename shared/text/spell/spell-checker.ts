@@ -39,6 +39,8 @@ const CACHE_LIMIT = 20_000;
 const EDIT_WEIGHT = 9;
 const CONTEXT_WEIGHT = 1;
 const SAME_LETTERS_BONUS = 100;
+// ln-probability a candidate gains when it sounds like the misspelling (same soundKey): about a quarter edit.
+const SOUND_BONUS = 2;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
 
@@ -122,12 +124,19 @@ class ContextSpellChecker implements SpellChecker {
         // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
         if (value.includes('.') || DIGIT.test(value)) continue;
         if (value.includes('-') && !this.spell.correct(value)) {
+          const parts = value.split('-');
+          const wrong = parts.map((part) => this.misspelled(part));
+          // co-incided: a word split by a stray hyphen is corrected whole.
+          if (wrong.includes(true) && this.spell.correct(parts.join(''))) {
+            add(value, offset, true);
+            continue;
+          }
           // well-knwon: each part on its own.
           let partOffset = offset;
-          for (const part of value.split('-')) {
-            add(part, partOffset, this.misspelled(part));
+          parts.forEach((part, k) => {
+            add(part, partOffset, wrong[k]!);
             partOffset += part.length + 1;
-          }
+          });
         } else {
           add(value, offset, !value.includes('-') && this.misspelled(value));
         }
@@ -178,20 +187,24 @@ class ContextSpellChecker implements SpellChecker {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const letters = key.replace(/'/g, '');
+    const sound = soundKey(key);
     // The error model is the costly part: candidates are scored best-bound first (see costFloor),
     // and once the shortlist is full the rest cannot enter it.
-    const candidates = this.index.lookup(key, soundKey(key)).map(({ id, distance }) => {
+    const candidates = this.index.lookup(key, sound).map(({ id, distance }) => {
       const candidate = this.model.keys[id]!;
       // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
       // though contractions' listed counts are too low to show it.
-      const base = (candidate.replace(/'/g, '') === letters ? SAME_LETTERS_BONUS : 0) + this.model.logPrior[id]!;
+      const sameLetters = candidate === letters || (candidate.includes("'") && candidate.replace(/'/g, '') === letters);
+      const base = (sameLetters ? SAME_LETTERS_BONUS : 0) + (this.model.soundKeys[id] === sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
       return { id, base, bound: base - EDIT_WEIGHT * costFloor(key, candidate, distance) };
     });
     candidates.sort((a, b) => b.bound - a.bound);
     const scored: { id: number; score: number }[] = [];
     for (const { id, base, bound } of candidates) {
-      if (scored.length === SHORTLIST && bound <= scored[SHORTLIST - 1]!.score) break;
-      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!);
+      const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
+      if (bound <= worst) break;
+      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (base - worst) / EDIT_WEIGHT);
+      if (score <= worst) continue;
       let at = scored.length;
       while (at > 0 && scored[at - 1]!.score < score) at--;
       scored.splice(at, 0, { id, score });
