@@ -142,6 +142,13 @@ describe('createSpellChecker', () => {
     expect(checker.correct('It is nessisary.').output).toBe('It is necessary.');
   });
 
+  test('turns a regular -ed on an irregular verb into its past form', () => {
+    expect(checker.correct('She teached us and we seeked help.').output).toBe('She taught us and we sought help.');
+    const [arised] = checker.correct('arised').corrections;
+    expect([arised!.replacement, ...arised!.alternatives].slice(0, 5)).toEqual(expect.arrayContaining(['arose', 'arisen']));
+    expect(checker.correct('He quitted.').output).toBe('He quit.');
+  });
+
   test('leaves a word alone when nothing in the dictionary is near it', () => {
     expect(checker.correct('xqzvvjkwq')).toEqual({ output: 'xqzvvjkwq', corrections: [] });
   });

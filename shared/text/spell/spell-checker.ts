@@ -6,6 +6,7 @@ import { englishWords } from '../english-words.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { costFloor, errorCost } from './error-model.ts';
+import { irregularPastForms } from './irregular-verbs.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
 
@@ -41,6 +42,9 @@ const CONTEXT_WEIGHT = 1;
 const SAME_LETTERS_BONUS = 100;
 // ln-probability a candidate gains when it sounds like the misspelling (same soundKey): about a quarter edit.
 const SOUND_BONUS = 2;
+// A regular -ed on an irregular verb (teached → taught) costs as much as a common slip: the writer
+// knows the verb, only not its form.
+const REGULARISED_VERB = 0.6;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
 
@@ -200,15 +204,27 @@ class ContextSpellChecker implements SpellChecker {
     });
     candidates.sort((a, b) => b.bound - a.bound);
     const scored: { id: number; score: number }[] = [];
-    for (const { id, base, bound } of candidates) {
-      const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
-      if (bound <= worst) break;
-      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (base - worst) / EDIT_WEIGHT);
-      if (score <= worst) continue;
+    const insert = (id: number, score: number) => {
+      const existing = scored.findIndex((s) => s.id === id);
+      if (existing >= 0) {
+        if (scored[existing]!.score >= score) return;
+        scored.splice(existing, 1);
+      }
       let at = scored.length;
       while (at > 0 && scored[at - 1]!.score < score) at--;
       scored.splice(at, 0, { id, score });
       if (scored.length > SHORTLIST) scored.pop();
+    };
+    // teached → taught: too far apart for the error model, one slip for the writer.
+    for (const form of irregularPastForms(letters)) {
+      const id = this.model.id(form);
+      if (id >= 0) insert(id, this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB);
+    }
+    for (const { id, base, bound } of candidates) {
+      const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
+      if (bound <= worst) break;
+      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (base - worst) / EDIT_WEIGHT);
+      if (score > worst) insert(id, score);
     }
     const shortlist = { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score) };
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
