@@ -149,6 +149,9 @@ describe('createSegmenter', () => {
   test('uses the neighbouring words to choose between splits', () => {
     expect(segmenter.segment('thefarmersoldhiscow')).toBe('the farmer sold his cow');
     expect(segmenter.segment('wewouldbeatthestationbynoon')).toBe('we would be at the station by noon');
+    // A pair the list shows to be rare ("i the") is not made likely by how common its second word is.
+    expect(segmenter.segment('aboutithecaredlittle')).toBe('about it he cared little');
+    expect(segmenter.segment('yetithemustgo')).toBe('yet it he must go');
   });
 
   test('keeps capitalised names whole and starts a word at a capital', () => {

@@ -7,12 +7,14 @@ export interface Segmenter {
 }
 
 // Costs are −ln(probability). A word follows the previous one with the interpolated bigram estimate
-// P(w | v) = c(v w) / (K·c(v)) + α(v)·P(w), where α(v) is the probability mass the truncated pair
-// list leaves for the pairs it does not have, and K puts the pair counts (a larger corpus) on the
-// scale of the word counts. A piece that is no known word costs P(unknown) times its spelling under a
-// letter 4-gram model of the word list, so its cost grows with its length and with how un-English it
-// looks: a plausible name ("meryton") stays whole while a run of real words is cheaper split. The
-// constants below were set by hand on a few values each, checked against the public benchmark.
+// P(w | v) = c(v w) / (K·c(v)) + α(v)·P(w), where α(v) is the probability mass the truncated pair list
+// leaves for the pairs it does not have, and K puts the pair counts (a larger corpus) on the scale of
+// the word counts. A listed pair's count also bounds it: it is never taken as more likely than
+// c(v w)/(m·c(v)), m the median pair-to-word count ratio, however common w is on its own. A piece that is
+// no known word costs P(unknown) times its spelling under a letter 4-gram model of the word list, so
+// its cost grows with its length and with how un-English it looks: a plausible name ("meryton") stays
+// whole while a run of real words is cheaper split. The constants below were set by hand on a few
+// values each, checked against the public benchmark.
 
 /** Share of running text that is not in an 82k list (names, rare words): the price of leaving it. */
 const UNKNOWN_WORD_COST = 5;
@@ -84,6 +86,8 @@ interface Model {
   /** −ln α(v) by id, and 1 / (K·c(v)) to turn a pair count into P(w | v). */
   backoff: Float64Array;
   pairScale: Float64Array;
+  /** 1 / (m·c(v)): times a listed pair's count, the most P(w | v) can be (see pairCost). */
+  pairCap: Float64Array;
   /** Letter model: −ln P(next class | three previous classes), indexed by context × CLASSES + next (see letterModel). */
   letters: Float32Array;
 }
@@ -144,16 +148,24 @@ function buildModel(words: ListedWords): Model {
   scale *= PAIR_SCALE;
   // The list lacks some common abbreviations; they count as often as the middle title it has.
   for (const [, id] of extras) unigram[id] = logTotal - Math.log(titleCounts[titleCounts.length >> 1] ?? 1);
+  // A typical word's listed pairs add up to m times its count (m ≈ 11, against K ≈ 94): the smallest
+  // scale a pair count is read on when it bounds the pair's probability from above.
+  const ratios: number[] = [];
+  for (let id = 0; id < listed; id++) if (words.counts[id] && words.followTotals[id]) ratios.push(words.followTotals[id]! / words.counts[id]!);
+  ratios.sort((x, y) => x - y);
+  const typical = ratios[ratios.length >> 1] ?? 1;
   const backoff = new Float64Array(size);
   const pairScale = new Float64Array(size);
+  const pairCap = new Float64Array(size);
   for (let id = 0; id < listed; id++) {
     if (!words.counts[id]) continue;
     const perCount = 1 / (scale * words.counts[id]!);
     pairScale[id] = perCount;
+    pairCap[id] = 1 / (typical * words.counts[id]!);
     backoff[id] = -Math.log(Math.max(MIN_BACKOFF, 1 - words.followTotals[id]! * perCount));
   }
 
-  return { words, extras, unigram, backoff, pairScale, letters: letterModel(words.types) };
+  return { words, extras, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
 }
 
 /**
@@ -208,6 +220,18 @@ function letterModel(types: readonly string[]): Float32Array {
   const costs = new Float32Array(backedOff.length);
   for (let k = 0; k < costs.length; k++) costs[k] = -Math.log(backedOff[k]!);
   return costs;
+}
+
+/**
+ * −ln P(w | v) by ids. A listed pair adds its count to the backoff share of P(w); but the list says how
+ * often the pair occurs, so it is never cheaper than its count read on the typical scale m: a rare
+ * listed pair ("i the") is not made likely by how common its second word is.
+ */
+function pairCost(model: Model, before: number, word: number): number {
+  const { words, unigram, backoff, pairScale, pairCap } = model;
+  const pair = words.pairCount(before, word);
+  if (pair === 0) return backoff[before]! + unigram[word]!;
+  return Math.max(-Math.log(pair * pairScale[before]! + Math.exp(-backoff[before]! - unigram[word]!)), -Math.log(pair * pairCap[before]!));
 }
 
 /** Cost of the letter after history (the last three classes, oldest first, as a base-CLASSES number). */
@@ -357,7 +381,7 @@ class BigramSegmenter implements Segmenter {
 
   /** Viterbi over one letter run with the previous word as context; returns the run with spaces inserted, every other character unchanged. */
   private segmentRun(run: string): string {
-    const { words, extras, unigram, backoff, pairScale, letters } = this.model;
+    const { words, extras, unigram, backoff, letters } = this.model;
     const lower = lowerSameLength(run);
     if (this.isKnown(lower) || lower.length < SHORTEST_SPLIT) return run;
 
@@ -460,8 +484,7 @@ class BigramSegmenter implements Segmenter {
         let previous = startState;
         for (let p = piecesByEnd[j]!; p !== -1; p = pieceNextSameEnd[p]!) {
           const before = pieceWord[p]!;
-          const pair = words.pairCount(before, word);
-          const transition = pair > 0 ? -Math.log(pair * pairScale[before]! + Math.exp(-backoff[before]! - unigram[word]!)) : backoff[before]! + unigram[word]!;
+          const transition = pairCost(this.model, before, word);
           if (pieceCost[p]! + transition < cost) {
             cost = pieceCost[p]! + transition;
             previous = p;
