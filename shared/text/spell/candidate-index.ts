@@ -5,6 +5,8 @@
  * interned…) form one group whose deletes are hashed once, into a flat bucket table of typed arrays built at load
  * (no strings, no Map). A query hashes its own deletes, walks the groups in those buckets and keeps
  * the words truly within the distance. A second table by sound key reaches further for long words.
+ * The tables are megabytes: the layout keeps what one step reads together, as nearly every first
+ * read of a group or word misses the processor's caches.
  */
 
 const MAX_DISTANCE = 2;
@@ -15,10 +17,28 @@ const FARTHER_MIN_LENGTH = 8;
 // lookups, longer (6: 43k groups, half the build time, lookups about 1.5 times slower).
 const PREFIX = 7;
 const BASE = 0x01000193;
+// Buckets per run when building a bucket table (see buckets()): 16 kB of counts, well within a cache.
+const PART_BUCKETS = 4096;
 // Words this long also get candidates that sound alike (same soundKey) up to 3 edits away, 4 when
 // either word has 9 letters or more.
 const SOUND_MIN_LENGTH = 4;
 const SOUND_LONG_LENGTH = 9;
+// Fields of a word's record in CandidateIndex.words (its length is the next record's START minus its own).
+const LETTERS = 0;
+const REPEATED = 1;
+const START = 2;
+const SEEN = 3;
+const WORD_FIELDS = 4;
+// Fields of a prefix group's record in CandidateIndex.groups.
+const FIRST = 0;
+const END = 1;
+const GROUP_SEEN = 2;
+const SHORTEST = 3;
+const LONGEST = 4;
+const COMMON = 5;
+const UNION = 6;
+const UNION_REPEATED = 7;
+const GROUP_FIELDS = 8;
 
 export interface Candidate {
   id: number;
@@ -39,42 +59,76 @@ function mix(hash: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-/** Groups ids[0…count) by hashes[0…count) (overwritten with bucket numbers), about two per bucket. */
-function buckets(hashes: Uint32Array, ids: Uint32Array, count: number): Buckets {
+/**
+ * Groups entries 0…count − 1 by hashes[0…count), about two per bucket, each bucket's entries in
+ * order; an entry stands for its run r (runStart[r] ≤ entry < runStart[r + 1]). Counting and placing
+ * at random in a table of megabytes would miss the cache at nearly every entry, so the entries are
+ * first split, in order, by the top bits of their bucket into parts of PART_BUCKETS buckets, then
+ * each part is placed within its own small stretch of the table. `hashes` is reused for the members.
+ */
+function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array): Buckets {
   const size = 2 ** Math.ceil(Math.log2(Math.max(2, count / 2)));
   const mask = size - 1;
-  const start = new Uint32Array(size + 1);
+  const span = Math.min(size, PART_BUCKETS);
+  const parts = size / span;
+  const partShift = Math.log2(span);
+  const partStart = new Uint32Array(parts + 1);
   for (let e = 0; e < count; e++) {
     const bucket = mix(hashes[e]!) & mask;
     hashes[e] = bucket;
-    start[bucket + 1]!++;
+    partStart[(bucket >>> partShift) + 1]!++;
   }
-  for (let b = 1; b <= size; b++) start[b]! += start[b - 1]!;
-  const members = new Uint32Array(count);
-  const fill = start.slice(0, size);
-  for (let e = 0; e < count; e++) members[fill[hashes[e]!]!++] = ids[e]!;
+  for (let p = 1; p <= parts; p++) partStart[p]! += partStart[p - 1]!;
+  // Each entry's bucket within its part, and its run.
+  const partBucket = new Uint16Array(count);
+  const partRun = new Uint32Array(count);
+  const partFill = partStart.slice(0, parts);
+  for (let run = 0, e = 0; e < count; run++) {
+    for (const end = runStart[run + 1]!; e < end; e++) {
+      const at = partFill[hashes[e]! >>> partShift]!++;
+      partBucket[at] = hashes[e]! & (span - 1);
+      partRun[at] = run;
+    }
+  }
+  const start = new Uint32Array(size + 1);
+  const members = hashes.subarray(0, count);
+  const fill = new Uint32Array(span);
+  for (let p = 0, first = 0; p < parts; p++, first += span) {
+    const from = partStart[p]!;
+    const to = partStart[p + 1]!;
+    // start[first] already holds the entries before this part.
+    for (let e = from; e < to; e++) start[first + partBucket[e]! + 1]!++;
+    for (let b = first + 1; b <= first + span; b++) start[b]! += start[b - 1]!;
+    fill.set(start.subarray(first, first + span));
+    for (let e = from; e < to; e++) members[fill[partBucket[e]!]!++] = partRun[e]!;
+  }
   return { start, members, mask };
 }
 
 export class CandidateIndex {
   private readonly deletes: Buckets;
   private readonly sounds: Buckets;
-  /** Prefix groups: group g holds the ids groupStart[g] … groupStart[g + 1] - 1. */
-  private readonly groupStart: Uint32Array;
   /**
-   * Per word: its length, one bit per letter a–z it contains (other characters share bit 26), and
-   * the same for letters it contains at least twice.
+   * Prefix groups, GROUP_FIELDS numbers each: its ids first … end − 1, the stamp of the last query
+   * that walked it, and what all its words share, to rule them out together: the shortest and longest
+   * length, the letters all contain, the letters (and repeated letters) any contains.
    */
-  private readonly lengths: Uint8Array;
-  private readonly letters: Uint32Array;
-  private readonly repeated: Uint32Array;
-  // Stamps of the current query, to look at each word and group once.
-  private readonly wordSeen: Uint32Array;
-  private readonly groupSeen: Uint32Array;
+  private readonly groups: Int32Array;
+  /**
+   * Per word, WORD_FIELDS numbers side by side, as the filters read them together: one bit per letter
+   * a–z it contains (other characters share bit 26), the same for letters it contains at least twice,
+   * where its characters start in `text`, and the stamp of the last query that measured it. One more
+   * record after the last word holds the end of `text`.
+   */
+  private readonly words: Int32Array;
+  /** The words end to end: a group's words lie together in memory. */
+  private readonly text: string;
   private query = 0;
   private queryLetters = 0;
   private queryRepeated = 0;
   private readonly hashes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
+  // The groups a query's deletes reach, in order.
+  private groupList: Uint32Array = new Uint32Array(256);
   // The query's letter positions as bits (Hyyrö's bit-parallel distance), by character code.
   private readonly positions = new Int32Array(65536);
   private readonly row0 = new Int32Array(64);
@@ -87,41 +141,59 @@ export class CandidateIndex {
     soundKeys: readonly string[],
   ) {
     const size = keys.length;
-    const lengths = (this.lengths = new Uint8Array(size));
-    const letters = (this.letters = new Uint32Array(size));
-    const repeated = (this.repeated = new Uint32Array(size));
-    for (let id = 0; id < size; id++) {
-      lengths[id] = Math.min(255, keys[id]!.length);
-      letters[id] = letterBits(keys[id]!);
-      repeated[id] = repeatedBits(keys[id]!);
-    }
-
+    const text = (this.text = keys.join(''));
+    const words = (this.words = new Int32Array((size + 1) * WORD_FIELDS));
     // Groups: runs of consecutive words with the same prefix (the lexicon is sorted, so each prefix
-    // makes one run; unsorted keys only make more, smaller groups).
-    const starts: number[] = [];
-    for (let id = 0; id < size; id++) if (id === 0 || !samePrefix(keys[id - 1]!, keys[id]!)) starts.push(id);
-    starts.push(size);
-    this.groupStart = Uint32Array.from(starts);
-    const groups = starts.length - 1;
-
-    const perGroup = this.hashes.length;
-    const entryHash = new Uint32Array(groups * perGroup);
-    const entryGroup = new Uint32Array(groups * perGroup);
-    let entries = 0;
-    for (let group = 0; group < groups; group++) {
-      const end = entries + deleteHashes(keys[starts[group]!]!, MAX_DISTANCE, entryHash, entries);
-      while (entries < end) entryGroup[entries++] = group;
+    // makes one run; unsorted keys only make more, smaller groups). Words and groups in one pass.
+    const groupStart = new Uint32Array(size + 1);
+    const groups = (this.groups = new Int32Array(size * GROUP_FIELDS)); // at most one group per word
+    let groupCount = 0;
+    let at = 0;
+    for (let id = 0; id < size; id++) {
+      const length = keys[id]!.length;
+      let once = 0;
+      let twice = 0;
+      for (let i = at; i < at + length; i++) {
+        const c = text.charCodeAt(i);
+        const bit = c >= 97 && c < 123 ? 1 << (c - 97) : 1 << 26;
+        twice |= once & bit;
+        once |= bit;
+      }
+      words[id * WORD_FIELDS + LETTERS] = once;
+      words[id * WORD_FIELDS + REPEATED] = twice;
+      words[id * WORD_FIELDS + START] = at;
+      at += length;
+      let group = (groupCount - 1) * GROUP_FIELDS;
+      if (id === 0 || !samePrefix(keys[id - 1]!, keys[id]!)) {
+        groupStart[groupCount] = id;
+        group = groupCount++ * GROUP_FIELDS;
+        groups[group + FIRST] = id;
+        groups[group + SHORTEST] = length;
+        groups[group + COMMON] = once;
+      }
+      groups[group + END] = id + 1;
+      groups[group + SHORTEST] = Math.min(groups[group + SHORTEST]!, length);
+      groups[group + LONGEST] = Math.max(groups[group + LONGEST]!, length);
+      groups[group + COMMON]! &= once;
+      groups[group + UNION]! |= once;
+      groups[group + UNION_REPEATED]! |= twice;
     }
-    this.deletes = buckets(entryHash, entryGroup, entries);
+    words[size * WORD_FIELDS + START] = at;
+    groupStart[groupCount] = size;
+
+    const entryHash = new Uint32Array(groupCount * this.hashes.length);
+    const entryStart = new Uint32Array(groupCount + 1);
+    for (let group = 0; group < groupCount; group++) {
+      entryStart[group + 1] = entryStart[group]! + deleteHashes(keys[groupStart[group]!]!, MAX_DISTANCE, entryHash, entryStart[group]!);
+    }
+    this.deletes = buckets(entryHash, entryStart[groupCount]!, entryStart);
     const soundHash = new Uint32Array(size);
-    const ids = new Uint32Array(size);
+    const ids = new Uint32Array(size + 1);
     for (let id = 0; id < size; id++) {
       soundHash[id] = stringHash(soundKeys[id]!, soundKeys[id]!.length);
-      ids[id] = id;
+      ids[id + 1] = id + 1;
     }
-    this.sounds = buckets(soundHash, ids, size);
-    this.wordSeen = new Uint32Array(size);
-    this.groupSeen = new Uint32Array(groups);
+    this.sounds = buckets(soundHash, size, ids);
   }
 
   /**
@@ -131,9 +203,10 @@ export class CandidateIndex {
    */
   lookup(word: string, soundKey: string): Candidate[] {
     const found: Candidate[] = [];
-    if (++this.query === 0xffffffff) {
-      this.wordSeen.fill(0);
-      this.groupSeen.fill(0);
+    // Stamps are compared as 32-bit integers (words holds them signed): wrap before they would repeat.
+    if (++this.query === 0x7fffffff) {
+      for (let at = SEEN; at < this.words.length; at += WORD_FIELDS) this.words[at] = 0;
+      for (let at = GROUP_SEEN; at < this.groups.length; at += GROUP_FIELDS) this.groups[at] = 0;
       this.query = 1;
     }
     if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)]! |= 1 << i;
@@ -145,53 +218,85 @@ export class CandidateIndex {
       const bucket = mix(stringHash(soundKey, soundKey.length)) & sounds.mask;
       for (let m = sounds.start[bucket]!, end = sounds.start[bucket + 1]!; m < end; m++) {
         const id = sounds.members[m]!;
-        this.consider(id, word, Math.max(word.length, this.lengths[id]!) >= SOUND_LONG_LENGTH ? 4 : 3, found);
+        this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3, found);
       }
     }
     const deleteDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
     const maxDistance = word.length >= FARTHER_MIN_LENGTH ? MAX_DISTANCE + 1 : deleteDistance;
     const deletes = this.deletes;
-    const count = deleteHashes(word, deleteDistance, this.hashes, 0);
+    const groups = this.groups;
+    // The tables are megabytes, so nearly every read below misses the cache. Done in passes of
+    // independent reads (all buckets, then all their groups, then each group's record) rather than
+    // one walk, the processor overlaps those waits; the order of the groups, and so of `found`, is kept.
+    const hashes = this.hashes;
+    const count = deleteHashes(word, deleteDistance, hashes, 0);
+    for (let h = 0; h < count; h++) hashes[h] = mix(hashes[h]!) & deletes.mask;
+    let list = this.groupList;
+    let listed = 0;
     for (let h = 0; h < count; h++) {
-      const bucket = mix(this.hashes[h]!) & deletes.mask;
-      for (let m = deletes.start[bucket]!, end = deletes.start[bucket + 1]!; m < end; m++) {
-        const group = deletes.members[m]!;
-        if (this.groupSeen[group] === this.query) continue;
-        this.groupSeen[group] = this.query;
-        for (let id = this.groupStart[group]!, last = this.groupStart[group + 1]!; id < last; id++) this.consider(id, word, maxDistance, found);
+      const from = deletes.start[hashes[h]!]!;
+      const to = deletes.start[hashes[h]! + 1]!;
+      if (listed + to - from > list.length) {
+        list = this.groupList = growTo(list, listed + to - from);
       }
+      for (let m = from; m < to; m++) list[listed++] = deletes.members[m]!;
+    }
+    let kept = 0;
+    for (let k = 0; k < listed; k++) {
+      const at = list[k]! * GROUP_FIELDS;
+      if (groups[at + GROUP_SEEN] === this.query) continue;
+      groups[at + GROUP_SEEN] = this.query;
+      // The filters of consider() on what the group's words share: none of them would pass.
+      if (word.length - groups[at + LONGEST]! > maxDistance || groups[at + SHORTEST]! - word.length > maxDistance) continue;
+      if (bitCount(groups[at + COMMON]! & ~this.queryLetters) > maxDistance) continue;
+      if (bitCount(this.queryLetters & ~groups[at + UNION]!) + bitCount(this.queryRepeated & ~groups[at + UNION_REPEATED]!) > maxDistance) continue;
+      list[kept++] = at;
+    }
+    for (let k = 0; k < kept; k++) {
+      const at = list[k]!;
+      for (let id = groups[at + FIRST]!, end = groups[at + END]!; id < end; id++) this.consider(id, word, maxDistance, found);
     }
     if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)] = 0;
     return found;
   }
 
+  private length(id: number): number {
+    return this.words[(id + 1) * WORD_FIELDS + START]! - this.words[id * WORD_FIELDS + START]!;
+  }
+
   private consider(id: number, word: string, maxDistance: number, found: Candidate[]): void {
-    if (this.wordSeen[id] === this.query || Math.abs(this.lengths[id]! - word.length) > maxDistance) return;
+    const words = this.words;
+    const at = id * WORD_FIELDS;
+    const start = words[at + START]!;
+    const end = words[at + WORD_FIELDS + START]!;
+    if (words[at + SEEN] === this.query || Math.abs(end - start - word.length) > maxDistance) return;
     // Each letter one has more often than the other needs an edit (a substitution serves one of each);
     // counting occurrences up to two catches doubled letters too.
-    const letters = this.letters[id]!;
-    const repeated = this.repeated[id]!;
+    const letters = words[at + LETTERS]!;
+    const repeated = words[at + REPEATED]!;
     if (bitCount(letters & ~this.queryLetters) + bitCount(repeated & ~this.queryRepeated) > maxDistance) return;
     if (bitCount(this.queryLetters & ~letters) + bitCount(this.queryRepeated & ~repeated) > maxDistance) return;
-    this.wordSeen[id] = this.query;
-    const distance = word.length <= 32 ? this.bitDistance(word.length, this.keys[id]!) : this.distance(word, this.keys[id]!, maxDistance);
+    words[at + SEEN] = this.query;
+    const distance = word.length <= 32 ? this.bitDistance(word.length, start, end) : this.distance(word, this.keys[id]!, maxDistance);
     if (distance <= maxDistance) found.push({ id, distance });
   }
 
   /**
    * Optimal string alignment distance between the query (of `length` ≤ 32 characters, its letters
-   * in `positions`) and `b`: Hyyrö's bit-vector algorithm with transpositions, one step per character of b.
+   * in `positions`) and the word at text[from, to): Hyyrö's bit-vector algorithm with transpositions,
+   * one step per character of the word.
    */
-  private bitDistance(length: number, b: string): number {
+  private bitDistance(length: number, from: number, to: number): number {
     const positions = this.positions;
+    const text = this.text;
     const last = 1 << (length - 1);
     let vp = -1;
     let vn = 0;
     let d0 = 0;
     let previous = 0;
     let distance = length;
-    for (let j = 0; j < b.length; j++) {
-      const pm = positions[b.charCodeAt(j)]!;
+    for (let j = from; j < to; j++) {
+      const pm = positions[text.charCodeAt(j)]!;
       const transposed = ((~d0 & pm) << 1) & previous;
       d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
       let hp = vn | ~(d0 | vp);
@@ -287,6 +392,13 @@ function deleteHashes(word: string, deletes: number, out: Uint32Array, at: numbe
     }
   }
   return count;
+}
+
+/** A larger copy of `array`, with room for at least `size` numbers. */
+function growTo(array: Uint32Array, size: number): Uint32Array {
+  const grown = new Uint32Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
 }
 
 function samePrefix(a: string, b: string): boolean {

@@ -67,12 +67,19 @@ const SAME_SOUND: [string, string][] = [
   ['o', 'ough'], ['u', 'ough'], ['ow', 'ough'], ['ys', 'ies'], ['s', 'es'], ['ance', 'ence'], ['ant', 'ent'], ['able', 'ible'], ['er', 'or'], ['er', 'ar'], ['sion', 'tion'],
 ];
 const SAME_SOUND_COST = 0.45;
-// Directed rules (typed `from` written for intended `to`), by the last character of `from`.
-const SOUND_RULES = new Map<number, { from: string; to: string }[]>();
+/** A directed rule: typed `from` written for intended `to`; `toCodes` holds `to`'s character codes. */
+interface SoundRule {
+  from: string;
+  to: string;
+  toCodes: Int32Array;
+}
+// Directed rules, by the last character of `from`.
+const SOUND_RULES = new Map<number, SoundRule[]>();
 for (const [a, b] of SAME_SOUND) {
   for (const [from, to] of [[a, b], [b, a]] as const) {
     const last = from.charCodeAt(from.length - 1);
-    SOUND_RULES.set(last, [...(SOUND_RULES.get(last) ?? []), { from, to }]);
+    const toCodes = Int32Array.from(to, (c) => c.charCodeAt(0));
+    SOUND_RULES.set(last, [...(SOUND_RULES.get(last) ?? []), { from, to, toCodes }]);
   }
 }
 
@@ -96,7 +103,7 @@ let extraCost = new Float64Array(0);
 let added = new Uint8Array(0);
 /** Same-sound rules by the row where their typed side ends and the last letter of their intended side (row × 128 + letter). */
 let ruleAt = new Uint8Array(0);
-let rules: { from: string; to: string }[][] = [];
+let rules: SoundRule[][] = [];
 
 /** Cost of one character of `word` being there in one spelling and not the other. */
 function indelCosts(word: string, codes: Int32Array, costs: Float64Array, apostrophe: number): void {
@@ -131,7 +138,8 @@ function prepare(typed: string): void {
   }
   indelCosts(typed, typedCodes, extraCost, TYPED_APOSTROPHE_WRONG);
   syllables(typed, added);
-  ruleAt = new Uint8Array((n + 1) * 128);
+  if (ruleAt.length < (n + 1) * 128) ruleAt = new Uint8Array((n + 1) * 256);
+  else ruleAt.fill(0, 0, (n + 1) * 128);
   rules = [[]];
   for (let i = 1; i <= n; i++) {
     for (const rule of SOUND_RULES.get(typed.charCodeAt(i - 1)) ?? []) {
@@ -164,6 +172,8 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
   const u = intendedCodes;
   indelCosts(intended, u, missingCost, MISSING_APOSTROPHE);
   syllables(intended, dropped);
+  // No syllable ends past the last letter (the array may hold a longer word's marks there).
+  dropped[cols - 1] = 0;
   const d = table;
   d[0] = 0;
   rowMin[0] = 0;
@@ -172,36 +182,43 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
   for (let i = 1; i < rows; i++) {
     const a = t[i - 1]!;
     const extra = extraCost[i - 1]!;
+    // The two typed letters before a, or -1 when there are none (no letter is -1, so no swap or move needing them matches).
+    const c = i > 1 ? t[i - 2]! : -1;
+    const e = i > 2 ? t[i - 3]! : -1;
+    // Substitution costs for typed letter a start here; -1 when a is not ASCII (every other letter costs 1).
+    const substitutions = a < 128 ? a * 128 : -1;
+    const rulesAt = i * 128;
     // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
     const syllable = i < rows - 1 ? added[i]! : 0;
     const addedCost = IS_VOWEL[t[i]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
     const row = i * cols;
     const up = row - cols;
-    let least = d[row]!;
+    // The cells left of, above-left of and above the current one, carried along the row instead of read back.
+    let left = d[row]!;
+    let diagonal = d[up]!;
+    let least = left;
     for (let j = 1; j < cols; j++) {
       const b = u[j - 1]!;
-      let value = d[up + j - 1]! + (a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 1);
-      const insert = d[up + j]! + extra;
+      const above = d[up + j]!;
+      let value = diagonal + (a === b ? 0 : substitutions >= 0 && b < 128 ? SUBSTITUTION[substitutions + b]! : 1);
+      const insert = above + extra;
       if (insert < value) value = insert;
-      const remove = d[row + j - 1]! + missingCost[j - 1]!;
+      const remove = left + missingCost[j - 1]!;
       if (remove < value) value = remove;
-      if (a !== b && i > 1 && j > 1) {
-        const c = t[i - 2]!;
+      // Swapped and moved letters both need b typed one or two places earlier.
+      if (a !== b && (c === b || e === b) && j > 1) {
         if (a === u[j - 2] && c === b) {
           const swap = d[up - cols + j - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
           if (swap < value) value = swap;
         }
         // A letter moved two places: typed cab or bca for intended abc.
-        if (i > 2 && j > 2) {
-          const e = t[i - 3]!;
-          if ((a === u[j - 3] && e === u[j - 2] && c === b) || (e === b && c === u[j - 3] && a === u[j - 2])) {
-            const moved = d[up - 2 * cols + j - 3]! + MOVED_LETTER;
-            if (moved < value) value = moved;
-          }
+        if (j > 2 && ((a === u[j - 3] && e === u[j - 2] && c === b) || (e === b && c === u[j - 3] && a === u[j - 2]))) {
+          const moved = d[up - 2 * cols + j - 3]! + MOVED_LETTER;
+          if (moved < value) value = moved;
         }
       }
       // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter.
-      const syllableDropped = j < cols - 1 ? dropped[j]! : 0;
+      const syllableDropped = dropped[j]!;
       if (syllableDropped) {
         const cost = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
         if (syllableDropped & 1 && j > 2 && d[row + j - 2]! + cost < value) value = d[row + j - 2]! + cost;
@@ -211,23 +228,32 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
         if (syllable & 1 && i > 2 && d[up - cols + j]! + addedCost < value) value = d[up - cols + j]! + addedCost;
         if (syllable & 2 && i > 3 && d[up - 2 * cols + j]! + addedCost < value) value = d[up - 2 * cols + j]! + addedCost;
       }
-      const r = b < 128 ? ruleAt[i * 128 + b]! : 0;
+      const r = b < 128 ? ruleAt[rulesAt + b]! : 0;
       if (r) {
-        for (const { from, to } of rules[r]!) {
-          if (to.length <= j && intended.startsWith(to, j - to.length)) {
-            const sound = d[(i - from.length) * cols + j - to.length]! + SAME_SOUND_COST;
-            if (sound < value) value = sound;
-          }
+        const list = rules[r]!;
+        for (let k = 0; k < list.length; k++) {
+          const { from, toCodes } = list[k]!;
+          // Its last letter is b already; does the rest of `to` (if it fits) end here too?
+          let at = toCodes.length - 1;
+          if (at >= j) continue;
+          while (at > 0 && toCodes[at - 1] === u[j - toCodes.length + at - 1]) at--;
+          if (at > 0) continue;
+          const sound = d[(i - from.length) * cols + j - toCodes.length]! + SAME_SOUND_COST;
+          if (sound < value) value = sound;
         }
       }
       d[row + j] = value;
       if (value < least) least = value;
+      diagonal = above;
+      left = value;
     }
     // An alignment steps down at most LONGEST_STEP rows at a time, so it crosses one of the last
     // LONGEST_STEP rows: once all their cells exceed the limit, so does the cost.
     rowMin[i] = least;
-    for (let k = 1; k < LONGEST_STEP && k <= i; k++) if (rowMin[i - k]! < least) least = rowMin[i - k]!;
-    if (least > limit) return Infinity;
+    if (least > limit) {
+      for (let k = 1; k < LONGEST_STEP && k <= i; k++) if (rowMin[i - k]! < least) least = rowMin[i - k]!;
+      if (least > limit) return Infinity;
+    }
   }
   return d[rows * cols - 1]! + penalty;
 }

@@ -82,6 +82,11 @@ type Shortlist = { ids: number[]; scores: number[] };
 
 class ContextSpellChecker implements SpellChecker {
   private readonly cache = new Map<string, Shortlist>();
+  // Per candidate of the current shortlist(): its score before the error model, that minus the
+  // error model's floor, and the heap that orders them.
+  private bases = new Float64Array(256);
+  private bounds = new Float64Array(256);
+  private heap = new Int32Array(256);
 
   constructor(
     private readonly spell: Nspell,
@@ -194,15 +199,40 @@ class ContextSpellChecker implements SpellChecker {
     const sound = soundKey(key);
     // The error model is the costly part: candidates are scored best-bound first (see costFloor),
     // and once the shortlist is full the rest cannot enter it.
-    const candidates = this.index.lookup(key, sound).map(({ id, distance }) => {
+    const found = this.index.lookup(key, sound);
+    const count = found.length;
+    if (this.bases.length < count) {
+      this.bases = new Float64Array(count * 2);
+      this.bounds = new Float64Array(count * 2);
+      this.heap = new Int32Array(count * 2);
+    }
+    const { bases, bounds, heap } = this;
+    for (let k = 0; k < count; k++) {
+      const { id, distance } = found[k]!;
       const candidate = this.model.keys[id]!;
       // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
-      // though contractions' listed counts are too low to show it.
-      const sameLetters = candidate === letters || (candidate.includes("'") && candidate.replace(/'/g, '') === letters);
-      const base = (sameLetters ? SAME_LETTERS_BONUS : 0) + (this.model.soundKeys[id] === sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
-      return { id, base, bound: base - EDIT_WEIGHT * costFloor(key, candidate, distance) };
-    });
-    candidates.sort((a, b) => b.bound - a.bound);
+      // though contractions' listed counts are too low to show it. (Removing apostrophes can only
+      // match a longer candidate.)
+      const sameLetters = candidate === letters || (candidate.length > letters.length && candidate.includes("'") && candidate.replace(/'/g, '') === letters);
+      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (this.model.soundKeys[id] === sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
+      bounds[k] = bases[k]! - EDIT_WEIGHT * costFloor(key, candidate, distance);
+    }
+    // Candidates leave a binary heap best bound first, ties in lookup order (as a stable sort would
+    // give them): scoring usually stops long before the last, so most are never fully ordered.
+    const before = (x: number, y: number) => bounds[x]! > bounds[y]! || (bounds[x] === bounds[y] && x < y);
+    const siftDown = (from: number, size: number) => {
+      const k = heap[from]!;
+      let at = from;
+      for (let child = 2 * at + 1; child < size; child = 2 * at + 1) {
+        if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
+        if (!before(heap[child]!, k)) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = k;
+    };
+    for (let k = 0; k < count; k++) heap[k] = k;
+    for (let at = (count >> 1) - 1; at >= 0; at--) siftDown(at, count);
     const scored: { id: number; score: number }[] = [];
     const insert = (id: number, score: number) => {
       const existing = scored.findIndex((s) => s.id === id);
@@ -220,10 +250,14 @@ class ContextSpellChecker implements SpellChecker {
       const id = this.model.id(form);
       if (id >= 0) insert(id, this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB);
     }
-    for (const { id, base, bound } of candidates) {
+    for (let size = count; size > 0; size--) {
+      const k = heap[0]!;
+      heap[0] = heap[size - 1]!;
+      siftDown(0, size - 1);
       const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
-      if (bound <= worst) break;
-      const score = base - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (base - worst) / EDIT_WEIGHT);
+      if (bounds[k]! <= worst) break;
+      const id = found[k]!.id;
+      const score = bases[k]! - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (bases[k]! - worst) / EDIT_WEIGHT);
       if (score > worst) insert(id, score);
     }
     const shortlist = { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score) };
