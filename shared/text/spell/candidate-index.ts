@@ -12,7 +12,7 @@
 const MAX_DISTANCE = 2;
 // Words this long also keep the words 3 edits away among those their deletes reach (those close in
 // their first letters): long words collect more slips, and it costs no extra lookup.
-const FARTHER_MIN_LENGTH = 8;
+const FARTHER_MIN_LENGTH = 7;
 // 7 makes 56k groups for 88k words: a shorter prefix builds faster but makes groups, and so
 // lookups, longer (6: 43k groups, half the build time, lookups about 1.5 times slower).
 const PREFIX = 7;

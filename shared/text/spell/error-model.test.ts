@@ -24,6 +24,10 @@ describe('errorCost', () => {
 
   test('makes a wrong first letter dearer than the same slip later in the word', () => {
     expect(errorCost('xord', 'word')).toBeGreaterThan(errorCost('wxrd', 'word'));
+    // Less so a first vowel for another; a first letter left out is only its deletion.
+    expect(errorCost('enquiry', 'inquiry')).toBeLessThan(errorCost('bnquiry', 'inquiry'));
+    expect(errorCost('enquiry', 'inquiry')).toBeGreaterThan(errorCost('inquery', 'inquiry'));
+    expect(errorCost('hown', 'shown')).toBe(errorCost('sown', 'shown'));
   });
 
   test('charges one spelling of a sound for another like a single slip', () => {
@@ -39,6 +43,9 @@ describe('errorCost', () => {
     expect(errorCost('suburburban', 'suburban')).toBeLessThanOrEqual(1);
     expect(errorCost('nite', 'night')).toBeLessThan(1);
     expect(errorCost('pich', 'pitch')).toBeLessThan(1);
+    // An unstressed syllable left out costs less than its two letters apart.
+    expect(errorCost('quaties', 'qualities')).toBeLessThan(errorCost('quaties', 'quarties') + 0.7);
+    expect(errorCost('quaties', 'qualities')).toBeLessThan(1.5);
   });
 
   test('stops once the cost must exceed the limit, and not before', () => {
@@ -50,6 +57,7 @@ describe('errorCost', () => {
     const pairs: [string, string, number][] = [
       ['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3],
       ['tho', 'though', 3], ['yrea', 'year', 2], ['suburburban', 'suburban', 3], ['repetion', 'repetition', 2],
+      ['quaties', 'qualities', 2], ['hown', 'shown', 1], ['equiries', 'inquiries', 2],
     ];
     for (const [typed, intended, distance] of pairs) expect(errorCost(typed, intended)).toBeGreaterThanOrEqual(costFloor(typed, intended, distance));
   });

@@ -3,8 +3,8 @@
  * distance where the slips people actually make cost less than one edit (a doubled or undoubled
  * letter, a vowel for another, a letter for one that sounds alike or sits next to it on the
  * keyboard, a forgotten apostrophe or silent final e, one spelling of a sound for another: gh/f,
- * ea/e, pt/t…, a letter typed two places off, a repeated syllable typed once) and a wrong first
- * letter costs more.
+ * ea/e, pt/t…, a letter typed two places off, a repeated syllable typed once, an unstressed
+ * syllable left out) and a wrong first letter costs more (a first vowel for another only a little).
  */
 
 const VOWELS = 'aeiou';
@@ -23,6 +23,8 @@ const MISSING_APOSTROPHE = 0.2;
 // Deleting or replacing an apostrophe the writer typed on purpose is unlikely ("wo'nt" means "won't", not "wont").
 const TYPED_APOSTROPHE_WRONG = 1.2;
 const FIRST_LETTER_PENALTY = 0.6;
+// A first vowel for another is a common slip (enquire, inquire), a first letter left out only a deletion.
+const FIRST_VOWEL_PENALTY = 0.3;
 // A silent final e after a consonant, left out or added (nite, routin).
 const SILENT_E = 0.45;
 // A letter typed two places early or late (yrea, tyhe → year, they): two edits, one slip.
@@ -30,13 +32,22 @@ const MOVED_LETTER = 1;
 // A repeated syllable typed once or once more (repetion, suburburban): 2–3 letters left out or
 // added that begin with the letter following them; weaker evidence when that letter is a vowel.
 const SYLLABLE = 1;
+// An unstressed syllable left out: a consonant and the vowel after it (qua(li)ties).
+const DROPPED_SYLLABLE = 1.3;
 const SYLLABLE_BEFORE_VOWEL = 1.5;
 /**
  * A lower bound of errorCost(typed, intended) from their edit distance, cheap enough to skip
  * computing it for candidates that could not rank high anyway.
  */
 export function costFloor(typed: string, intended: string, distance: number): number {
-  return CHEAPEST_EDIT * distance + (typed.charCodeAt(0) === intended.charCodeAt(0) ? 0 : FIRST_LETTER_PENALTY);
+  return CHEAPEST_EDIT * distance + firstLetterPenalty(typed, intended);
+}
+
+function firstLetterPenalty(typed: string, intended: string): number {
+  const a = typed.charCodeAt(0);
+  const b = intended.charCodeAt(0);
+  if (a === b || a === intended.charCodeAt(1)) return 0;
+  return a < 128 && b < 128 && IS_VOWEL[a] && IS_VOWEL[b] ? FIRST_VOWEL_PENALTY : FIRST_LETTER_PENALTY;
 }
 
 // Substitution costs between ASCII characters (typed × 128 + intended); other pairs cost 1.
@@ -86,7 +97,7 @@ for (const [a, b] of SAME_SOUND) {
 // The most letters of either word one step of the alignment consumes: a rule's side, a moved letter's three, a syllable's three.
 const LONGEST_STEP = Math.max(3, ...SAME_SOUND.flat().map((s) => s.length));
 // The least an edit can cost: a missing apostrophe, or a share of a step that stands for several edits.
-const CHEAPEST_EDIT = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 3, SYLLABLE / 3, MOVED_LETTER / 2);
+const CHEAPEST_EDIT = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 3, SYLLABLE / 3, MOVED_LETTER / 2, DROPPED_SYLLABLE / 2);
 
 const IS_VOWEL = new Uint8Array(128);
 for (const v of VOWELS) IS_VOWEL[v.charCodeAt(0)] = 1;
@@ -157,7 +168,7 @@ function prepare(typed: string): void {
  */
 export function errorCost(typed: string, intended: string, limit = Infinity): number {
   prepare(typed);
-  const penalty = typed.charCodeAt(0) === intended.charCodeAt(0) ? 0 : FIRST_LETTER_PENALTY;
+  const penalty = firstLetterPenalty(typed, intended);
   limit -= penalty;
   const rows = typed.length + 1;
   const cols = intended.length + 1;
@@ -216,6 +227,11 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
           const moved = d[up - 2 * cols + j - 3]! + MOVED_LETTER;
           if (moved < value) value = moved;
         }
+      }
+      // An unstressed syllable left out: intended[j − 2, j), a consonant and then a vowel.
+      if (j > 2 && IS_VOWEL[u[j - 1]!]) {
+        const consonant = u[j - 2]!;
+        if (consonant >= 97 && consonant <= 122 && !IS_VOWEL[consonant] && d[row + j - 2]! + DROPPED_SYLLABLE < value) value = d[row + j - 2]! + DROPPED_SYLLABLE;
       }
       // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter.
       const syllableDropped = dropped[j]!;
