@@ -185,6 +185,11 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
   syllables(intended, dropped);
   // No syllable ends past the last letter (the array may hold a longer word's marks there).
   dropped[cols - 1] = 0;
+  // Bit 4: intended[j − 2, j) is a consonant and then a vowel, an unstressed syllable one can leave out.
+  for (let j = 3; j < cols; j++) {
+    const consonant = u[j - 2]!;
+    if (IS_VOWEL[u[j - 1]!] && consonant >= 97 && consonant <= 122 && !IS_VOWEL[consonant]) dropped[j]! |= 4;
+  }
   const d = table;
   d[0] = 0;
   rowMin[0] = 0;
@@ -228,17 +233,14 @@ export function errorCost(typed: string, intended: string, limit = Infinity): nu
           if (moved < value) value = moved;
         }
       }
-      // An unstressed syllable left out: intended[j − 2, j), a consonant and then a vowel.
-      if (j > 2 && IS_VOWEL[u[j - 1]!]) {
-        const consonant = u[j - 2]!;
-        if (consonant >= 97 && consonant <= 122 && !IS_VOWEL[consonant] && d[row + j - 2]! + DROPPED_SYLLABLE < value) value = d[row + j - 2]! + DROPPED_SYLLABLE;
-      }
-      // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter.
+      // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter, or a
+      // consonant and a vowel (bit 4).
       const syllableDropped = dropped[j]!;
       if (syllableDropped) {
         const cost = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
         if (syllableDropped & 1 && j > 2 && d[row + j - 2]! + cost < value) value = d[row + j - 2]! + cost;
         if (syllableDropped & 2 && j > 3 && d[row + j - 3]! + cost < value) value = d[row + j - 3]! + cost;
+        if (syllableDropped & 4 && d[row + j - 2]! + DROPPED_SYLLABLE < value) value = d[row + j - 2]! + DROPPED_SYLLABLE;
       }
       if (syllable) {
         if (syllable & 1 && i > 2 && d[up - cols + j]! + addedCost < value) value = d[up - cols + j]! + addedCost;
