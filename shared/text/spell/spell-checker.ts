@@ -215,7 +215,8 @@ class ContextSpellChecker implements SpellChecker {
       // match a longer candidate.)
       const sameLetters = candidate === letters || (candidate.length > letters.length && candidate.includes("'") && candidate.replace(/'/g, '') === letters);
       bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (this.model.soundKeys[id] === sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
-      bounds[k] = bases[k]! - EDIT_WEIGHT * costFloor(key, candidate, distance);
+      // Three edits or more is far: worth a look only when the first letter agrees, as it nearly always does then.
+      bounds[k] = distance > 2 && candidate.charCodeAt(0) !== key.charCodeAt(0) ? -Infinity : bases[k]! - EDIT_WEIGHT * costFloor(key, candidate, distance);
     }
     // Candidates leave a binary heap best bound first, ties in lookup order (as a stable sort would
     // give them): scoring usually stops long before the last, so most are never fully ordered.
