@@ -75,7 +75,11 @@ async function loadEngine(engine: Engine): Promise<Suggest> {
   }
   // Optional: its install script fails on some machines, so it is not a dependency.
   const name = 'spellchecker-wasm';
-  await import(name);
+  try {
+    await import(name);
+  } catch {
+    throw new Error('its postinstall fails; published figures below');
+  }
   throw new Error('spellchecker-wasm is installed but this bench has no adapter for it yet');
 }
 
@@ -185,7 +189,16 @@ function prose(chars: number, every: number, misspellings: Iterator<string>, ski
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { sentence: string }).sentence);
   const words = [...sentences.slice(skipSentences), ...sentences.slice(0, skipSentences)].join(' ').split(' ');
-  for (let i = every - 1; i < words.length; i += every) words[i] = misspellings.next().value!;
+  // Only the words that end up in the text take a misspelling, so none is used up unseen.
+  let length = 0;
+  for (let i = 0; i < words.length && length < chars; i++) {
+    if ((i + 1) % every === 0) {
+      const next = misspellings.next();
+      if (next.done) throw new Error('the bench ran out of unseen misspellings');
+      words[i] = next.value;
+    }
+    length += words[i]!.length + 1;
+  }
   return words.join(' ').slice(0, chars);
 }
 
@@ -194,7 +207,9 @@ async function runningTextCosts(sets: Record<string, Case[]>): Promise<string[]>
   const { createSpellChecker } = await import('../shared/text/spell/spell-checker.ts');
   const checker = createSpellChecker();
   // Each text gets misspellings the instance has not seen, so nothing comes from its cache.
-  const misspellings = [...new Set(sets.wikipedia!.map((c) => c.wrong))].values();
+  // In a fixed pseudo-random order: the list is alphabetical, and its stretches differ in difficulty.
+  const scramble = (word: string) => [...word].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 0x01000193), 0x811c9dc5) >>> 0;
+  const misspellings = [...new Set(sets.wikipedia!.map((c) => c.wrong))].sort((a, b) => scramble(a) - scramble(b)).values();
   checker.correct(prose(10_000, 4, misspellings, 0));
   const clean = prose(10_000, Infinity, misspellings, 50);
   const cleanWords = clean.split(/\s+/).length;
@@ -206,11 +221,20 @@ async function runningTextCosts(sets: Record<string, Case[]>): Promise<string[]>
   }
   runs.sort((a, b) => a - b);
   const lines = [`Correct words: ${((quantile(runs, 0.5) / cleanWords) * 1000).toFixed(2)} µs per word (10,000 characters of correctly spelled prose, ${quantile(runs, 0.5).toFixed(1)} ms, median of 20).`];
+  // Five texts per density, each with misspellings not seen before: the median is what a warm instance
+  // takes, the first run what the first such request after the warm-up takes.
   for (const every of [20, 4]) {
-    const text = prose(10_000, every, misspellings, every === 20 ? 100 : 150);
-    const t = performance.now();
-    const corrections = checker.correct(text).corrections.length;
-    lines.push(`10,000 characters with every ${every}th word misspelled (${corrections} corrections, none seen before): ${(performance.now() - t).toFixed(1)} ms (goal < 20 ms).`);
+    const runs: number[] = [];
+    let corrections = 0;
+    for (let k = 0; k < 5; k++) {
+      const text = prose(10_000, every, misspellings, (every === 20 ? 100 : 150) + 7 * k);
+      const t = performance.now();
+      corrections = checker.correct(text).corrections.length;
+      runs.push(performance.now() - t);
+    }
+    const first = runs[0]!;
+    runs.sort((a, b) => a - b);
+    lines.push(`10,000 characters with every ${every}th word misspelled (about ${corrections} corrections each, none seen before), 5 texts: median ${runs[2]!.toFixed(1)} ms, first ${first.toFixed(1)} ms, slowest ${runs[4]!.toFixed(1)} ms (goal < 20 ms).`);
   }
   return lines;
 }
