@@ -22,12 +22,18 @@ describe('CandidateIndex', () => {
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 60 }), word, (keys, query) => {
         const index = new CandidateIndex(keys, keys.map(soundKey));
         const limit = query.length <= 3 ? 1 : 2;
-        const found = new Map(index.lookup(query, soundKey(query)).map((c) => [keys[c.id], c.distance]));
+        const candidates = index.lookup(query, soundKey(query));
+        const found = new Map(candidates.map((c) => [keys[c.id], c.distance]));
         for (const key of keys) {
           const distance = osa(query, key);
           if (distance <= limit) expect(found.get(key)).toBe(distance);
         }
-        for (const [key, distance] of found) expect(distance).toBe(osa(query, key!));
+        for (const [key, distance] of found) {
+          expect(distance).toBe(osa(query, key!));
+          // Farther words only when they begin like the query.
+          if (distance > 2) expect(key![0]).toBe(query[0]);
+        }
+        for (const c of candidates) expect(c.sound).toBe(soundKey(keys[c.id]!) === soundKey(query));
       }),
       { numRuns: 300 },
     );
@@ -37,7 +43,7 @@ describe('CandidateIndex', () => {
     const keys = ['pneumonoultramicroscopicsilicovolcanoconiosis', 'necessary'];
     const index = new CandidateIndex(keys, keys.map(soundKey));
     const query = 'pneumonoultramicroscopicsilicovolcanokoniosis';
-    expect(index.lookup(query, soundKey(query))).toEqual([{ id: 0, distance: 1 }]);
+    expect(index.lookup(query, soundKey(query))).toEqual([{ id: 0, distance: 1, sound: true }]);
   });
 
   test('reaches further for long words that sound alike', () => {
@@ -48,6 +54,9 @@ describe('CandidateIndex', () => {
     // 4 edits when the intended word is long, though the misspelling is not.
     expect(index.lookup('heiarky', soundKey('heiarky')).map((c) => keys[c.id])).toEqual([]);
     const longer = ['hierarchy'];
-    expect(new CandidateIndex(longer, longer.map(soundKey)).lookup('heiarky', soundKey('heiarky'))).toEqual([{ id: 0, distance: 4 }]);
+    expect(new CandidateIndex(longer, longer.map(soundKey)).lookup('heiarky', soundKey('heiarky'))).toEqual([{ id: 0, distance: 4, sound: true }]);
+    // Not when it begins otherwise.
+    const other = ['bierarchy'];
+    expect(new CandidateIndex(other, other.map(soundKey)).lookup('heiarky', soundKey('heiarky'))).toEqual([]);
   });
 });

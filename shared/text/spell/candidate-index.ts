@@ -4,7 +4,8 @@
  * PREFIX characters are indexed, so consecutive words sharing those (international, internal,
  * interned…) form one group whose deletes are hashed once, into a flat bucket table of typed arrays built at load
  * (no strings, no Map). A query hashes its own deletes, walks the groups in those buckets and keeps
- * the words truly within the distance. A second table by sound key reaches further for long words.
+ * the words truly within the distance. Words shorter than the prefix have a table of their own that
+ * holds their letters. Another table by sound key reaches further for long words.
  * The tables are megabytes: the layout keeps what one step reads together, as nearly every first
  * read of a group or word misses the processor's caches.
  */
@@ -23,6 +24,10 @@ const PART_BUCKETS = 4096;
 // either word has 9 letters or more.
 const SOUND_MIN_LENGTH = 4;
 const SOUND_LONG_LENGTH = 9;
+// Words shorter than PREFIX would each be a group of their own, and they are most of what a short
+// query reaches: they have a table of their own whose entries hold the word's letters, 5 bits each
+// (see pack()), so measuring one reads nothing else, where a group costs three cache misses.
+const SHORT_LONGEST = PREFIX - 1;
 // Fields of a word's record in CandidateIndex.words (its length is the next record's START minus its own).
 const LETTERS = 0;
 const REPEATED = 1;
@@ -33,8 +38,10 @@ const WORD_FIELDS = 4;
 const FIRST = 0;
 const END = 1;
 const GROUP_SEEN = 2;
-const SHORTEST = 3;
-const LONGEST = 4;
+// The shortest length in the low 16 bits, the longest above.
+const LENGTHS = 3;
+// The first character, the same for all.
+const INITIAL = 4;
 const COMMON = 5;
 const UNION = 6;
 const UNION_REPEATED = 7;
@@ -43,13 +50,20 @@ const GROUP_FIELDS = 8;
 export interface Candidate {
   id: number;
   distance: number;
+  /** Whether it has the query's soundKey. */
+  sound: boolean;
 }
 
-/** Ids grouped by a 32-bit hash, in two flat arrays (compressed sparse rows). */
+/**
+ * Ids grouped by a 32-bit hash, in two flat arrays (compressed sparse rows). A member holds its id
+ * in the low bits (idMask) and its mixed hash's high bits above them: most members of a bucket only
+ * share its low bits, and telling them apart there saves reading their records, a cache miss each.
+ */
 interface Buckets {
   start: Uint32Array;
   members: Uint32Array;
   mask: number;
+  idMask: number;
 }
 
 /** Spreads a polynomial hash's bits (MurmurHash3's finaliser) so masking keeps buckets even. */
@@ -66,16 +80,17 @@ function mix(hash: number): number {
  * first split, in order, by the top bits of their bucket into parts of PART_BUCKETS buckets, then
  * each part is placed within its own small stretch of the table. `hashes` is reused for the members.
  */
-function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array): Buckets {
+function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array, runs: number): Buckets {
   const size = 2 ** Math.ceil(Math.log2(Math.max(2, count / 2)));
   const mask = size - 1;
+  const idMask = 2 ** Math.ceil(Math.log2(Math.max(2, runs))) - 1;
   const span = Math.min(size, PART_BUCKETS);
   const parts = size / span;
   const partShift = Math.log2(span);
   const partStart = new Uint32Array(parts + 1);
   for (let e = 0; e < count; e++) {
-    const bucket = mix(hashes[e]!) & mask;
-    hashes[e] = bucket;
+    hashes[e] = mix(hashes[e]!);
+    const bucket = hashes[e]! & mask;
     partStart[(bucket >>> partShift) + 1]!++;
   }
   for (let p = 1; p <= parts; p++) partStart[p]! += partStart[p - 1]!;
@@ -85,9 +100,10 @@ function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array): Buc
   const partFill = partStart.slice(0, parts);
   for (let run = 0, e = 0; e < count; run++) {
     for (const end = runStart[run + 1]!; e < end; e++) {
-      const at = partFill[hashes[e]! >>> partShift]!++;
-      partBucket[at] = hashes[e]! & (span - 1);
-      partRun[at] = run;
+      const bucket = hashes[e]! & mask;
+      const at = partFill[bucket >>> partShift]!++;
+      partBucket[at] = bucket & (span - 1);
+      partRun[at] = ((hashes[e]! & ~idMask) | run) >>> 0;
     }
   }
   const start = new Uint32Array(size + 1);
@@ -102,11 +118,14 @@ function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array): Buc
     fill.set(start.subarray(first, first + span));
     for (let e = from; e < to; e++) members[fill[partBucket[e]!]!++] = partRun[e]!;
   }
-  return { start, members, mask };
+  return { start, members, mask, idMask };
 }
 
 export class CandidateIndex {
   private readonly deletes: Buckets;
+  /** The short words' deletes; shortEntries holds, per member, the member and then the word's letters (pack()). */
+  private readonly shortDeletes: Buckets;
+  private readonly shortEntries: Uint32Array;
   private readonly sounds: Buckets;
   /**
    * Prefix groups, GROUP_FIELDS numbers each: its ids first … end − 1, the stamp of the last query
@@ -121,12 +140,14 @@ export class CandidateIndex {
    * record after the last word holds the end of `text`.
    */
   private readonly words: Int32Array;
-  /** The words end to end: a group's words lie together in memory. */
-  private readonly text: string;
+  /** The words end to end: a group's words lie together in memory. Word id is text[start(id), start(id + 1)). */
+  readonly text: string;
   private query = 0;
   private queryLetters = 0;
   private queryRepeated = 0;
   private readonly hashes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
+  // Per hash, where its buckets of short words and of groups start and end.
+  private readonly bounds = new Uint32Array(4 * this.hashes.length);
   // The groups a query's deletes reach, in order.
   private groupList: Uint32Array = new Uint32Array(256);
   // The query's letter positions as bits (Hyyrö's bit-parallel distance), by character code.
@@ -138,7 +159,7 @@ export class CandidateIndex {
   /** keys: lower-case words; soundKeys: their soundKey(), by the same ids. */
   constructor(
     private readonly keys: readonly string[],
-    soundKeys: readonly string[],
+    private readonly soundKeys: readonly string[],
   ) {
     const size = keys.length;
     const text = (this.text = keys.join(''));
@@ -148,6 +169,7 @@ export class CandidateIndex {
     const groupStart = new Uint32Array(size + 1);
     const groups = (this.groups = new Int32Array(size * GROUP_FIELDS)); // at most one group per word
     let groupCount = 0;
+    const shortIds: number[] = [];
     let at = 0;
     for (let id = 0; id < size; id++) {
       const length = keys[id]!.length;
@@ -163,17 +185,22 @@ export class CandidateIndex {
       words[id * WORD_FIELDS + REPEATED] = twice;
       words[id * WORD_FIELDS + START] = at;
       at += length;
+      if (pack(keys[id]!) >= 0) {
+        shortIds.push(id);
+        continue;
+      }
       let group = (groupCount - 1) * GROUP_FIELDS;
-      if (id === 0 || !samePrefix(keys[id - 1]!, keys[id]!)) {
+      if (groupCount === 0 || groups[group + END] !== id || !samePrefix(keys[id - 1]!, keys[id]!)) {
         groupStart[groupCount] = id;
         group = groupCount++ * GROUP_FIELDS;
         groups[group + FIRST] = id;
-        groups[group + SHORTEST] = length;
+        groups[group + LENGTHS] = length | (length << 16);
+        groups[group + INITIAL] = text.charCodeAt(words[id * WORD_FIELDS + START]!);
         groups[group + COMMON] = once;
       }
       groups[group + END] = id + 1;
-      groups[group + SHORTEST] = Math.min(groups[group + SHORTEST]!, length);
-      groups[group + LONGEST] = Math.max(groups[group + LONGEST]!, length);
+      const lengths = groups[group + LENGTHS]!;
+      groups[group + LENGTHS] = Math.min(lengths & 0xffff, length) | (Math.max(lengths >>> 16, length) << 16);
       groups[group + COMMON]! &= once;
       groups[group + UNION]! |= once;
       groups[group + UNION_REPEATED]! |= twice;
@@ -186,20 +213,37 @@ export class CandidateIndex {
     for (let group = 0; group < groupCount; group++) {
       entryStart[group + 1] = entryStart[group]! + deleteHashes(keys[groupStart[group]!]!, MAX_DISTANCE, entryHash, entryStart[group]!);
     }
-    this.deletes = buckets(entryHash, entryStart[groupCount]!, entryStart);
+    this.deletes = buckets(entryHash, entryStart[groupCount]!, entryStart, groupCount);
+    const shortHash = new Uint32Array(shortIds.length * this.hashes.length);
+    const shortStart = new Uint32Array(shortIds.length + 1);
+    for (let k = 0; k < shortIds.length; k++) {
+      shortStart[k + 1] = shortStart[k]! + deleteHashes(keys[shortIds[k]!]!, MAX_DISTANCE, shortHash, shortStart[k]!);
+    }
+    // Members are numbered by shortIds at first; the id mask is the one of all words' ids.
+    const shortDeletes = (this.shortDeletes = buckets(shortHash, shortStart[shortIds.length]!, shortStart, size));
+    const shortEntries = (this.shortEntries = new Uint32Array(shortDeletes.members.length * 2));
+    // Each short word appears once per delete: pack its letters once.
+    const packed = Uint32Array.from(shortIds, (id) => pack(keys[id]!));
+    for (let m = 0; m < shortDeletes.members.length; m++) {
+      const member = shortDeletes.members[m]!;
+      const k = member & shortDeletes.idMask;
+      shortEntries[2 * m] = ((member & ~shortDeletes.idMask) | shortIds[k]!) >>> 0;
+      shortEntries[2 * m + 1] = packed[k]!;
+    }
     const soundHash = new Uint32Array(size);
     const ids = new Uint32Array(size + 1);
     for (let id = 0; id < size; id++) {
       soundHash[id] = stringHash(soundKeys[id]!, soundKeys[id]!.length);
       ids[id + 1] = id + 1;
     }
-    this.sounds = buckets(soundHash, size, ids);
+    this.sounds = buckets(soundHash, size, ids, size);
   }
 
   /**
    * Lexicon words near the lower-case `word`, with their edit distances: within 1 edit for words
    * of up to 3 letters, else 2 (and those 3 edits away that share most of a prefix group, from
-   * FARTHER_MIN_LENGTH letters); plus, for longer words, those with the same `soundKey`.
+   * FARTHER_MIN_LENGTH letters); plus, for longer words, those with the same `soundKey`. Words more
+   * than 2 edits away only when their first letter is the query's.
    */
   lookup(word: string, soundKey: string): Candidate[] {
     const found: Candidate[] = [];
@@ -215,14 +259,22 @@ export class CandidateIndex {
     // Sound-alikes first: their distance limit is the larger, so a word they rule out needs no second look.
     if (word.length >= SOUND_MIN_LENGTH) {
       const sounds = this.sounds;
-      const bucket = mix(stringHash(soundKey, soundKey.length)) & sounds.mask;
+      const mixed = mix(stringHash(soundKey, soundKey.length));
+      const high = (mixed & ~sounds.idMask) >>> 0;
+      const bucket = mixed & sounds.mask;
       for (let m = sounds.start[bucket]!, end = sounds.start[bucket + 1]!; m < end; m++) {
-        const id = sounds.members[m]!;
-        this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3, found);
+        const member = sounds.members[m]!;
+        if ((member & ~sounds.idMask) >>> 0 !== high) continue;
+        const id = member & sounds.idMask;
+        // Every word with the query's soundKey is in this bucket, with its hash: the flag is only set here.
+        if (this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3, found)) found[found.length - 1]!.sound = this.soundKeys[id] === soundKey;
       }
     }
     const deleteDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
     const maxDistance = word.length >= FARTHER_MIN_LENGTH ? MAX_DISTANCE + 1 : deleteDistance;
+    // The limit for words whose first letter differs from the query's (see consider()).
+    const initial = word.charCodeAt(0);
+    const nearDistance = Math.min(maxDistance, MAX_DISTANCE);
     const deletes = this.deletes;
     const groups = this.groups;
     // The tables are megabytes, so nearly every read below misses the cache. Done in passes of
@@ -230,16 +282,60 @@ export class CandidateIndex {
     // one walk, the processor overlaps those waits; the order of the groups, and so of `found`, is kept.
     const hashes = this.hashes;
     const count = deleteHashes(word, deleteDistance, hashes, 0);
-    for (let h = 0; h < count; h++) hashes[h] = mix(hashes[h]!) & deletes.mask;
+    for (let h = 0; h < count; h++) hashes[h] = mix(hashes[h]!);
+    // Which tables can hold words within maxDistance: short words (measured from the letters in
+    // their entries, and only read when close enough), longer ones (groups).
+    const short = word.length <= 32 && word.length - SHORT_LONGEST <= maxDistance;
+    const long = word.length + maxDistance > SHORT_LONGEST;
+    // All buckets' bounds first: independent reads, which the processor overlaps.
+    const bounds = this.bounds;
+    for (let h = 0; h < count; h++) {
+      if (short) {
+        const bucket = hashes[h]! & this.shortDeletes.mask;
+        bounds[4 * h] = this.shortDeletes.start[bucket]!;
+        bounds[4 * h + 1] = this.shortDeletes.start[bucket + 1]!;
+      }
+      if (long) {
+        const bucket = hashes[h]! & deletes.mask;
+        bounds[4 * h + 2] = deletes.start[bucket]!;
+        bounds[4 * h + 3] = deletes.start[bucket + 1]!;
+      }
+    }
+    if (short) {
+      const idMask = this.shortDeletes.idMask;
+      const entries = this.shortEntries;
+      const words = this.words;
+      for (let h = 0; h < count; h++) {
+        const high = (hashes[h]! & ~idMask) >>> 0;
+        for (let m = bounds[4 * h]!, end = bounds[4 * h + 1]!; m < end; m++) {
+          const member = entries[2 * m]!;
+          if ((member & ~idMask) >>> 0 !== high) continue;
+          const letters = entries[2 * m + 1]!;
+          const limit = UNPACKED[letters & 31] === initial ? maxDistance : nearDistance;
+          // Its length: 5 bits a letter.
+          if (Math.abs((((36 - Math.clz32(letters)) / 5) | 0) - word.length) > limit) continue;
+          const distance = this.packedDistance(word.length, letters);
+          const at = (member & idMask) * WORD_FIELDS;
+          if (distance > limit || words[at + SEEN] === this.query) continue;
+          words[at + SEEN] = this.query;
+          found.push({ id: member & idMask, distance, sound: false });
+        }
+      }
+    }
+    const idMask = deletes.idMask;
     let list = this.groupList;
     let listed = 0;
-    for (let h = 0; h < count; h++) {
-      const from = deletes.start[hashes[h]!]!;
-      const to = deletes.start[hashes[h]! + 1]!;
+    for (let h = 0; long && h < count; h++) {
+      const high = (hashes[h]! & ~idMask) >>> 0;
+      const from = bounds[4 * h + 2]!;
+      const to = bounds[4 * h + 3]!;
       if (listed + to - from > list.length) {
         list = this.groupList = growTo(list, listed + to - from);
       }
-      for (let m = from; m < to; m++) list[listed++] = deletes.members[m]!;
+      for (let m = from; m < to; m++) {
+        const member = deletes.members[m]!;
+        if ((member & ~idMask) >>> 0 === high) list[listed++] = member & idMask;
+      }
     }
     let kept = 0;
     for (let k = 0; k < listed; k++) {
@@ -247,38 +343,53 @@ export class CandidateIndex {
       if (groups[at + GROUP_SEEN] === this.query) continue;
       groups[at + GROUP_SEEN] = this.query;
       // The filters of consider() on what the group's words share: none of them would pass.
-      if (word.length - groups[at + LONGEST]! > maxDistance || groups[at + SHORTEST]! - word.length > maxDistance) continue;
-      if (bitCount(groups[at + COMMON]! & ~this.queryLetters) > maxDistance) continue;
-      if (bitCount(this.queryLetters & ~groups[at + UNION]!) + bitCount(this.queryRepeated & ~groups[at + UNION_REPEATED]!) > maxDistance) continue;
+      const limit = groups[at + INITIAL] === initial ? maxDistance : nearDistance;
+      const lengths = groups[at + LENGTHS]!;
+      if (word.length - (lengths >>> 16) > limit || (lengths & 0xffff) - word.length > limit) continue;
+      if (bitCount(groups[at + COMMON]! & ~this.queryLetters) > limit) continue;
+      if (bitCount(this.queryLetters & ~groups[at + UNION]!) + bitCount(this.queryRepeated & ~groups[at + UNION_REPEATED]!) > limit) continue;
       list[kept++] = at;
     }
     for (let k = 0; k < kept; k++) {
       const at = list[k]!;
-      for (let id = groups[at + FIRST]!, end = groups[at + END]!; id < end; id++) this.consider(id, word, maxDistance, found);
+      const limit = groups[at + INITIAL] === initial ? maxDistance : nearDistance;
+      for (let id = groups[at + FIRST]!, end = groups[at + END]!; id < end; id++) this.consider(id, word, limit, found);
     }
     if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)] = 0;
+    // Too short for the sound table, yet a sound-alike all the same.
+    if (word.length < SOUND_MIN_LENGTH) for (const candidate of found) candidate.sound = this.soundKeys[candidate.id] === soundKey;
     return found;
+  }
+
+  /** Where word `id` starts in `text` (and, with id + 1, where it ends). */
+  start(id: number): number {
+    return this.words[id * WORD_FIELDS + START]!;
   }
 
   private length(id: number): number {
     return this.words[(id + 1) * WORD_FIELDS + START]! - this.words[id * WORD_FIELDS + START]!;
   }
 
-  private consider(id: number, word: string, maxDistance: number, found: Candidate[]): void {
+  /** Adds word `id` to `found` when within maxDistance of the query and not yet measured; whether it did. */
+  private consider(id: number, word: string, maxDistance: number, found: Candidate[]): boolean {
     const words = this.words;
     const at = id * WORD_FIELDS;
     const start = words[at + START]!;
     const end = words[at + WORD_FIELDS + START]!;
-    if (words[at + SEEN] === this.query || Math.abs(end - start - word.length) > maxDistance) return;
+    if (words[at + SEEN] === this.query || Math.abs(end - start - word.length) > maxDistance) return false;
     // Each letter one has more often than the other needs an edit (a substitution serves one of each);
     // counting occurrences up to two catches doubled letters too.
     const letters = words[at + LETTERS]!;
     const repeated = words[at + REPEATED]!;
-    if (bitCount(letters & ~this.queryLetters) + bitCount(repeated & ~this.queryRepeated) > maxDistance) return;
-    if (bitCount(this.queryLetters & ~letters) + bitCount(this.queryRepeated & ~repeated) > maxDistance) return;
+    if (bitCount(letters & ~this.queryLetters) + bitCount(repeated & ~this.queryRepeated) > maxDistance) return false;
+    if (bitCount(this.queryLetters & ~letters) + bitCount(this.queryRepeated & ~repeated) > maxDistance) return false;
     words[at + SEEN] = this.query;
     const distance = word.length <= 32 ? this.bitDistance(word.length, start, end) : this.distance(word, this.keys[id]!, maxDistance);
-    if (distance <= maxDistance) found.push({ id, distance });
+    // Three edits or more is far: worth a look only when the first letter agrees, as it nearly always
+    // does then. (The callers that can tell from a group or entry lower maxDistance instead.)
+    if (distance > maxDistance || (distance > MAX_DISTANCE && this.text.charCodeAt(start) !== word.charCodeAt(0))) return false;
+    found.push({ id, distance, sound: false });
+    return true;
   }
 
   /**
@@ -297,6 +408,31 @@ export class CandidateIndex {
     let distance = length;
     for (let j = from; j < to; j++) {
       const pm = positions[text.charCodeAt(j)]!;
+      const transposed = ((~d0 & pm) << 1) & previous;
+      d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
+      let hp = vn | ~(d0 | vp);
+      const hn = d0 & vp;
+      if (hp & last) distance++;
+      else if (hn & last) distance--;
+      hp = (hp << 1) | 1;
+      vp = (hn << 1) | ~(d0 | hp);
+      vn = d0 & hp;
+      previous = pm;
+    }
+    return distance;
+  }
+
+  /** bitDistance() to a short word given as pack() letters. */
+  private packedDistance(length: number, letters: number): number {
+    const positions = this.positions;
+    const last = 1 << (length - 1);
+    let vp = -1;
+    let vn = 0;
+    let d0 = 0;
+    let previous = 0;
+    let distance = length;
+    for (; letters !== 0; letters >>>= 5) {
+      const pm = positions[UNPACKED[letters & 31]!]!;
       const transposed = ((~d0 & pm) << 1) & previous;
       d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
       let hp = vn | ~(d0 | vp);
@@ -393,6 +529,27 @@ function deleteHashes(word: string, deletes: number, out: Uint32Array, at: numbe
   }
   return count;
 }
+
+/**
+ * A word of up to SHORT_LONGEST letters a–z and apostrophes as 5 bits a letter, the first lowest
+ * (a–z 1–26, apostrophe 27, so no letter is 0); -1 for any other word.
+ */
+function pack(word: string): number {
+  if (word.length > SHORT_LONGEST) return -1;
+  let letters = 0;
+  for (let i = word.length - 1; i >= 0; i--) {
+    const c = word.charCodeAt(i);
+    const code = c === 39 ? 27 : c >= 97 && c <= 122 ? c - 96 : -1;
+    if (code < 0) return -1;
+    letters = letters * 32 + code;
+  }
+  return letters;
+}
+
+/** Character codes by pack() code. */
+const UNPACKED = new Int32Array(32);
+for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
+UNPACKED[27] = 39;
 
 /** A larger copy of `array`, with room for at least `size` numbers. */
 function growTo(array: Uint32Array, size: number): Uint32Array {

@@ -1,4 +1,4 @@
-import { costFloor, errorCost } from './error-model.ts';
+import { costFloor, errorCost, spanErrorCost } from './error-model.ts';
 
 describe('errorCost', () => {
   test('is zero for the same word and one for an unremarkable edit', () => {
@@ -51,6 +51,32 @@ describe('errorCost', () => {
   test('stops once the cost must exceed the limit, and not before', () => {
     expect(errorCost('sexerate', 'separate', 0.5)).toBe(Infinity);
     expect(errorCost('seperate', 'separate', 1)).toBe(errorCost('seperate', 'separate'));
+  });
+
+  test('gives the same cost whatever was scored before (columns of a shared prefix are kept)', () => {
+    const intended = ['separate', 'separated', 'separates', 'sepal', 'seperate', 'sep', 'separately', 'qualities', 'quarties'];
+    const fresh = (typed: string, word: string) => {
+      errorCost('zzzz', 'yyyy');
+      errorCost(typed, 'x');
+      return errorCost(typed, word);
+    };
+    for (const typed of ['seperate', 'quaties', 'sepr']) {
+      const alone = intended.map((word) => fresh(typed, word));
+      // In order, in reverse, and stopped early by a limit in between.
+      expect(intended.map((word) => errorCost(typed, word))).toEqual(alone);
+      expect([...intended].reverse().map((word) => errorCost(typed, word))).toEqual([...alone].reverse());
+      for (const [k, word] of intended.entries()) {
+        errorCost(typed, word, 0.1);
+        expect(errorCost(typed, intended[(k + 1) % intended.length]!)).toBe(alone[(k + 1) % intended.length]);
+      }
+      // And read from within a longer text.
+      const text = intended.join('');
+      let from = 0;
+      for (const [k, word] of intended.entries()) {
+        expect(spanErrorCost(typed, text, from, from + word.length)).toBe(alone[k]);
+        from += word.length;
+      }
+    }
   });
 
   test('never costs less than costFloor says', () => {

@@ -40,13 +40,18 @@ const SYLLABLE_BEFORE_VOWEL = 1.5;
  * computing it for candidates that could not rank high anyway.
  */
 export function costFloor(typed: string, intended: string, distance: number): number {
-  return CHEAPEST_EDIT * distance + firstLetterPenalty(typed, intended);
+  return spanCostFloor(typed, intended, 0, intended.length, distance);
 }
 
-function firstLetterPenalty(typed: string, intended: string): number {
+/** costFloor() of the intended word text[from, to), without making it a string of its own. */
+export function spanCostFloor(typed: string, text: string, from: number, to: number, distance: number): number {
+  return CHEAPEST_EDIT * distance + firstLetterPenalty(typed, text, from, to);
+}
+
+function firstLetterPenalty(typed: string, text: string, from: number, to: number): number {
   const a = typed.charCodeAt(0);
-  const b = intended.charCodeAt(0);
-  if (a === b || a === intended.charCodeAt(1)) return 0;
+  const b = text.charCodeAt(from);
+  if (a === b || (from + 1 < to && a === text.charCodeAt(from + 1))) return 0;
   return a < 128 && b < 128 && IS_VOWEL[a] && IS_VOWEL[b] ? FIRST_VOWEL_PENALTY : FIRST_LETTER_PENALTY;
 }
 
@@ -78,21 +83,31 @@ const SAME_SOUND: [string, string][] = [
   ['o', 'ough'], ['u', 'ough'], ['ow', 'ough'], ['ys', 'ies'], ['s', 'es'], ['ance', 'ence'], ['ant', 'ent'], ['able', 'ible'], ['er', 'or'], ['er', 'ar'], ['sion', 'tion'],
 ];
 const SAME_SOUND_COST = 0.45;
-/** A directed rule: typed `from` written for intended `to`; `toCodes` holds `to`'s character codes. */
+/** A directed rule: typed `from` written for intended `to`, number `index` in RULE_FROM_LENGTH… */
 interface SoundRule {
   from: string;
   to: string;
-  toCodes: Int32Array;
+  index: number;
 }
-// Directed rules, by the last character of `from`.
+// Directed rules, by the last character of `from`; and what the cost table reads of them, flat:
+// their sides' lengths and `to`'s character codes (at RULE_TO_AT).
 const SOUND_RULES = new Map<number, SoundRule[]>();
+const RULE_FROM_LENGTH: number[] = [];
+const RULE_TO_LENGTH: number[] = [];
+const RULE_TO_AT: number[] = [];
+const ruleToCodes: number[] = [];
 for (const [a, b] of SAME_SOUND) {
   for (const [from, to] of [[a, b], [b, a]] as const) {
     const last = from.charCodeAt(from.length - 1);
-    const toCodes = Int32Array.from(to, (c) => c.charCodeAt(0));
-    SOUND_RULES.set(last, [...(SOUND_RULES.get(last) ?? []), { from, to, toCodes }]);
+    const index = RULE_FROM_LENGTH.length;
+    RULE_FROM_LENGTH.push(from.length);
+    RULE_TO_LENGTH.push(to.length);
+    RULE_TO_AT.push(ruleToCodes.length);
+    for (const c of to) ruleToCodes.push(c.charCodeAt(0));
+    SOUND_RULES.set(last, [...(SOUND_RULES.get(last) ?? []), { from, to, index }]);
   }
 }
+const RULE_TO_CODES = Int32Array.from(ruleToCodes);
 
 // The most letters of either word one step of the alignment consumes: a rule's side, a moved letter's three, a syllable's three.
 const LONGEST_STEP = Math.max(3, ...SAME_SOUND.flat().map((s) => s.length));
@@ -102,38 +117,51 @@ const CHEAPEST_EDIT = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 3, SYLLABLE
 const IS_VOWEL = new Uint8Array(128);
 for (const v of VOWELS) IS_VOWEL[v.charCodeAt(0)] = 1;
 
+// The cost table, column by column: column j (intended[0, j)) at j × rows, row i (typed[0, i)) within.
 let table = new Float64Array(0);
-let rowMin = new Float64Array(0);
+let columnMin = new Float64Array(0);
+// How many of the table's first columns hold the previous call's, and the length of its intended word
+// (in intendedCodes): column j depends on the intended word's first j + 1 letters only (a letter's
+// costs look at the next), so a candidate sharing them with the previous one keeps them.
+let columnsKept = 0;
+let lastLength = 0;
 let intendedCodes = new Int32Array(0);
 let missingCost = new Float64Array(0);
 let dropped = new Uint8Array(0);
+// Per column with a repeated syllable ending there, what leaving it out costs.
+let droppedCost = new Float64Array(0);
 // What depends on the typed word alone, kept for the next call: a query scores many candidates.
 let lastTyped = '';
 let typedCodes = new Int32Array(0);
 let extraCost = new Float64Array(0);
 let added = new Uint8Array(0);
-/** Same-sound rules by the row where their typed side ends and the last letter of their intended side (row × 128 + letter). */
-let ruleAt = new Uint8Array(0);
-let rules: SoundRule[][] = [];
+// Per row, what leaving out the repeated syllable ending there costs.
+let addedCost = new Float64Array(0);
+/**
+ * Same-sound rules by the row where their typed side ends and the last letter of their intended side
+ * (row × 128 + letter): 0 for none, else where in ruleLists their count is, then their indices.
+ */
+let ruleAt = new Int32Array(0);
+let ruleLists = new Int32Array(0);
 
 /** Cost of one character of `word` being there in one spelling and not the other. */
-function indelCosts(word: string, codes: Int32Array, costs: Float64Array, apostrophe: number): void {
-  const last = word.length - 1;
+function indelCosts(text: string, from: number, to: number, codes: Int32Array, costs: Float64Array, apostrophe: number): void {
+  const last = to - from - 1;
   for (let i = 0; i <= last; i++) {
-    const c = word.charCodeAt(i);
+    const c = text.charCodeAt(from + i);
     codes[i] = c;
     if (c === APOSTROPHE) costs[i] = apostrophe;
-    else if ((i > 0 && word.charCodeAt(i - 1) === c) || (i < last && word.charCodeAt(i + 1) === c)) costs[i] = DOUBLING;
-    else if (c === 101 && i === last && i > 1 && !IS_VOWEL[word.charCodeAt(i - 1)]) costs[i] = SILENT_E;
+    else if ((i > 0 && text.charCodeAt(from + i - 1) === c) || (i < last && text.charCodeAt(from + i + 1) === c)) costs[i] = DOUBLING;
+    else if (c === 101 && i === last && i > 1 && !IS_VOWEL[text.charCodeAt(from + i - 1)]) costs[i] = SILENT_E;
     else costs[i] = c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
   }
 }
 
-/** Marks each position i of `word` whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's. */
-function syllables(word: string, marks: Uint8Array): void {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    marks[i] = (i >= 2 && word.charCodeAt(i - 2) === c ? 1 : 0) | (i >= 3 && word.charCodeAt(i - 3) === c ? 2 : 0);
+/** Marks each position i of `codes` whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's. */
+function syllables(codes: Int32Array, length: number, marks: Uint8Array): void {
+  for (let i = 0; i < length; i++) {
+    const c = codes[i]!;
+    marks[i] = (i >= 2 && codes[i - 2] === c ? 1 : 0) | (i >= 3 && codes[i - 3] === c ? 2 : 0);
   }
 }
 
@@ -141,24 +169,44 @@ function syllables(word: string, marks: Uint8Array): void {
 function prepare(typed: string): void {
   if (typed === lastTyped) return;
   lastTyped = typed;
+  columnsKept = 0;
   const n = typed.length;
-  if (typedCodes.length < n) {
-    typedCodes = new Int32Array(n * 2);
-    extraCost = new Float64Array(n * 2);
-    added = new Uint8Array(n * 2);
+  if (typedCodes.length < n + 1) {
+    typedCodes = new Int32Array(n * 2 + 1);
+    extraCost = new Float64Array(n * 2 + 1);
+    added = new Uint8Array(n * 2 + 1);
+    addedCost = new Float64Array(n * 2 + 1);
   }
-  indelCosts(typed, typedCodes, extraCost, TYPED_APOSTROPHE_WRONG);
-  syllables(typed, added);
-  if (ruleAt.length < (n + 1) * 128) ruleAt = new Uint8Array((n + 1) * 256);
+  indelCosts(typed, 0, n, typedCodes, extraCost, TYPED_APOSTROPHE_WRONG);
+  syllables(typedCodes, n, added);
+  // No syllable starts past the last letter (the arrays may hold a longer word's there).
+  added[n] = 0;
+  for (let i = 0; i < n; i++) addedCost[i] = IS_VOWEL[typedCodes[i]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+  if (ruleAt.length < (n + 1) * 128) ruleAt = new Int32Array((n + 1) * 256);
   else ruleAt.fill(0, 0, (n + 1) * 128);
-  rules = [[]];
+  const lists: number[][] = [[]];
+  const listAt: number[] = [];
   for (let i = 1; i <= n; i++) {
     for (const rule of SOUND_RULES.get(typed.charCodeAt(i - 1)) ?? []) {
       if (rule.from.length > i || !typed.startsWith(rule.from, i - rule.from.length)) continue;
       const at = i * 128 + rule.to.charCodeAt(rule.to.length - 1);
-      if (!ruleAt[at]) ruleAt[at] = rules.push([]) - 1;
-      rules[ruleAt[at]!]!.push(rule);
+      if (!ruleAt[at]) {
+        ruleAt[at] = lists.push([]) - 1;
+        listAt.push(at);
+      }
+      lists[ruleAt[at]!]!.push(rule.index);
     }
+  }
+  // The lists end to end, each after its count (ruleLists[0] is unused, so 0 can mean none).
+  let size = 1;
+  for (const list of lists) size += list.length + 1;
+  if (ruleLists.length < size) ruleLists = new Int32Array(size * 2);
+  let offset = 1;
+  for (const at of listAt) {
+    const list = lists[ruleAt[at]!]!;
+    ruleAt[at] = offset;
+    ruleLists[offset++] = list.length;
+    for (const index of list) ruleLists[offset++] = index;
   }
 }
 
@@ -167,111 +215,135 @@ function prepare(typed: string): void {
  * stops and returns Infinity.
  */
 export function errorCost(typed: string, intended: string, limit = Infinity): number {
+  return spanErrorCost(typed, intended, 0, intended.length, limit);
+}
+
+/**
+ * errorCost() of the intended word text[from, to): the candidate index holds the lexicon as one
+ * string, already in the cache after the lookup, where each word as a string of its own would not be.
+ */
+export function spanErrorCost(typed: string, text: string, from: number, to: number, limit = Infinity): number {
   prepare(typed);
-  const penalty = firstLetterPenalty(typed, intended);
+  const penalty = firstLetterPenalty(typed, text, from, to);
   limit -= penalty;
   const rows = typed.length + 1;
-  const cols = intended.length + 1;
-  if (table.length < rows * cols) table = new Float64Array(rows * cols * 2);
-  if (rowMin.length < rows) rowMin = new Float64Array(rows * 2);
+  const cols = to - from + 1;
+  if (table.length < rows * cols) {
+    table = new Float64Array(rows * cols * 2);
+    columnsKept = 0;
+  }
+  if (columnMin.length < cols) columnMin = new Float64Array(cols * 2);
   if (intendedCodes.length < cols) {
-    intendedCodes = new Int32Array(cols * 2);
+    const codes = new Int32Array(cols * 2);
+    codes.set(intendedCodes);
+    intendedCodes = codes;
     missingCost = new Float64Array(cols * 2);
     dropped = new Uint8Array(cols * 2);
+    droppedCost = new Float64Array(cols * 2);
   }
-  const t = typedCodes;
   const u = intendedCodes;
-  indelCosts(intended, u, missingCost, MISSING_APOSTROPHE);
-  syllables(intended, dropped);
+  // Letters shared with the previous intended word, whose columns stay.
+  let shared = 0;
+  while (shared < cols - 1 && shared < lastLength && u[shared] === text.charCodeAt(from + shared)) shared++;
+  lastLength = cols - 1;
+  indelCosts(text, from, to, u, missingCost, MISSING_APOSTROPHE);
+  syllables(u, cols - 1, dropped);
   // No syllable ends past the last letter (the array may hold a longer word's marks there).
   dropped[cols - 1] = 0;
+  for (let j = 0; j < cols - 1; j++) if (dropped[j]) droppedCost[j] = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
   // Bit 4: intended[j − 2, j) is a consonant and then a vowel, an unstressed syllable one can leave out.
   for (let j = 3; j < cols; j++) {
     const consonant = u[j - 2]!;
     if (IS_VOWEL[u[j - 1]!] && consonant >= 97 && consonant <= 122 && !IS_VOWEL[consonant]) dropped[j]! |= 4;
   }
+  const t = typedCodes;
   const d = table;
-  d[0] = 0;
-  rowMin[0] = 0;
-  for (let i = 1; i < rows; i++) d[i * cols] = d[(i - 1) * cols]! + extraCost[i - 1]!;
-  for (let j = 1; j < cols; j++) d[j] = d[j - 1]! + missingCost[j - 1]!;
-  for (let i = 1; i < rows; i++) {
-    const a = t[i - 1]!;
-    const extra = extraCost[i - 1]!;
-    // The two typed letters before a, or -1 when there are none (no letter is -1, so no swap or move needing them matches).
-    const c = i > 1 ? t[i - 2]! : -1;
-    const e = i > 2 ? t[i - 3]! : -1;
-    // Substitution costs for typed letter a start here; -1 when a is not ASCII (every other letter costs 1).
-    const substitutions = a < 128 ? a * 128 : -1;
-    const rulesAt = i * 128;
-    // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
-    const syllable = i < rows - 1 ? added[i]! : 0;
-    const addedCost = IS_VOWEL[t[i]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
-    const row = i * cols;
-    const up = row - cols;
-    // The cells left of, above-left of and above the current one, carried along the row instead of read back.
-    let left = d[row]!;
-    let diagonal = d[up]!;
-    let least = left;
-    for (let j = 1; j < cols; j++) {
-      const b = u[j - 1]!;
-      const above = d[up + j]!;
-      let value = diagonal + (a === b ? 0 : substitutions >= 0 && b < 128 ? SUBSTITUTION[substitutions + b]! : 1);
-      const insert = above + extra;
+  if (columnsKept === 0) {
+    d[0] = 0;
+    for (let i = 1; i < rows; i++) d[i] = d[i - 1]! + extraCost[i - 1]!;
+    columnMin[0] = 0;
+    columnsKept = 1;
+  }
+  for (let j = Math.max(1, Math.min(shared, columnsKept)); j < cols; j++) {
+    const b = u[j - 1]!;
+    const b1 = j > 1 ? u[j - 2]! : -1;
+    const b2 = j > 2 ? u[j - 3]! : -1;
+    const missing = missingCost[j - 1]!;
+    // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter, or a
+    // consonant and a vowel (bit 4).
+    const syllableDropped = dropped[j]!;
+    const dropCost = droppedCost[j]!;
+    const column = j * rows;
+    const previous = column - rows;
+    const rulesFor = b < 128 ? b : -1;
+    // The cells above, above-left of and left of the current one, carried down the column instead of read back.
+    let above = d[previous]! + missing;
+    d[column] = above;
+    let least = above;
+    let diagonal = d[previous]!;
+    for (let i = 1; i < rows; i++) {
+      const a = t[i - 1]!;
+      const left = d[previous + i]!;
+      let value = diagonal + (a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 1);
+      const insert = above + extraCost[i - 1]!;
       if (insert < value) value = insert;
-      const remove = left + missingCost[j - 1]!;
+      const remove = left + missing;
       if (remove < value) value = remove;
       // Swapped and moved letters both need b typed one or two places earlier.
+      const c = i > 1 ? t[i - 2]! : -1;
+      const e = i > 2 ? t[i - 3]! : -1;
       if (a !== b && (c === b || e === b) && j > 1) {
-        if (a === u[j - 2] && c === b) {
-          const swap = d[up - cols + j - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
+        if (a === b1 && c === b) {
+          const swap = d[previous - rows + i - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
           if (swap < value) value = swap;
         }
         // A letter moved two places: typed cab or bca for intended abc.
-        if (j > 2 && ((a === u[j - 3] && e === u[j - 2] && c === b) || (e === b && c === u[j - 3] && a === u[j - 2]))) {
-          const moved = d[up - 2 * cols + j - 3]! + MOVED_LETTER;
+        if (j > 2 && ((a === b2 && e === b1 && c === b) || (e === b && c === b2 && a === b1))) {
+          const moved = d[previous - 2 * rows + i - 3]! + MOVED_LETTER;
           if (moved < value) value = moved;
         }
       }
-      // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter, or a
-      // consonant and a vowel (bit 4).
-      const syllableDropped = dropped[j]!;
       if (syllableDropped) {
-        const cost = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
-        if (syllableDropped & 1 && j > 2 && d[row + j - 2]! + cost < value) value = d[row + j - 2]! + cost;
-        if (syllableDropped & 2 && j > 3 && d[row + j - 3]! + cost < value) value = d[row + j - 3]! + cost;
-        if (syllableDropped & 4 && d[row + j - 2]! + DROPPED_SYLLABLE < value) value = d[row + j - 2]! + DROPPED_SYLLABLE;
+        if (syllableDropped & 1 && j > 2 && d[previous - rows + i]! + dropCost < value) value = d[previous - rows + i]! + dropCost;
+        if (syllableDropped & 2 && j > 3 && d[previous - 2 * rows + i]! + dropCost < value) value = d[previous - 2 * rows + i]! + dropCost;
+        if (syllableDropped & 4 && d[previous - rows + i]! + DROPPED_SYLLABLE < value) value = d[previous - rows + i]! + DROPPED_SYLLABLE;
       }
+      // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
+      const syllable = added[i]!;
       if (syllable) {
-        if (syllable & 1 && i > 2 && d[up - cols + j]! + addedCost < value) value = d[up - cols + j]! + addedCost;
-        if (syllable & 2 && i > 3 && d[up - 2 * cols + j]! + addedCost < value) value = d[up - 2 * cols + j]! + addedCost;
+        const cost = addedCost[i]!;
+        if (syllable & 1 && i > 2 && d[column + i - 2]! + cost < value) value = d[column + i - 2]! + cost;
+        if (syllable & 2 && i > 3 && d[column + i - 3]! + cost < value) value = d[column + i - 3]! + cost;
       }
-      const r = b < 128 ? ruleAt[rulesAt + b]! : 0;
+      const r = rulesFor >= 0 ? ruleAt[i * 128 + rulesFor]! : 0;
       if (r) {
-        const list = rules[r]!;
-        for (let k = 0; k < list.length; k++) {
-          const { from, toCodes } = list[k]!;
+        for (let k = r + 1, end = r + 1 + ruleLists[r]!; k < end; k++) {
+          const rule = ruleLists[k]!;
+          const toLength = RULE_TO_LENGTH[rule]!;
           // Its last letter is b already; does the rest of `to` (if it fits) end here too?
-          let at = toCodes.length - 1;
-          if (at >= j) continue;
-          while (at > 0 && toCodes[at - 1] === u[j - toCodes.length + at - 1]) at--;
+          if (toLength > j) continue;
+          const toAt = RULE_TO_AT[rule]!;
+          let at = toLength - 1;
+          while (at > 0 && RULE_TO_CODES[toAt + at - 1] === u[j - toLength + at - 1]) at--;
           if (at > 0) continue;
-          const sound = d[(i - from.length) * cols + j - toCodes.length]! + SAME_SOUND_COST;
+          const sound = d[(j - toLength) * rows + i - RULE_FROM_LENGTH[rule]!]! + SAME_SOUND_COST;
           if (sound < value) value = sound;
         }
       }
-      d[row + j] = value;
+      d[column + i] = value;
       if (value < least) least = value;
-      diagonal = above;
-      left = value;
+      diagonal = left;
+      above = value;
     }
-    // An alignment steps down at most LONGEST_STEP rows at a time, so it crosses one of the last
-    // LONGEST_STEP rows: once all their cells exceed the limit, so does the cost.
-    rowMin[i] = least;
+    columnMin[j] = least;
+    columnsKept = j + 1;
+    // An alignment steps right at most LONGEST_STEP columns at a time, so it crosses one of the last
+    // LONGEST_STEP columns: once all their cells exceed the limit, so does the cost.
     if (least > limit) {
-      for (let k = 1; k < LONGEST_STEP && k <= i; k++) if (rowMin[i - k]! < least) least = rowMin[i - k]!;
+      for (let k = 1; k < LONGEST_STEP && k <= j; k++) if (columnMin[j - k]! < least) least = columnMin[j - k]!;
       if (least > limit) return Infinity;
     }
   }
-  return d[rows * cols - 1]! + penalty;
+  return d[(cols - 1) * rows + rows - 1]! + penalty;
 }
+

@@ -5,7 +5,7 @@ import candidates from './generated/candidates.txt';
 import { englishWords } from '../english-words.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
-import { costFloor, errorCost } from './error-model.ts';
+import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
@@ -80,13 +80,27 @@ interface Word {
 /** Candidate ids with their score from frequency and error model, best first. */
 type Shortlist = { ids: number[]; scores: number[] };
 
+/** A scored candidate, with its bound and place in the lookup for ties. */
+interface Scored {
+  id: number;
+  score: number;
+  bound: number;
+  k: number;
+}
+
+/** Whether x ranks before y: by score, then as x would have been scored first (best bound, then lookup order). */
+const ahead = (x: Scored, y: Scored) => x.score > y.score || (x.score === y.score && (x.bound > y.bound || (x.bound === y.bound && x.k < y.k)));
+
+// Candidates are sorted by id × ORDER_SPAN + their place in the lookup, which is less than this.
+const ORDER_SPAN = 2 ** 20;
+
 class ContextSpellChecker implements SpellChecker {
   private readonly cache = new Map<string, Shortlist>();
   // Per candidate of the current shortlist(): its score before the error model, that minus the
-  // error model's floor, and the heap that orders them.
+  // error model's floor, and the keys that sort them by id.
   private bases = new Float64Array(256);
   private bounds = new Float64Array(256);
-  private heap = new Int32Array(256);
+  private order = new Float64Array(256);
 
   constructor(
     private readonly spell: Nspell,
@@ -182,8 +196,9 @@ class ContextSpellChecker implements SpellChecker {
     }
     order.sort((a, b) => b.score - a.score);
     const suggestions: string[] = [];
+    const pattern = casePattern(stem);
     for (const { form } of order) {
-      const restored = restoreCase(stem, form) + suffix;
+      const restored = restoreCase(pattern, form) + suffix;
       // Only words nspell accepts as written, so correcting the output again changes nothing
       // (lexicon forms are accepted as they are; a changed case, suffix or possessive is checked).
       if (restored !== word && !suggestions.includes(restored) && ((restored === form && stemId < 0) || this.spell.correct(restored))) suggestions.push(restored);
@@ -197,69 +212,59 @@ class ContextSpellChecker implements SpellChecker {
     if (cached) return cached;
     const letters = key.replace(/'/g, '');
     const sound = soundKey(key);
-    // The error model is the costly part: candidates are scored best-bound first (see costFloor),
-    // and once the shortlist is full the rest cannot enter it.
+    // The error model is the costly part: once the shortlist is full, candidates whose bound (see
+    // costFloor) is below its worst cannot enter it, and errorCost() stops early on the others.
     const found = this.index.lookup(key, sound);
     const count = found.length;
     if (this.bases.length < count) {
       this.bases = new Float64Array(count * 2);
       this.bounds = new Float64Array(count * 2);
-      this.heap = new Int32Array(count * 2);
+      this.order = new Float64Array(count * 2);
     }
-    const { bases, bounds, heap } = this;
+    const { bases, bounds, order } = this;
+    // Candidates are read from the index's text, which the lookup has just brought into the cache.
+    const text = this.index.text;
     for (let k = 0; k < count; k++) {
       const { id, distance } = found[k]!;
-      const candidate = this.model.keys[id]!;
+      const from = this.index.start(id);
+      const to = this.index.start(id + 1);
       // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
-      // though contractions' listed counts are too low to show it. (Removing apostrophes can only
-      // match a longer candidate.)
-      const sameLetters = candidate === letters || (candidate.length > letters.length && candidate.includes("'") && candidate.replace(/'/g, '') === letters);
-      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (this.model.soundKeys[id] === sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
-      // Three edits or more is far: worth a look only when the first letter agrees, as it nearly always does then.
-      bounds[k] = distance > 2 && candidate.charCodeAt(0) !== key.charCodeAt(0) ? -Infinity : bases[k]! - EDIT_WEIGHT * costFloor(key, candidate, distance);
+      // though contractions' listed counts are too low to show it.
+      const sameLetters = sameWithoutApostrophes(text, from, to, letters);
+      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (found[k]!.sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
+      bounds[k] = bases[k]! - EDIT_WEIGHT * spanCostFloor(key, text, from, to, distance);
     }
-    // Candidates leave a binary heap best bound first, ties in lookup order (as a stable sort would
-    // give them): scoring usually stops long before the last, so most are never fully ordered.
-    const before = (x: number, y: number) => bounds[x]! > bounds[y]! || (bounds[x] === bounds[y] && x < y);
-    const siftDown = (from: number, size: number) => {
-      const k = heap[from]!;
-      let at = from;
-      for (let child = 2 * at + 1; child < size; child = 2 * at + 1) {
-        if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
-        if (!before(heap[child]!, k)) break;
-        heap[at] = heap[child]!;
-        at = child;
-      }
-      heap[at] = k;
-    };
-    for (let k = 0; k < count; k++) heap[k] = k;
-    for (let at = (count >> 1) - 1; at >= 0; at--) siftDown(at, count);
-    const scored: { id: number; score: number }[] = [];
-    const insert = (id: number, score: number) => {
-      const existing = scored.findIndex((s) => s.id === id);
+    // Scored in id order, which is alphabetical (the lexicon is sorted): errorCost() then keeps
+    // the columns of the prefix a candidate shares with the previous one. The shortlist keeps the
+    // best by score, then bound, then lookup order, as scoring best-bound first would.
+    for (let k = 0; k < count; k++) order[k] = found[k]!.id * ORDER_SPAN + k;
+    const sorted = order.subarray(0, count).sort();
+    const scored: Scored[] = [];
+    const insert = (entry: Scored) => {
+      const existing = scored.findIndex((s) => s.id === entry.id);
       if (existing >= 0) {
-        if (scored[existing]!.score >= score) return;
+        if (scored[existing]!.score >= entry.score) return;
         scored.splice(existing, 1);
       }
       let at = scored.length;
-      while (at > 0 && scored[at - 1]!.score < score) at--;
-      scored.splice(at, 0, { id, score });
+      while (at > 0 && ahead(entry, scored[at - 1]!)) at--;
+      scored.splice(at, 0, entry);
       if (scored.length > SHORTLIST) scored.pop();
     };
     // teached → taught: too far apart for the error model, one slip for the writer.
     for (const form of irregularPastForms(letters)) {
       const id = this.model.id(form);
-      if (id >= 0) insert(id, this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB);
+      if (id >= 0) insert({ id, score: this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB, bound: Infinity, k: -1 });
     }
-    for (let size = count; size > 0; size--) {
-      const k = heap[0]!;
-      heap[0] = heap[size - 1]!;
-      siftDown(0, size - 1);
+    for (let n = 0; n < count; n++) {
+      const k = sorted[n]! % ORDER_SPAN;
       const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
-      if (bounds[k]! <= worst) break;
+      // Only a tie (of score and bound) could still enter.
+      if (bounds[k]! < worst) continue;
       const id = found[k]!.id;
-      const score = bases[k]! - EDIT_WEIGHT * errorCost(key, this.model.keys[id]!, (bases[k]! - worst) / EDIT_WEIGHT);
-      if (score > worst) insert(id, score);
+      const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
+      const entry = { id, score, bound: bounds[k]!, k };
+      if (scored.length < SHORTLIST || ahead(entry, scored[SHORTLIST - 1]!)) insert(entry);
     }
     const shortlist = { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score) };
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
@@ -268,12 +273,30 @@ class ContextSpellChecker implements SpellChecker {
   }
 }
 
+/** Whether text[from, to) with its apostrophes left out is `letters`. */
+function sameWithoutApostrophes(text: string, from: number, to: number, letters: string): boolean {
+  if (to - from < letters.length) return false;
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39) continue;
+    if (k === letters.length || c !== letters.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === letters.length;
+}
+
 const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
-/** Gives the suggestion the original's case pattern (TEH → THE, Teh → The) and apostrophe style. */
-function restoreCase(original: string, suggestion: string): string {
-  let result = suggestion;
-  if (original.includes('’') && !original.includes("'")) result = result.replace(/'/g, '’');
+// Case patterns of an original word (see casePattern()); CURLY may be added to any.
+const AS_IS = 0;
+const UPPER = 1;
+const CAPITALISED = 2;
+const CURLY = 4;
+
+/** The original's case pattern and apostrophe style, worked out once for all its suggestions. */
+function casePattern(original: string): number {
+  const curly = original.includes('’') && !original.includes("'") ? CURLY : 0;
   let first: string | undefined;
   let letters = 0;
   for (const char of original) {
@@ -281,8 +304,16 @@ function restoreCase(original: string, suggestion: string): string {
     first ??= char;
     letters++;
   }
-  if (letters > 1 && original === original.toUpperCase()) return result.toUpperCase();
-  if (first !== undefined && first !== first.toLowerCase()) return result.charAt(0).toUpperCase() + result.slice(1);
+  if (letters > 1 && original === original.toUpperCase()) return UPPER | curly;
+  if (first !== undefined && first !== first.toLowerCase()) return CAPITALISED | curly;
+  return AS_IS | curly;
+}
+
+/** Gives the suggestion the original's case pattern (TEH → THE, Teh → The) and apostrophe style. */
+function restoreCase(pattern: number, suggestion: string): string {
+  const result = pattern & CURLY ? suggestion.replace(/'/g, '’') : suggestion;
+  if ((pattern & ~CURLY) === UPPER) return result.toUpperCase();
+  if ((pattern & ~CURLY) === CAPITALISED) return result.charAt(0).toUpperCase() + result.slice(1);
   // A lower-case original keeps the dictionary's casing, so a proper noun stays capitalised.
   return result;
 }
