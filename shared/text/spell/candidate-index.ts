@@ -152,6 +152,8 @@ export class CandidateIndex {
   private groupList: Uint32Array = new Uint32Array(256);
   // The query's letter positions as bits (Hyyrö's bit-parallel distance), by character code.
   private readonly positions = new Int32Array(65536);
+  // The candidate being measured, as character codes (words are at most 255 characters).
+  private readonly codes = new Int32Array(256);
   private readonly row0 = new Int32Array(64);
   private readonly row1 = new Int32Array(64);
   private readonly row2 = new Int32Array(64);
@@ -398,41 +400,31 @@ export class CandidateIndex {
    * one step per character of the word.
    */
   private bitDistance(length: number, from: number, to: number): number {
-    const positions = this.positions;
+    const codes = this.codes;
     const text = this.text;
-    const last = 1 << (length - 1);
-    let vp = -1;
-    let vn = 0;
-    let d0 = 0;
-    let previous = 0;
-    let distance = length;
-    for (let j = from; j < to; j++) {
-      const pm = positions[text.charCodeAt(j)]!;
-      const transposed = ((~d0 & pm) << 1) & previous;
-      d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
-      let hp = vn | ~(d0 | vp);
-      const hn = d0 & vp;
-      if (hp & last) distance++;
-      else if (hn & last) distance--;
-      hp = (hp << 1) | 1;
-      vp = (hn << 1) | ~(d0 | hp);
-      vn = d0 & hp;
-      previous = pm;
-    }
-    return distance;
+    for (let j = from; j < to; j++) codes[j - from] = text.charCodeAt(j);
+    return this.codesDistance(length, to - from);
   }
 
   /** bitDistance() to a short word given as pack() letters. */
   private packedDistance(length: number, letters: number): number {
+    let n = 0;
+    for (; letters !== 0; letters >>>= 5) this.codes[n++] = UNPACKED[letters & 31]!;
+    return this.codesDistance(length, n);
+  }
+
+  /** The distance from the query to the word whose character codes are codes[0, n) (Hyyrö's steps). */
+  private codesDistance(length: number, n: number): number {
     const positions = this.positions;
+    const codes = this.codes;
     const last = 1 << (length - 1);
     let vp = -1;
     let vn = 0;
     let d0 = 0;
     let previous = 0;
     let distance = length;
-    for (; letters !== 0; letters >>>= 5) {
-      const pm = positions[UNPACKED[letters & 31]!]!;
+    for (let j = 0; j < n; j++) {
+      const pm = positions[codes[j]!]!;
       const transposed = ((~d0 & pm) << 1) & previous;
       d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposed;
       let hp = vn | ~(d0 | vp);
