@@ -119,12 +119,20 @@ async function measureEngine(engine: Engine): Promise<EngineReport> {
   return report;
 }
 
-/** 1,200 words of Pride and Prejudice with 300 of them misspelled (from the sets where possible). */
-function runningText(sets: Record<string, Case[]>, rejects: (word: string) => boolean): { text: string; misspelled: string[]; intended: string[] } {
-  const sentences = readFileSync(join(DATA, 'seg-sentences.jsonl'), 'utf8')
+let sentenceCache: string[] | undefined;
+
+/** The sentences of seg-sentences.jsonl (Pride and Prejudice), read once: the running-text texts are all cut from them. */
+function proseSentences(): string[] {
+  sentenceCache ??= readFileSync(join(DATA, 'seg-sentences.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { sentence: string }).sentence);
+  return sentenceCache;
+}
+
+/** 1,200 words of Pride and Prejudice with 300 of them misspelled (from the sets where possible). */
+function runningText(sets: Record<string, Case[]>, rejects: (word: string) => boolean): { text: string; misspelled: string[]; intended: string[] } {
+  const sentences = proseSentences();
   const known = new Map<string, string>();
   for (const cases of Object.values(sets)) for (const { wrong, right } of cases) if (!known.has(right[0]!)) known.set(right[0]!, wrong);
   const words: string[] = [];
@@ -184,10 +192,7 @@ async function endToEnd(sets: Record<string, Case[]>): Promise<string[]> {
 
 /** Prose from seg-sentences.jsonl cut to `chars`, with every `every`-th word replaced by the next unused misspelling. */
 function prose(chars: number, every: number, misspellings: Iterator<string>, skipSentences: number): string {
-  const sentences = readFileSync(join(DATA, 'seg-sentences.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { sentence: string }).sentence);
+  const sentences = proseSentences();
   const words = [...sentences.slice(skipSentences), ...sentences.slice(0, skipSentences)].join(' ').split(' ');
   // Only the words that end up in the text take a misspelling, so none is used up unseen.
   let length = 0;

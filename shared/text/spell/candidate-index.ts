@@ -172,6 +172,7 @@ export class CandidateIndex {
     const groups = (this.groups = new Int32Array(size * GROUP_FIELDS)); // at most one group per word
     let groupCount = 0;
     const shortIds: number[] = [];
+    const shortLetters: number[] = [];
     let at = 0;
     for (let id = 0; id < size; id++) {
       const length = keys[id]!.length;
@@ -187,8 +188,10 @@ export class CandidateIndex {
       words[id * WORD_FIELDS + REPEATED] = twice;
       words[id * WORD_FIELDS + START] = at;
       at += length;
-      if (pack(keys[id]!) >= 0) {
+      const letters = pack(keys[id]!);
+      if (letters >= 0) {
         shortIds.push(id);
+        shortLetters.push(letters);
         continue;
       }
       let group = (groupCount - 1) * GROUP_FIELDS;
@@ -224,13 +227,11 @@ export class CandidateIndex {
     // Members are numbered by shortIds at first; the id mask is the one of all words' ids.
     const shortDeletes = (this.shortDeletes = buckets(shortHash, shortStart[shortIds.length]!, shortStart, size));
     const shortEntries = (this.shortEntries = new Uint32Array(shortDeletes.members.length * 2));
-    // Each short word appears once per delete: pack its letters once.
-    const packed = Uint32Array.from(shortIds, (id) => pack(keys[id]!));
     for (let m = 0; m < shortDeletes.members.length; m++) {
       const member = shortDeletes.members[m]!;
       const k = member & shortDeletes.idMask;
       shortEntries[2 * m] = ((member & ~shortDeletes.idMask) | shortIds[k]!) >>> 0;
-      shortEntries[2 * m + 1] = packed[k]!;
+      shortEntries[2 * m + 1] = shortLetters[k]!;
     }
     const soundHash = new Uint32Array(size);
     const ids = new Uint32Array(size + 1);
