@@ -1,4 +1,4 @@
-import { costFloor, errorCost, spanErrorCost } from './error-model.ts';
+import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
 
 describe('errorCost', () => {
   test('is zero for the same word and one for an unremarkable edit', () => {
@@ -79,12 +79,12 @@ describe('errorCost', () => {
     }
   });
 
-  test('never costs less than costFloor says', () => {
+  test('never costs less than spanCostFloor says', () => {
     const pairs: [string, string, number][] = [
       ['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3],
       ['tho', 'though', 3], ['yrea', 'year', 2], ['suburburban', 'suburban', 3], ['repetion', 'repetition', 2],
       ['quaties', 'qualities', 2], ['hown', 'shown', 1], ['equiries', 'inquiries', 2],
     ];
-    for (const [typed, intended, distance] of pairs) expect(errorCost(typed, intended)).toBeGreaterThanOrEqual(costFloor(typed, intended, distance));
+    for (const [typed, intended, distance] of pairs) expect(errorCost(typed, intended)).toBeGreaterThanOrEqual(spanCostFloor(typed, intended, 0, intended.length, distance));
   });
 });

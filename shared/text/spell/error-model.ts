@@ -36,14 +36,9 @@ const SYLLABLE = 1;
 const DROPPED_SYLLABLE = 1.3;
 const SYLLABLE_BEFORE_VOWEL = 1.5;
 /**
- * A lower bound of errorCost(typed, intended) from their edit distance, cheap enough to skip
- * computing it for candidates that could not rank high anyway.
+ * A lower bound of errorCost() for the intended word text[from, to) at edit distance `distance`,
+ * cheap enough to skip computing the cost for candidates that could not rank high anyway.
  */
-export function costFloor(typed: string, intended: string, distance: number): number {
-  return spanCostFloor(typed, intended, 0, intended.length, distance);
-}
-
-/** costFloor() of the intended word text[from, to), without making it a string of its own. */
 export function spanCostFloor(typed: string, text: string, from: number, to: number, distance: number): number {
   return CHEAPEST_EDIT * distance + firstLetterPenalty(typed, text, from, to);
 }

@@ -213,7 +213,7 @@ class ContextSpellChecker implements SpellChecker {
     const letters = key.replace(/'/g, '');
     const sound = soundKey(key);
     // The error model is the costly part: once the shortlist is full, candidates whose bound (see
-    // costFloor) is below its worst cannot enter it, and errorCost() stops early on the others.
+    // spanCostFloor) is below its worst cannot enter it, and errorCost() stops early on the others.
     const found = this.index.lookup(key, sound);
     const count = found.length;
     if (this.bases.length < count) {
