@@ -90,6 +90,16 @@ describe('the packaged functions', () => {
     }
   });
 
+  it('ship the built data files beside the bundles that read them, not inlined and not in other zips', () => {
+    const files = (name: string) => execFileSync('unzip', ['-Z1', join(work, 'package', `${name}.zip`)], { encoding: 'utf8' }).trim().split('\n').sort();
+    const data = (name: string) => files(name).filter((file) => !/handler\.mjs(\.map)?$/.test(file));
+    expect(data('spell')).toEqual(['candidates.txt', 'dictionary.aff', 'dictionary.dic', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
+    expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
+    for (const name of ['home', 'translate'] as const) expect(data(name)).toEqual([]);
+    // The word list as a string literal would make the bundle megabytes larger.
+    expect(statSync(join(work, 'spell', 'functions', 'spell', 'handler.mjs')).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
   it('spell corrects and stores through the Data API', async () => {
     const result = await invoke('spell', jsonPostEvent('/api/spell', { text: 'Teh wrold is big.', id: 'bundle' }));
     expect(result.statusCode).toBe(201);

@@ -1,0 +1,32 @@
+/**
+ * esbuild plugin for the Lambda bundles (serverless.yml, custom.esbuild.plugins): the built data
+ * files (.txt, .aff, .dic in the generated folders) ship beside the bundle as <bundle>.<file> and are read
+ * at start-up, instead of being inlined as string literals. Node then compiles 1.4 MB of code rather
+ * than 6 MB with 4.6 MB of literals, which took about a tenth of the spell function's cold start.
+ * The <bundle>. prefix keeps each file in its own function's zip (serverless-esbuild leaves files
+ * named after another function's bundle out of a zip). Sources, jest and tsx import them as text.
+ */
+const { copyFileSync, mkdirSync } = require('node:fs');
+const { basename, join, parse } = require('node:path');
+
+module.exports = [
+  {
+    name: 'data-files',
+    setup(build) {
+      const { outdir, entryPoints } = build.initialOptions;
+      const entry = Array.isArray(entryPoints) && entryPoints.length === 1 ? entryPoints[0] : undefined;
+      if (!outdir || typeof entry !== 'string') throw new Error('data-files: expects one entry point and an outdir, as serverless-esbuild builds each function');
+      const bundle = parse(entry).name;
+      const sources = new Map();
+      build.onLoad({ filter: /\.(txt|aff|dic)$/ }, (args) => {
+        const name = `${bundle}.${basename(args.path)}`;
+        if (sources.has(name) && sources.get(name) !== args.path) throw new Error(`data-files: ${args.path} and ${sources.get(name)} would both ship as ${name}`);
+        sources.set(name, args.path);
+        mkdirSync(outdir, { recursive: true });
+        copyFileSync(args.path, join(outdir, name));
+        const url = JSON.stringify(`./${name}`);
+        return { loader: 'js', contents: `import { readFileSync } from 'node:fs';\nexport default readFileSync(new URL(${url}, import.meta.url), 'utf8');\n` };
+      });
+    },
+  },
+];
