@@ -134,9 +134,9 @@ class ContextSpellChecker implements SpellChecker {
   private words(text: string): Word[] {
     const words: Word[] = [];
     let end = 0;
-    const add = (word: string, offset: number, check: boolean) => {
+    const add = (word: string, offset: number, id: number, check: boolean) => {
       const joined = words.length > 0 && BETWEEN_NEIGHBOURS.test(text.slice(end, offset));
-      words.push({ text: word, offset, id: check ? -1 : this.model.id(word), check, joined });
+      words.push({ text: word, offset, id: check ? -1 : id, check, joined });
       end = offset + word.length;
     };
     for (const chunk of text.matchAll(CHUNK)) {
@@ -148,27 +148,33 @@ class ContextSpellChecker implements SpellChecker {
         if (value.includes('.') || DIGIT.test(value)) continue;
         if (value.includes('-') && !this.spell.correct(value)) {
           const parts = value.split('-');
-          const wrong = parts.map((part) => this.misspelled(part));
+          const ids = parts.map((part) => this.model.id(part));
+          const wrong = parts.map((part, k) => this.misspelled(part, ids[k]!));
           // co-incided: a word split by a stray hyphen is corrected whole.
           if (wrong.includes(true) && this.spell.correct(parts.join(''))) {
-            add(value, offset, true);
+            add(value, offset, -1, true);
             continue;
           }
           // well-knwon: each part on its own.
           let partOffset = offset;
           parts.forEach((part, k) => {
-            add(part, partOffset, wrong[k]!);
+            add(part, partOffset, ids[k]!, wrong[k]!);
             partOffset += part.length + 1;
           });
         } else {
-          add(value, offset, !value.includes('-') && this.misspelled(value));
+          const id = this.model.id(value);
+          add(value, offset, id, !value.includes('-') && this.misspelled(value, id));
         }
       }
     }
     return words;
   }
 
-  private misspelled(word: string): boolean {
+  /** Whether `word` (lexicon id `id`, or -1) needs correcting. */
+  private misspelled(word: string, id: number): boolean {
+    // Every candidate is a word nspell accepts as written (scripts/build-text-data.ts keeps only
+    // those): most words of a text are one, and need no call to nspell.
+    if (id >= 0 && this.model.forms[id] === word) return false;
     if (!LATIN_WORD.test(word) || CAMEL_CASE.test(word) || this.spell.correct(word)) return false;
     // The dictionary spells naïve, café, résumé without accents: an accented form of a known word is fine.
     const unaccented = word.normalize('NFD').replace(MARKS, '');
