@@ -12,7 +12,10 @@ const NO_FLAGS: string[] = [];
  * plain words are found in a hash table of offsets into `dic` itself, behind nspell's `data`.
  */
 export function loadDictionary(aff: string, dic: string): Nspell {
-  const plain: number[] = [];
+  // Start and end of each plain line. The first line gives the number of lines: room for all of
+  // them at once, rather than an array grown 250k times.
+  let plain = new Int32Array(2 * Math.max(1, Number.parseInt(dic, 10) || 0));
+  let words = 0;
   const special: string[] = [];
   for (let from = dic.indexOf('\n') + 1; from < dic.length; ) {
     let end = dic.indexOf('\n', from);
@@ -23,12 +26,19 @@ export function loadDictionary(aff: string, dic: string): Nspell {
       // Slash (flags), hash (comment), backslash (escape), whitespace (trimmed): nspell's own parser.
       simple = c !== 47 && c !== 35 && c !== 92 && c > 32;
     }
-    if (simple) plain.push(from, end);
-    else if (end > from) special.push(dic.slice(from, end));
+    if (simple) {
+      if (2 * words === plain.length) {
+        const grown = new Int32Array(plain.length * 2);
+        grown.set(plain);
+        plain = grown;
+      }
+      plain[2 * words] = from;
+      plain[2 * words + 1] = end;
+      words++;
+    } else if (end > from) special.push(dic.slice(from, end));
     from = end + 1;
   }
 
-  const words = plain.length / 2;
   const slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(2, words * 2)))).fill(-1);
   const mask = slots.length - 1;
   for (let w = 0; w < words; w++) {
