@@ -47,11 +47,15 @@ const UNION = 6;
 const UNION_REPEATED = 7;
 const GROUP_FIELDS = 8;
 
-export interface Candidate {
-  id: number;
-  distance: number;
-  /** Whether it has the query's soundKey. */
-  sound: boolean;
+/**
+ * What a lookup found: candidates 0…count − 1 as ids, their edit distances, and whether each has the
+ * query's soundKey (1) or not (0). Reused by the next lookup, so a query allocates nothing.
+ */
+export interface Candidates {
+  count: number;
+  ids: Int32Array;
+  distances: Int32Array;
+  sounds: Uint8Array;
 }
 
 /**
@@ -157,6 +161,7 @@ export class CandidateIndex {
   private readonly row0 = new Int32Array(64);
   private readonly row1 = new Int32Array(64);
   private readonly row2 = new Int32Array(64);
+  private readonly found: Candidates = { count: 0, ids: new Int32Array(256), distances: new Int32Array(256), sounds: new Uint8Array(256) };
 
   /** keys: lower-case words; soundKeys: their soundKey(), by the same ids. */
   constructor(
@@ -248,8 +253,9 @@ export class CandidateIndex {
    * FARTHER_MIN_LENGTH letters); plus, for longer words, those with the same `soundKey`. Words more
    * than 2 edits away only when their first letter is the query's.
    */
-  lookup(word: string, soundKey: string): Candidate[] {
-    const found: Candidate[] = [];
+  lookup(word: string, soundKey: string): Candidates {
+    const found = this.found;
+    found.count = 0;
     // Stamps are compared as 32-bit integers (words holds them signed): wrap before they would repeat.
     if (++this.query === 0x7fffffff) {
       for (let at = SEEN; at < this.words.length; at += WORD_FIELDS) this.words[at] = 0;
@@ -270,7 +276,7 @@ export class CandidateIndex {
         if ((member & ~sounds.idMask) >>> 0 !== high) continue;
         const id = member & sounds.idMask;
         // Every word with the query's soundKey is in this bucket, with its hash: the flag is only set here.
-        if (this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3, found)) found[found.length - 1]!.sound = this.soundKeys[id] === soundKey;
+        if (this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3)) found.sounds[found.count - 1] = this.soundKeys[id] === soundKey ? 1 : 0;
       }
     }
     const deleteDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
@@ -321,7 +327,7 @@ export class CandidateIndex {
           const at = (member & idMask) * WORD_FIELDS;
           if (distance > limit || words[at + SEEN] === this.query) continue;
           words[at + SEEN] = this.query;
-          found.push({ id: member & idMask, distance, sound: false });
+          this.add(member & idMask, distance);
         }
       }
     }
@@ -356,11 +362,11 @@ export class CandidateIndex {
     for (let k = 0; k < kept; k++) {
       const at = list[k]!;
       const limit = groups[at + INITIAL] === initial ? maxDistance : nearDistance;
-      for (let id = groups[at + FIRST]!, end = groups[at + END]!; id < end; id++) this.consider(id, word, limit, found);
+      for (let id = groups[at + FIRST]!, end = groups[at + END]!; id < end; id++) this.consider(id, word, limit);
     }
     if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)] = 0;
     // Too short for the sound table, yet a sound-alike all the same.
-    if (word.length < SOUND_MIN_LENGTH) for (const candidate of found) candidate.sound = this.soundKeys[candidate.id] === soundKey;
+    if (word.length < SOUND_MIN_LENGTH) for (let k = 0; k < found.count; k++) found.sounds[k] = this.soundKeys[found.ids[k]!] === soundKey ? 1 : 0;
     return found;
   }
 
@@ -373,8 +379,21 @@ export class CandidateIndex {
     return this.words[(id + 1) * WORD_FIELDS + START]! - this.words[id * WORD_FIELDS + START]!;
   }
 
-  /** Adds word `id` to `found` when within maxDistance of the query and not yet measured; whether it did. */
-  private consider(id: number, word: string, maxDistance: number, found: Candidate[]): boolean {
+  /** Adds a candidate, not (yet) a sound-alike. */
+  private add(id: number, distance: number): void {
+    const found = this.found;
+    if (found.count === found.ids.length) {
+      found.ids = growTo(found.ids, found.count + 1);
+      found.distances = growTo(found.distances, found.count + 1);
+      found.sounds = growTo(found.sounds, found.count + 1);
+    }
+    found.ids[found.count] = id;
+    found.distances[found.count] = distance;
+    found.sounds[found.count++] = 0;
+  }
+
+  /** Adds word `id` to the candidates when within maxDistance of the query and not yet measured; whether it did. */
+  private consider(id: number, word: string, maxDistance: number): boolean {
     const words = this.words;
     const at = id * WORD_FIELDS;
     const start = words[at + START]!;
@@ -391,7 +410,7 @@ export class CandidateIndex {
     // Three edits or more is far: worth a look only when the first letter agrees, as it nearly always
     // does then. (The callers that can tell from a group or entry lower maxDistance instead.)
     if (distance > maxDistance || (distance > MAX_DISTANCE && this.text.charCodeAt(start) !== word.charCodeAt(0))) return false;
-    found.push({ id, distance, sound: false });
+    this.add(id, distance);
     return true;
   }
 
@@ -545,8 +564,8 @@ for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
 UNPACKED[27] = 39;
 
 /** A larger copy of `array`, with room for at least `size` numbers. */
-function growTo(array: Uint32Array, size: number): Uint32Array {
-  const grown = new Uint32Array(Math.max(size, array.length * 2));
+function growTo<T extends Uint32Array | Int32Array | Uint8Array>(array: T, size: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
   grown.set(array);
   return grown;
 }

@@ -220,8 +220,7 @@ class ContextSpellChecker implements SpellChecker {
     const sound = soundKey(key);
     // The error model is the costly part: once the shortlist is full, candidates whose bound (see
     // spanCostFloor) is below its worst cannot enter it, and errorCost() stops early on the others.
-    const found = this.index.lookup(key, sound);
-    const count = found.length;
+    const { count, ids: found, distances, sounds } = this.index.lookup(key, sound);
     if (this.bases.length < count) {
       this.bases = new Float64Array(count * 2);
       this.bounds = new Float64Array(count * 2);
@@ -231,19 +230,19 @@ class ContextSpellChecker implements SpellChecker {
     // Candidates are read from the index's text, which the lookup has just brought into the cache.
     const text = this.index.text;
     for (let k = 0; k < count; k++) {
-      const { id, distance } = found[k]!;
+      const id = found[k]!;
       const from = this.index.start(id);
       const to = this.index.start(id + 1);
       // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
       // though contractions' listed counts are too low to show it.
       const sameLetters = sameWithoutApostrophes(text, from, to, letters);
-      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (found[k]!.sound ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
-      bounds[k] = bases[k]! - EDIT_WEIGHT * spanCostFloor(key, text, from, to, distance);
+      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (sounds[k] ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
+      bounds[k] = bases[k]! - EDIT_WEIGHT * spanCostFloor(key, text, from, to, distances[k]!);
     }
     // Scored in id order, which is alphabetical (the lexicon is sorted): errorCost() then keeps
     // the columns of the prefix a candidate shares with the previous one. The shortlist keeps the
     // best by score, then bound, then lookup order, as scoring best-bound first would.
-    for (let k = 0; k < count; k++) order[k] = found[k]!.id * ORDER_SPAN + k;
+    for (let k = 0; k < count; k++) order[k] = found[k]! * ORDER_SPAN + k;
     const sorted = order.subarray(0, count).sort();
     const scored: Scored[] = [];
     const insert = (entry: Scored) => {
@@ -267,7 +266,7 @@ class ContextSpellChecker implements SpellChecker {
       const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
       // Only a tie (of score and bound) could still enter.
       if (bounds[k]! < worst) continue;
-      const id = found[k]!.id;
+      const id = found[k]!;
       const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
       const entry = { id, score, bound: bounds[k]!, k };
       if (scored.length < SHORTLIST || ahead(entry, scored[SHORTLIST - 1]!)) insert(entry);
