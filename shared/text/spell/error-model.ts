@@ -50,10 +50,11 @@ function firstLetterPenalty(typed: string, text: string, from: number, to: numbe
   return a < 128 && b < 128 && IS_VOWEL[a] && IS_VOWEL[b] ? FIRST_VOWEL_PENALTY : FIRST_LETTER_PENALTY;
 }
 
-// Substitution costs between ASCII characters (typed × 128 + intended); other pairs cost 1.
+// Substitution costs between ASCII characters (intended × 128 + typed: letterColumn reads one
+// intended letter's); other pairs cost 1.
 const SUBSTITUTION = new Float64Array(128 * 128).fill(1);
 const setCost = (a: string, b: string, cost: number) => {
-  const at = a.charCodeAt(0) * 128 + b.charCodeAt(0);
+  const at = b.charCodeAt(0) * 128 + a.charCodeAt(0);
   SUBSTITUTION[at] = Math.min(SUBSTITUTION[at]!, cost);
 };
 for (const a of VOWELS) for (const b of VOWELS) setCost(a, b, VOWEL_FOR_VOWEL);
@@ -78,15 +79,16 @@ const SAME_SOUND: [string, string][] = [
   ['o', 'ough'], ['u', 'ough'], ['ow', 'ough'], ['ys', 'ies'], ['s', 'es'], ['ance', 'ence'], ['ant', 'ent'], ['able', 'ible'], ['er', 'or'], ['er', 'ar'], ['sion', 'tion'],
 ];
 const SAME_SOUND_COST = 0.45;
-/** A directed rule: typed `from` written for intended `to`, number `index` in RULE_FROM_LENGTH… */
+/** A directed rule: typed `from` written for intended `to` (ending in toLast), number `index` in RULE_FROM_LENGTH… */
 interface SoundRule {
   from: string;
   to: string;
+  toLast: number;
   index: number;
 }
-// Directed rules, by the last character of `from`; and what the cost table reads of them, flat:
-// their sides' lengths and `to`'s character codes (at RULE_TO_AT).
-const SOUND_RULES = new Map<number, SoundRule[]>();
+// Directed rules, by the last character of `from` (ASCII), then by the last of `to`; and what the
+// cost table reads of them, flat: their sides' lengths and `to`'s character codes (at RULE_TO_AT).
+const SOUND_RULES: SoundRule[][] = Array.from({ length: 128 }, () => []);
 const RULE_FROM_LENGTH: number[] = [];
 const RULE_TO_LENGTH: number[] = [];
 const RULE_TO_AT: number[] = [];
@@ -99,9 +101,11 @@ for (const [a, b] of SAME_SOUND) {
     RULE_TO_LENGTH.push(to.length);
     RULE_TO_AT.push(ruleToCodes.length);
     for (const c of to) ruleToCodes.push(c.charCodeAt(0));
-    SOUND_RULES.set(last, [...(SOUND_RULES.get(last) ?? []), { from, to, index }]);
+    SOUND_RULES[last]!.push({ from, to, toLast: to.charCodeAt(to.length - 1), index });
   }
 }
+for (const rules of SOUND_RULES) rules.sort((a, b) => a.toLast - b.toLast);
+const MOST_RULES_PER_LETTER = Math.max(...SOUND_RULES.map((rules) => rules.length));
 const RULE_TO_CODES = Int32Array.from(ruleToCodes);
 
 // The most letters of either word one step of the alignment consumes: a rule's side, a moved letter's three, a syllable's three.
@@ -112,8 +116,13 @@ const CHEAPEST_EDIT = Math.min(MISSING_APOSTROPHE, SAME_SOUND_COST / 3, SYLLABLE
 const IS_VOWEL = new Uint8Array(128);
 for (const v of VOWELS) IS_VOWEL[v.charCodeAt(0)] = 1;
 
-// The cost table, column by column: column j (intended[0, j)) at j × rows, row i (typed[0, i)) within.
-let table = new Float64Array(0);
+/**
+ * The letter columns (see letterColumn), then from tableAt the cost table, column by column: column j
+ * (intended[0, j)) at j × rows, row i (typed[0, i)) within. One array, as optimised code checks
+ * each typed array the inner loop reads on every access.
+ */
+let memory = new Float64Array(0);
+let tableAt = 0;
 let columnMin = new Float64Array(0);
 // How many of the table's first columns hold the previous call's, and the length of its intended word
 // (in intendedCodes): column j depends on the intended word's first j + 1 letters only (a letter's
@@ -121,10 +130,6 @@ let columnMin = new Float64Array(0);
 let columnsKept = 0;
 let lastLength = 0;
 let intendedCodes = new Int32Array(0);
-let missingCost = new Float64Array(0);
-let dropped = new Uint8Array(0);
-// Per column with a repeated syllable ending there, what leaving it out costs.
-let droppedCost = new Float64Array(0);
 // What depends on the typed word alone, kept for the next call: a query scores many candidates.
 let lastTyped = '';
 let typedCodes = new Int32Array(0);
@@ -138,26 +143,26 @@ let addedCost = new Float64Array(0);
  */
 let ruleAt = new Int32Array(0);
 let ruleLists = new Int32Array(0);
+/**
+ * Per intended letter (slot 128 for any non-ASCII one), a column of the typed word's rows in memory,
+ * filled when first needed, with three numbers per row: what substituting the letter costs, what the typed
+ * letter costs as an extra one (extraCost), and which steps other than the plain edits could end
+ * there (bit 1 a swapped or moved letter, bit 2 an added syllable, bits 3 on ruleAt's). The inner
+ * loop reads these from the array it writes the table to, instead of SUBSTITUTION (larger than the
+ * L1 cache), extraCost and ruleAt, and skips the rarer steps in one test.
+ */
+const NON_ASCII_SLOT = 128;
+const letterReady = new Uint8Array(NON_ASCII_SLOT + 1);
 
-/** Cost of one character of `word` being there in one spelling and not the other. */
-function indelCosts(text: string, from: number, to: number, codes: Int32Array, costs: Float64Array, apostrophe: number): void {
-  const last = to - from - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(from + i);
-    codes[i] = c;
-    if (c === APOSTROPHE) costs[i] = apostrophe;
-    else if ((i > 0 && text.charCodeAt(from + i - 1) === c) || (i < last && text.charCodeAt(from + i + 1) === c)) costs[i] = DOUBLING;
-    else if (c === 101 && i === last && i > 1 && !IS_VOWEL[text.charCodeAt(from + i - 1)]) costs[i] = SILENT_E;
-    else costs[i] = c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
-  }
-}
-
-/** Marks each position i of `codes` whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's. */
-function syllables(codes: Int32Array, length: number, marks: Uint8Array): void {
-  for (let i = 0; i < length; i++) {
-    const c = codes[i]!;
-    marks[i] = (i >= 2 && codes[i - 2] === c ? 1 : 0) | (i >= 3 && codes[i - 3] === c ? 2 : 0);
-  }
+/**
+ * Cost of character c, between `before` and `after` (-1 at either end of the word), being there in
+ * one spelling and not the other; `final` when it ends a word of three characters or more.
+ */
+function indelCost(c: number, before: number, after: number, final: boolean, apostrophe: number): number {
+  if (c === APOSTROPHE) return apostrophe;
+  if (before === c || after === c) return DOUBLING;
+  if (c === 101 && final && !IS_VOWEL[before]) return SILENT_E;
+  return c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
 }
 
 /** Caches the typed word's letters, deletion costs, syllables and same-sound rules. */
@@ -165,44 +170,76 @@ function prepare(typed: string): void {
   if (typed === lastTyped) return;
   lastTyped = typed;
   columnsKept = 0;
+  letterReady.fill(0);
   const n = typed.length;
   if (typedCodes.length < n + 1) {
     typedCodes = new Int32Array(n * 2 + 1);
     extraCost = new Float64Array(n * 2 + 1);
     added = new Uint8Array(n * 2 + 1);
     addedCost = new Float64Array(n * 2 + 1);
+    // The table's contents go (columnsKept is 0), its capacity stays.
+    const tableSize = memory.length - tableAt;
+    tableAt = (n * 2 + 1) * 3 * (NON_ASCII_SLOT + 1);
+    memory = new Float64Array(tableAt + tableSize);
   }
-  indelCosts(typed, 0, n, typedCodes, extraCost, TYPED_APOSTROPHE_WRONG);
-  syllables(typedCodes, n, added);
+  for (let i = 0; i < n; i++) typedCodes[i] = typed.charCodeAt(i);
+  for (let i = 0; i < n; i++) extraCost[i] = indelCost(typedCodes[i]!, i > 0 ? typedCodes[i - 1]! : -1, i < n - 1 ? typedCodes[i + 1]! : -1, i === n - 1 && i > 1, TYPED_APOSTROPHE_WRONG);
+  // Each position whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's.
+  for (let i = 0; i < n; i++) {
+    const c = typedCodes[i]!;
+    added[i] = (i >= 2 && typedCodes[i - 2] === c ? 1 : 0) | (i >= 3 && typedCodes[i - 3] === c ? 2 : 0);
+    addedCost[i] = IS_VOWEL[c] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+  }
   // No syllable starts past the last letter (the arrays may hold a longer word's there).
   added[n] = 0;
-  for (let i = 0; i < n; i++) addedCost[i] = IS_VOWEL[typedCodes[i]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
   if (ruleAt.length < (n + 1) * 128) ruleAt = new Int32Array((n + 1) * 256);
   else ruleAt.fill(0, 0, (n + 1) * 128);
-  const lists: number[][] = [[]];
-  const listAt: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    for (const rule of SOUND_RULES.get(typed.charCodeAt(i - 1)) ?? []) {
-      if (rule.from.length > i || !typed.startsWith(rule.from, i - rule.from.length)) continue;
-      const at = i * 128 + rule.to.charCodeAt(rule.to.length - 1);
-      if (!ruleAt[at]) {
-        ruleAt[at] = lists.push([]) - 1;
-        listAt.push(at);
-      }
-      lists[ruleAt[at]!]!.push(rule.index);
-    }
-  }
-  // The lists end to end, each after its count (ruleLists[0] is unused, so 0 can mean none).
-  let size = 1;
-  for (const list of lists) size += list.length + 1;
+  // The lists end to end, each after its count (ruleLists[0] is unused, so 0 can mean none). A
+  // row's rules come by the last letter of `to`, so each list's are consecutive.
+  const size = n * MOST_RULES_PER_LETTER * 2 + 1;
   if (ruleLists.length < size) ruleLists = new Int32Array(size * 2);
   let offset = 1;
-  for (const at of listAt) {
-    const list = lists[ruleAt[at]!]!;
-    ruleAt[at] = offset;
-    ruleLists[offset++] = list.length;
-    for (const index of list) ruleLists[offset++] = index;
+  for (let i = 1; i <= n; i++) {
+    const c = typedCodes[i - 1]!;
+    if (c >= 128) continue;
+    let count = 0;
+    let toLast = -1;
+    for (const rule of SOUND_RULES[c]!) {
+      // Does `from` end at i? (Its last letter is c already.)
+      const from = rule.from;
+      if (from.length > i) continue;
+      let k = from.length - 1;
+      while (k > 0 && from.charCodeAt(k - 1) === typedCodes[i - from.length + k - 1]) k--;
+      if (k > 0) continue;
+      if (rule.toLast !== toLast) {
+        toLast = rule.toLast;
+        count = offset++;
+        ruleLists[count] = 0;
+        ruleAt[i * 128 + toLast] = count;
+      }
+      ruleLists[count]!++;
+      ruleLists[offset++] = rule.index;
+    }
   }
+}
+
+/** Where the typed word's column for intended letter b starts in memory, filling it if needed. */
+function letterColumn(b: number, rows: number): number {
+  const slot = b < 128 ? b : NON_ASCII_SLOT;
+  const at = slot * rows * 3;
+  // The non-ASCII slot serves every such letter, so it is filled each time.
+  if (slot !== NON_ASCII_SLOT && letterReady[slot]) return at;
+  letterReady[slot] = 1;
+  const t = typedCodes;
+  for (let i = 1; i < rows; i++) {
+    const a = t[i - 1]!;
+    memory[at + i * 3] = a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[b * 128 + a]! : 1;
+    memory[at + i * 3 + 1] = extraCost[i - 1]!;
+    // Swapped and moved letters both need b typed one or two places earlier.
+    const moved = a !== b && ((i > 1 && t[i - 2] === b) || (i > 2 && t[i - 3] === b));
+    memory[at + i * 3 + 2] = (moved ? 1 : 0) | (added[i] ? 2 : 0) | (b < 128 ? ruleAt[i * 128 + b]! << 2 : 0);
+  }
+  return at;
 }
 
 /**
@@ -222,9 +259,12 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
   const penalty = firstLetterPenalty(typed, text, from, to);
   limit -= penalty;
   const rows = typed.length + 1;
-  const cols = to - from + 1;
-  if (table.length < rows * cols) {
-    table = new Float64Array(rows * cols * 2);
+  const length = to - from;
+  const cols = length + 1;
+  if (memory.length - tableAt < rows * cols) {
+    const grown = new Float64Array(tableAt + rows * cols * 2);
+    grown.set(memory.subarray(0, tableAt));
+    memory = grown;
     columnsKept = 0;
   }
   if (columnMin.length < cols) columnMin = new Float64Array(cols * 2);
@@ -232,30 +272,19 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
     const codes = new Int32Array(cols * 2);
     codes.set(intendedCodes);
     intendedCodes = codes;
-    missingCost = new Float64Array(cols * 2);
-    dropped = new Uint8Array(cols * 2);
-    droppedCost = new Float64Array(cols * 2);
   }
   const u = intendedCodes;
   // Letters shared with the previous intended word, whose columns stay.
   let shared = 0;
-  while (shared < cols - 1 && shared < lastLength && u[shared] === text.charCodeAt(from + shared)) shared++;
-  lastLength = cols - 1;
-  indelCosts(text, from, to, u, missingCost, MISSING_APOSTROPHE);
-  syllables(u, cols - 1, dropped);
-  // No syllable ends past the last letter (the array may hold a longer word's marks there).
-  dropped[cols - 1] = 0;
-  for (let j = 0; j < cols - 1; j++) if (dropped[j]) droppedCost[j] = IS_VOWEL[u[j]!] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
-  // Bit 4: intended[j − 2, j) is a consonant and then a vowel, an unstressed syllable one can leave out.
-  for (let j = 3; j < cols; j++) {
-    const consonant = u[j - 2]!;
-    if (IS_VOWEL[u[j - 1]!] && consonant >= 97 && consonant <= 122 && !IS_VOWEL[consonant]) dropped[j]! |= 4;
-  }
+  while (shared < length && shared < lastLength && u[shared] === text.charCodeAt(from + shared)) shared++;
+  for (let j = shared; j < length; j++) u[j] = text.charCodeAt(from + j);
+  lastLength = length;
   const t = typedCodes;
-  const d = table;
+  const d = memory;
+  const start = tableAt;
   if (columnsKept === 0) {
-    d[0] = 0;
-    for (let i = 1; i < rows; i++) d[i] = d[i - 1]! + extraCost[i - 1]!;
+    d[start] = 0;
+    for (let i = 1; i < rows; i++) d[start + i] = d[start + i - 1]! + extraCost[i - 1]!;
     columnMin[0] = 0;
     columnsKept = 1;
   }
@@ -263,67 +292,72 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
     const b = u[j - 1]!;
     const b1 = j > 1 ? u[j - 2]! : -1;
     const b2 = j > 2 ? u[j - 3]! : -1;
-    const missing = missingCost[j - 1]!;
-    // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter, or a
-    // consonant and a vowel (bit 4).
-    const syllableDropped = dropped[j]!;
-    const dropCost = droppedCost[j]!;
-    const column = j * rows;
+    const next = j < length ? u[j]! : -1;
+    // What leaving out intended[j − 1] costs (its letters are computed per column, as far as the limit lets the alignment go).
+    const missing = indelCost(b, b1, next, j === length && j > 2, MISSING_APOSTROPHE);
+    // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter (bits 1 and
+    // 2), or a consonant and a vowel, an unstressed syllable one can leave out (bit 4).
+    const syllableDropped =
+      (next >= 0 && next === b1 ? 1 : 0) | (next >= 0 && next === b2 ? 2 : 0) | (j > 2 && IS_VOWEL[b] && b1 >= 97 && b1 <= 122 && !IS_VOWEL[b1] ? 4 : 0);
+    const dropCost = IS_VOWEL[next] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+    const column = start + j * rows;
     const previous = column - rows;
-    const rulesFor = b < 128 ? b : -1;
+    const letter = letterColumn(b, rows);
     // The cells above, above-left of and left of the current one, carried down the column instead of read back.
     let above = d[previous]! + missing;
     d[column] = above;
     let least = above;
     let diagonal = d[previous]!;
-    for (let i = 1; i < rows; i++) {
-      const a = t[i - 1]!;
+    for (let i = 1, at = letter + 3; i < rows; i++, at += 3) {
       const left = d[previous + i]!;
-      let value = diagonal + (a === b ? 0 : a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 1);
-      const insert = above + extraCost[i - 1]!;
+      let value = diagonal + d[at]!;
+      const insert = above + d[at + 1]!;
       if (insert < value) value = insert;
       const remove = left + missing;
       if (remove < value) value = remove;
-      // Swapped and moved letters both need b typed one or two places earlier.
-      const c = i > 1 ? t[i - 2]! : -1;
-      const e = i > 2 ? t[i - 3]! : -1;
-      if (a !== b && (c === b || e === b) && j > 1) {
-        if (a === b1 && c === b) {
-          const swap = d[previous - rows + i - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
-          if (swap < value) value = swap;
+      const step = d[at + 2]!;
+      if (step) {
+        if (step & 1 && j > 1) {
+          const a = t[i - 1]!;
+          const c = i > 1 ? t[i - 2]! : -1;
+          const e = i > 2 ? t[i - 3]! : -1;
+          if (a === b1 && c === b) {
+            const swap = d[previous - rows + i - 2]! + (a === APOSTROPHE || b === APOSTROPHE ? MISSING_APOSTROPHE : TRANSPOSITION);
+            if (swap < value) value = swap;
+          }
+          // A letter moved two places: typed cab or bca for intended abc.
+          if (j > 2 && ((a === b2 && e === b1 && c === b) || (e === b && c === b2 && a === b1))) {
+            const moved = d[previous - 2 * rows + i - 3]! + MOVED_LETTER;
+            if (moved < value) value = moved;
+          }
         }
-        // A letter moved two places: typed cab or bca for intended abc.
-        if (j > 2 && ((a === b2 && e === b1 && c === b) || (e === b && c === b2 && a === b1))) {
-          const moved = d[previous - 2 * rows + i - 3]! + MOVED_LETTER;
-          if (moved < value) value = moved;
+        // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
+        if (step & 2) {
+          const syllable = added[i]!;
+          const cost = addedCost[i]!;
+          if (syllable & 1 && i > 2 && d[column + i - 2]! + cost < value) value = d[column + i - 2]! + cost;
+          if (syllable & 2 && i > 3 && d[column + i - 3]! + cost < value) value = d[column + i - 3]! + cost;
+        }
+        const r = step >> 2;
+        if (r) {
+          for (let k = r + 1, end = r + 1 + ruleLists[r]!; k < end; k++) {
+            const rule = ruleLists[k]!;
+            const toLength = RULE_TO_LENGTH[rule]!;
+            // Its last letter is b already; does the rest of `to` (if it fits) end here too?
+            if (toLength > j) continue;
+            const toAt = RULE_TO_AT[rule]!;
+            let rest = toLength - 1;
+            while (rest > 0 && RULE_TO_CODES[toAt + rest - 1] === u[j - toLength + rest - 1]) rest--;
+            if (rest > 0) continue;
+            const sound = d[start + (j - toLength) * rows + i - RULE_FROM_LENGTH[rule]!]! + SAME_SOUND_COST;
+            if (sound < value) value = sound;
+          }
         }
       }
       if (syllableDropped) {
         if (syllableDropped & 1 && j > 2 && d[previous - rows + i]! + dropCost < value) value = d[previous - rows + i]! + dropCost;
         if (syllableDropped & 2 && j > 3 && d[previous - 2 * rows + i]! + dropCost < value) value = d[previous - 2 * rows + i]! + dropCost;
         if (syllableDropped & 4 && d[previous - rows + i]! + DROPPED_SYLLABLE < value) value = d[previous - rows + i]! + DROPPED_SYLLABLE;
-      }
-      // Added syllables: typed[i − k, i) when typed[i] repeats their first letter.
-      const syllable = added[i]!;
-      if (syllable) {
-        const cost = addedCost[i]!;
-        if (syllable & 1 && i > 2 && d[column + i - 2]! + cost < value) value = d[column + i - 2]! + cost;
-        if (syllable & 2 && i > 3 && d[column + i - 3]! + cost < value) value = d[column + i - 3]! + cost;
-      }
-      const r = rulesFor >= 0 ? ruleAt[i * 128 + rulesFor]! : 0;
-      if (r) {
-        for (let k = r + 1, end = r + 1 + ruleLists[r]!; k < end; k++) {
-          const rule = ruleLists[k]!;
-          const toLength = RULE_TO_LENGTH[rule]!;
-          // Its last letter is b already; does the rest of `to` (if it fits) end here too?
-          if (toLength > j) continue;
-          const toAt = RULE_TO_AT[rule]!;
-          let at = toLength - 1;
-          while (at > 0 && RULE_TO_CODES[toAt + at - 1] === u[j - toLength + at - 1]) at--;
-          if (at > 0) continue;
-          const sound = d[(j - toLength) * rows + i - RULE_FROM_LENGTH[rule]!]! + SAME_SOUND_COST;
-          if (sound < value) value = sound;
-        }
       }
       d[column + i] = value;
       if (value < least) least = value;
@@ -339,6 +373,5 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
       if (least > limit) return Infinity;
     }
   }
-  return d[(cols - 1) * rows + rows - 1]! + penalty;
+  return d[start + cols * rows - 1]! + penalty;
 }
-
