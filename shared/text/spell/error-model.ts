@@ -145,11 +145,12 @@ let ruleAt = new Int32Array(0);
 let ruleLists = new Int32Array(0);
 /**
  * Per intended letter (slot 128 for any non-ASCII one), a column of the typed word's rows in memory,
- * filled when first needed, with three numbers per row: what substituting the letter costs, what the typed
- * letter costs as an extra one (extraCost), and which steps other than the plain edits could end
- * there (bit 1 a swapped or moved letter, bit 2 an added syllable, bits 3 on ruleAt's). The inner
- * loop reads these from the array it writes the table to, instead of SUBSTITUTION (larger than the
- * L1 cache), extraCost and ruleAt, and skips the rarer steps in one test.
+ * filled when first needed, with three numbers per row: what substituting the letter costs, what
+ * the typed letter costs as an extra one (extraCost), and which steps other than the plain edits
+ * could end there: bit 1 a swapped or moved letter, bit 2 an added syllable, and above those
+ * ruleAt's entry for the row and letter (where its same-sound rules are listed). The inner loop
+ * reads these from the array it writes the table to, instead of SUBSTITUTION (larger than the L1
+ * cache), extraCost and ruleAt, and skips the rarer steps in one test.
  */
 const NON_ASCII_SLOT = 128;
 const letterReady = new Uint8Array(NON_ASCII_SLOT + 1);
