@@ -9,6 +9,7 @@ import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
+import { isSpace, textTokens } from './text-tokens.ts';
 
 export interface Correction {
   /** Start of the replaced word in the input, in UTF-16 code units. */
@@ -48,11 +49,6 @@ const REGULARISED_VERB = 0.6;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
 
-const CHUNK = /\S+/gu;
-// Tokens inside a chunk: letters/digits joined by single inner apostrophes, hyphens or dots.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-.'’][\p{L}\p{M}\p{N}]+)*/gu;
-// Chunks that are URLs, e-mails, mentions, hashtags, paths or snake_case are never touched.
-const PROTECTED_CHUNK = /[@#/\\_]|www\./iu;
 const DIGIT = /\p{N}/u;
 // The dictionary is English: words in other scripts are never "corrected" into English.
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’]+$/u;
@@ -61,7 +57,6 @@ const LETTER = /\p{L}/u;
 const MARKS = /\p{M}/gu;
 const POSSESSIVE = /['’]s$/iu;
 const POSSESSIVE_WITHOUT_APOSTROPHE = /[^'’s]s$/iu;
-const BETWEEN_NEIGHBOURS = /^\s+$/u;
 
 type Nspell = ReturnType<typeof nspell>;
 
@@ -135,36 +130,34 @@ class ContextSpellChecker implements SpellChecker {
     const words: Word[] = [];
     let end = 0;
     const add = (word: string, offset: number, id: number, check: boolean) => {
-      const joined = words.length > 0 && BETWEEN_NEIGHBOURS.test(text.slice(end, offset));
+      const joined = words.length > 0 && onlySpaceBetween(text, end, offset);
       words.push({ text: word, offset, id: check ? -1 : id, check, joined });
       end = offset + word.length;
     };
-    for (const chunk of text.matchAll(CHUNK)) {
-      if (PROTECTED_CHUNK.test(chunk[0])) continue;
-      for (const token of chunk[0].matchAll(TOKEN)) {
-        const offset = chunk.index + token.index;
-        const value = token[0];
-        // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
-        if (value.includes('.') || DIGIT.test(value)) continue;
-        if (value.includes('-') && !this.spell.correct(value)) {
-          const parts = value.split('-');
-          const ids = parts.map((part) => this.model.id(part));
-          const wrong = parts.map((part, k) => this.misspelled(part, ids[k]!));
-          // co-incided: a word split by a stray hyphen is corrected whole.
-          if (wrong.includes(true) && this.spell.correct(parts.join(''))) {
-            add(value, offset, -1, true);
-            continue;
-          }
-          // well-knwon: each part on its own.
-          let partOffset = offset;
-          parts.forEach((part, k) => {
-            add(part, partOffset, ids[k]!, wrong[k]!);
-            partOffset += part.length + 1;
-          });
-        } else {
-          const id = this.model.id(value);
-          add(value, offset, id, !value.includes('-') && this.misspelled(value, id));
+    const tokens = textTokens(text);
+    for (let t = 0; t < tokens.length; t += 2) {
+      const offset = tokens[t]!;
+      const value = text.slice(offset, tokens[t + 1]!);
+      // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
+      if (value.includes('.') || DIGIT.test(value)) continue;
+      if (value.includes('-') && !this.spell.correct(value)) {
+        const parts = value.split('-');
+        const ids = parts.map((part) => this.model.id(part));
+        const wrong = parts.map((part, k) => this.misspelled(part, ids[k]!));
+        // co-incided: a word split by a stray hyphen is corrected whole.
+        if (wrong.includes(true) && this.spell.correct(parts.join(''))) {
+          add(value, offset, -1, true);
+          continue;
         }
+        // well-knwon: each part on its own.
+        let partOffset = offset;
+        parts.forEach((part, k) => {
+          add(part, partOffset, ids[k]!, wrong[k]!);
+          partOffset += part.length + 1;
+        });
+      } else {
+        const id = this.model.id(value);
+        add(value, offset, id, !value.includes('-') && this.misspelled(value, id));
       }
     }
     return words;
@@ -276,6 +269,13 @@ class ContextSpellChecker implements SpellChecker {
     this.cache.set(key, shortlist);
     return shortlist;
   }
+}
+
+/** Whether text[from, to) is whitespace, and not empty. */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether text[from, to) with its apostrophes left out is `letters`. */
