@@ -96,6 +96,9 @@ class ContextSpellChecker implements SpellChecker {
   private bases = new Float64Array(256);
   private bounds = new Float64Array(256);
   private order = new Float64Array(256);
+  // Per suggestion of the current suggest(): its score in context, and their order.
+  private readonly totals = new Float64Array(SHORTLIST + 1);
+  private readonly ranked = new Int32Array(SHORTLIST + 1);
 
   constructor(
     private readonly spell: Nspell,
@@ -184,19 +187,27 @@ class ContextSpellChecker implements SpellChecker {
       suffix = word.slice(-2);
     }
     const { ids, scores } = this.shortlist(fold(stem));
-    const order = ids.map((id, k) => ({ form: this.model.forms[id]!, score: scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(id, previous, next) }));
+    const { totals, ranked } = this;
+    for (let k = 0; k < ids.length; k++) totals[k] = scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next);
+    let count = ids.length;
     // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
-    // as likely as POSSESSIVE_SHARE of its stem.
+    // as likely as POSSESSIVE_SHARE of its stem; it comes after the shortlist.
     const stemId = suffix ? -1 : POSSESSIVE_WITHOUT_APOSTROPHE.test(word) ? this.model.id(word.slice(0, -1)) : -1;
+    const possessive = stemId >= 0 ? `${this.model.forms[stemId]!}'s` : '';
     if (stemId >= 0) {
-      const form = `${this.model.forms[stemId]!}'s`;
-      const score = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), form.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
-      order.push({ form, score });
+      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
-    order.sort((a, b) => b.score - a.score);
+    // Best first, equal totals in shortlist order (a stable sort, without an object per candidate).
+    for (let k = 0; k < count; k++) {
+      let at = k;
+      for (; at > 0 && totals[ranked[at - 1]!]! < totals[k]!; at--) ranked[at] = ranked[at - 1]!;
+      ranked[at] = k;
+    }
     const suggestions: string[] = [];
     const pattern = casePattern(stem);
-    for (const { form } of order) {
+    for (let n = 0; n < count; n++) {
+      const k = ranked[n]!;
+      const form = k < ids.length ? this.model.forms[ids[k]!]! : possessive;
       const restored = restoreCase(pattern, form) + suffix;
       // Only words nspell accepts as written, so correcting the output again changes nothing
       // (lexicon forms are accepted as they are; a changed case, suffix or possessive is checked).
