@@ -155,6 +155,45 @@ let ruleLists = new Int32Array(0);
 const NON_ASCII_SLOT = 128;
 const letterReady = new Uint8Array(NON_ASCII_SLOT + 1);
 
+/** Grows what depends on the typed word to hold one of n letters; the table's contents go, its capacity stays. */
+function roomForTyped(n: number): void {
+  if (typedCodes.length < n + 1) {
+    typedCodes = new Int32Array(n * 2 + 1);
+    extraCost = new Float64Array(n * 2 + 1);
+    added = new Uint8Array(n * 2 + 1);
+    addedCost = new Float64Array(n * 2 + 1);
+    const tableSize = memory.length - tableAt;
+    tableAt = (n * 2 + 1) * 3 * (NON_ASCII_SLOT + 1);
+    memory = new Float64Array(tableAt + tableSize);
+    columnsKept = 0;
+  }
+  if (ruleAt.length < (n + 1) * 128) ruleAt = new Int32Array((n + 1) * 256);
+  const size = n * MOST_RULES_PER_LETTER * 2 + 1;
+  if (ruleLists.length < size) ruleLists = new Int32Array(size * 2);
+}
+
+/** Grows the cost table to rows × cols, keeping the letter columns, and the per-column arrays to cols. */
+function roomForTable(rows: number, cols: number): void {
+  if (memory.length - tableAt < rows * cols) {
+    const grown = new Float64Array(tableAt + rows * cols * 2);
+    grown.set(memory.subarray(0, tableAt));
+    memory = grown;
+    columnsKept = 0;
+  }
+  if (columnMin.length < cols) columnMin = new Float64Array(cols * 2);
+  if (intendedCodes.length < cols) {
+    const codes = new Int32Array(cols * 2);
+    codes.set(intendedCodes);
+    intendedCodes = codes;
+  }
+}
+
+// Room from the start for words of up to ROOM letters: growing an array for a longer word would
+// also send the optimised code that reads it back to the interpreter for a while.
+const ROOM = 32;
+roomForTyped(ROOM);
+roomForTable(ROOM + 1, ROOM + 1);
+
 /**
  * Cost of character c, between `before` and `after` (-1 at either end of the word), being there in
  * one spelling and not the other; `final` when it ends a word of three characters or more.
@@ -173,16 +212,7 @@ function prepare(typed: string): void {
   columnsKept = 0;
   letterReady.fill(0);
   const n = typed.length;
-  if (typedCodes.length < n + 1) {
-    typedCodes = new Int32Array(n * 2 + 1);
-    extraCost = new Float64Array(n * 2 + 1);
-    added = new Uint8Array(n * 2 + 1);
-    addedCost = new Float64Array(n * 2 + 1);
-    // The table's contents go (columnsKept is 0), its capacity stays.
-    const tableSize = memory.length - tableAt;
-    tableAt = (n * 2 + 1) * 3 * (NON_ASCII_SLOT + 1);
-    memory = new Float64Array(tableAt + tableSize);
-  }
+  roomForTyped(n);
   for (let i = 0; i < n; i++) typedCodes[i] = typed.charCodeAt(i);
   for (let i = 0; i < n; i++) extraCost[i] = indelCost(typedCodes[i]!, i > 0 ? typedCodes[i - 1]! : -1, i < n - 1 ? typedCodes[i + 1]! : -1, i === n - 1 && i > 1, TYPED_APOSTROPHE_WRONG);
   // Each position whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's.
@@ -193,12 +223,9 @@ function prepare(typed: string): void {
   }
   // No syllable starts past the last letter (the arrays may hold a longer word's there).
   added[n] = 0;
-  if (ruleAt.length < (n + 1) * 128) ruleAt = new Int32Array((n + 1) * 256);
-  else ruleAt.fill(0, 0, (n + 1) * 128);
+  ruleAt.fill(0, 0, (n + 1) * 128);
   // The lists end to end, each after its count (ruleLists[0] is unused, so 0 can mean none). A
   // row's rules come by the last letter of `to`, so each list's are consecutive.
-  const size = n * MOST_RULES_PER_LETTER * 2 + 1;
-  if (ruleLists.length < size) ruleLists = new Int32Array(size * 2);
   let offset = 1;
   for (let i = 1; i <= n; i++) {
     const c = typedCodes[i - 1]!;
@@ -262,18 +289,7 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
   const rows = typed.length + 1;
   const length = to - from;
   const cols = length + 1;
-  if (memory.length - tableAt < rows * cols) {
-    const grown = new Float64Array(tableAt + rows * cols * 2);
-    grown.set(memory.subarray(0, tableAt));
-    memory = grown;
-    columnsKept = 0;
-  }
-  if (columnMin.length < cols) columnMin = new Float64Array(cols * 2);
-  if (intendedCodes.length < cols) {
-    const codes = new Int32Array(cols * 2);
-    codes.set(intendedCodes);
-    intendedCodes = codes;
-  }
+  roomForTable(rows, cols);
   const u = intendedCodes;
   // Letters shared with the previous intended word, whose columns stay.
   let shared = 0;
