@@ -75,16 +75,56 @@ interface Word {
 /** Candidate ids with their score from frequency and error model, best first. */
 type Shortlist = { ids: number[]; scores: number[] };
 
-/** A scored candidate, with its bound and place in the lookup for ties. */
-interface Scored {
-  id: number;
-  score: number;
-  bound: number;
-  k: number;
-}
+/**
+ * The best SHORTLIST candidates offered so far, best first, in typed arrays (a query offers about
+ * twenty): by score, then as the one scored first would rank if scoring went best bound first
+ * (best bound, then place in the lookup).
+ */
+class Ranking {
+  size = 0;
+  readonly ids = new Int32Array(SHORTLIST + 1);
+  readonly scores = new Float64Array(SHORTLIST + 1);
+  private readonly bounds = new Float64Array(SHORTLIST + 1);
+  private readonly places = new Int32Array(SHORTLIST + 1);
 
-/** Whether x ranks before y: by score, then as x would have been scored first (best bound, then lookup order). */
-const ahead = (x: Scored, y: Scored) => x.score > y.score || (x.score === y.score && (x.bound > y.bound || (x.bound === y.bound && x.k < y.k)));
+  /** The score a candidate must beat to enter, once the ranking is full. */
+  worst(): number {
+    return this.size === SHORTLIST ? this.scores[SHORTLIST - 1]! : -Infinity;
+  }
+
+  /** Takes the candidate if it ranks among the best; an id already in keeps its better score. */
+  offer(id: number, score: number, bound: number, place: number): void {
+    const { ids, scores, bounds, places } = this;
+    let size = this.size;
+    if (size === SHORTLIST && !this.ahead(score, bound, place, SHORTLIST - 1)) return;
+    for (let e = 0; e < size; e++) {
+      if (ids[e] !== id) continue;
+      if (scores[e]! >= score) return;
+      size--;
+      for (let m = e; m < size; m++) this.move(m + 1, m);
+      break;
+    }
+    let at = size;
+    for (; at > 0 && this.ahead(score, bound, place, at - 1); at--) this.move(at - 1, at);
+    ids[at] = id;
+    scores[at] = score;
+    bounds[at] = bound;
+    places[at] = place;
+    this.size = Math.min(size + 1, SHORTLIST);
+  }
+
+  private ahead(score: number, bound: number, place: number, e: number): boolean {
+    const other = this.scores[e]!;
+    return score > other || (score === other && (bound > this.bounds[e]! || (bound === this.bounds[e]! && place < this.places[e]!)));
+  }
+
+  private move(from: number, to: number): void {
+    this.ids[to] = this.ids[from]!;
+    this.scores[to] = this.scores[from]!;
+    this.bounds[to] = this.bounds[from]!;
+    this.places[to] = this.places[from]!;
+  }
+}
 
 // Candidates are sorted by id × ORDER_SPAN + their place in the lookup, which is less than this.
 const ORDER_SPAN = 2 ** 20;
@@ -96,6 +136,7 @@ class ContextSpellChecker implements SpellChecker {
   private bases = new Float64Array(256);
   private bounds = new Float64Array(256);
   private order = new Float64Array(256);
+  private readonly ranking = new Ranking();
   // Per suggestion of the current suggest(): its score in context, and their order.
   private readonly totals = new Float64Array(SHORTLIST + 1);
   private readonly ranked = new Int32Array(SHORTLIST + 1);
@@ -248,34 +289,28 @@ class ContextSpellChecker implements SpellChecker {
     // best by score, then bound, then lookup order, as scoring best-bound first would.
     for (let k = 0; k < count; k++) order[k] = found[k]! * ORDER_SPAN + k;
     const sorted = order.subarray(0, count).sort();
-    const scored: Scored[] = [];
-    const insert = (entry: Scored) => {
-      const existing = scored.findIndex((s) => s.id === entry.id);
-      if (existing >= 0) {
-        if (scored[existing]!.score >= entry.score) return;
-        scored.splice(existing, 1);
-      }
-      let at = scored.length;
-      while (at > 0 && ahead(entry, scored[at - 1]!)) at--;
-      scored.splice(at, 0, entry);
-      if (scored.length > SHORTLIST) scored.pop();
-    };
+    const ranking = this.ranking;
+    ranking.size = 0;
     // teached → taught: too far apart for the error model, one slip for the writer.
     for (const form of irregularPastForms(letters)) {
       const id = this.model.id(form);
-      if (id >= 0) insert({ id, score: this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB, bound: Infinity, k: -1 });
+      if (id >= 0) ranking.offer(id, this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB, Infinity, -1);
     }
     for (let n = 0; n < count; n++) {
-      const k = sorted[n]! % ORDER_SPAN;
-      const worst = scored.length === SHORTLIST ? scored[SHORTLIST - 1]!.score : -Infinity;
+      // The place in the lookup; floor() rather than %, which on doubles is a call to fmod.
+      const k = sorted[n]! - Math.floor(sorted[n]! / ORDER_SPAN) * ORDER_SPAN;
+      const worst = ranking.worst();
       // Only a tie (of score and bound) could still enter.
       if (bounds[k]! < worst) continue;
       const id = found[k]!;
       const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
-      const entry = { id, score, bound: bounds[k]!, k };
-      if (scored.length < SHORTLIST || ahead(entry, scored[SHORTLIST - 1]!)) insert(entry);
+      ranking.offer(id, score, bounds[k]!, k);
     }
-    const shortlist = { ids: scored.map((s) => s.id), scores: scored.map((s) => s.score) };
+    const shortlist: Shortlist = { ids: new Array<number>(ranking.size), scores: new Array<number>(ranking.size) };
+    for (let e = 0; e < ranking.size; e++) {
+      shortlist.ids[e] = ranking.ids[e]!;
+      shortlist.scores[e] = ranking.scores[e]!;
+    }
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, shortlist);
     return shortlist;
