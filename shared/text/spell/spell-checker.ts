@@ -81,11 +81,20 @@ type Shortlist = { ids: number[]; scores: number[] };
  * (best bound, then place in the lookup).
  */
 class Ranking {
-  size = 0;
-  readonly ids = new Int32Array(SHORTLIST + 1);
-  readonly scores = new Float64Array(SHORTLIST + 1);
+  private size = 0;
+  private readonly ids = new Int32Array(SHORTLIST + 1);
+  private readonly scores = new Float64Array(SHORTLIST + 1);
   private readonly bounds = new Float64Array(SHORTLIST + 1);
   private readonly places = new Int32Array(SHORTLIST + 1);
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** The ranking as it stands, for the cache. */
+  shortlist(): Shortlist {
+    return { ids: Array.from(this.ids.subarray(0, this.size)), scores: Array.from(this.scores.subarray(0, this.size)) };
+  }
 
   /** The score a candidate must beat to enter, once the ranking is full. */
   worst(): number {
@@ -290,7 +299,7 @@ class ContextSpellChecker implements SpellChecker {
     for (let k = 0; k < count; k++) order[k] = found[k]! * ORDER_SPAN + k;
     const sorted = order.subarray(0, count).sort();
     const ranking = this.ranking;
-    ranking.size = 0;
+    ranking.clear();
     // teached → taught: too far apart for the error model, one slip for the writer.
     for (const form of irregularPastForms(letters)) {
       const id = this.model.id(form);
@@ -306,11 +315,7 @@ class ContextSpellChecker implements SpellChecker {
       const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
       ranking.offer(id, score, bounds[k]!, k);
     }
-    const shortlist: Shortlist = { ids: new Array<number>(ranking.size), scores: new Array<number>(ranking.size) };
-    for (let e = 0; e < ranking.size; e++) {
-      shortlist.ids[e] = ranking.ids[e]!;
-      shortlist.scores[e] = ranking.scores[e]!;
-    }
+    const shortlist = ranking.shortlist();
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, shortlist);
     return shortlist;
