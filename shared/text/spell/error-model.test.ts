@@ -79,6 +79,21 @@ describe('errorCost', () => {
     }
   });
 
+  test('scores words longer than the room it starts with (32 letters) as it scores short ones', () => {
+    const long = 'pneumonoultramicroscopicsilicovolcanoconiosis';
+    const doubled = errorCost('accross', 'across');
+    expect(errorCost(long.replace('volcano', 'vollcano'), long)).toBe(doubled);
+    expect(errorCost(long, long)).toBe(0);
+    expect(errorCost('accross', 'across')).toBe(doubled);
+    // A long intended word for a short typed one, and back: the same cost before and after.
+    const first = errorCost('coniosis', long);
+    errorCost(long, 'coniosis');
+    expect(errorCost('coniosis', long)).toBe(first);
+    // 37 letters left out: at most one each, at least the floor.
+    expect(first).toBeLessThanOrEqual(37);
+    expect(first).toBeGreaterThanOrEqual(spanCostFloor('coniosis', long, 0, long.length, 37));
+  });
+
   test('never costs less than spanCostFloor says', () => {
     const pairs: [string, string, number][] = [
       ['nite', 'night', 3], ['lauf', 'laugh', 2], ['dont', "don't", 1], ['acomodate', 'accommodate', 2], ['xqz', 'abc', 3],
