@@ -10,6 +10,8 @@
  * read of a group or word misses the processor's caches.
  */
 
+import { growTo } from '../typed-array.ts';
+
 const MAX_DISTANCE = 2;
 // Words this long also keep the words 3 edits away among those their deletes reach (those close in
 // their first letters): long words collect more slips, and it costs no extra lookup.
@@ -563,12 +565,6 @@ const UNPACKED = new Int32Array(32);
 for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
 UNPACKED[27] = 39;
 
-/** A larger copy of `array`, with room for at least `size` numbers. */
-function growTo<T extends Uint32Array | Int32Array | Uint8Array>(array: T, size: number): T {
-  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
-  grown.set(array);
-  return grown;
-}
 
 function samePrefix(a: string, b: string): boolean {
   const n = Math.min(a.length, PREFIX);

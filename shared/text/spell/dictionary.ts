@@ -1,4 +1,5 @@
 import nspell from 'nspell';
+import { growTo } from '../typed-array.ts';
 
 type Nspell = ReturnType<typeof nspell>;
 
@@ -27,11 +28,7 @@ export function loadDictionary(aff: string, dic: string): Nspell {
       simple = c !== 47 && c !== 35 && c !== 92 && c > 32;
     }
     if (simple) {
-      if (2 * words === plain.length) {
-        const grown = new Int32Array(plain.length * 2);
-        grown.set(plain);
-        plain = grown;
-      }
+      if (2 * words === plain.length) plain = growTo(plain, plain.length + 2);
       plain[2 * words] = from;
       plain[2 * words + 1] = end;
       words++;

@@ -7,6 +7,8 @@
  * syllable left out) and a wrong first letter costs more (a first vowel for another only a little).
  */
 
+import { growTo } from '../typed-array.ts';
+
 const VOWELS = 'aeiou';
 // Letters that spell the same sound in some English words (or that learners often swap: v/w).
 const SOUND_ALIKE = ['cks', 'cq', 'sz', 'sc', 'gj', 'fv', 'ph', 'dt', 'bp', 'mn', 'iy', 'ck', 'xz', 'wu', 'vw'];
@@ -181,11 +183,7 @@ function roomForTable(rows: number, cols: number): void {
     columnsKept = 0;
   }
   if (columnMin.length < cols) columnMin = new Float64Array(cols * 2);
-  if (intendedCodes.length < cols) {
-    const codes = new Int32Array(cols * 2);
-    codes.set(intendedCodes);
-    intendedCodes = codes;
-  }
+  if (intendedCodes.length < cols) intendedCodes = growTo(intendedCodes, cols * 2);
 }
 
 // Room from the start for words of up to ROOM letters: growing an array for a longer word would
