@@ -203,6 +203,17 @@ function indelCost(c: number, before: number, after: number, final: boolean, apo
   return c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
 }
 
+/**
+ * Whether the letters before character c (-1 for none) are a repeated syllable's, 2 (bit 1) or 3
+ * (bit 2) of them that begin with c: typed once more or once less, they cost repeatCost(c).
+ */
+function repeatedSyllable(c: number, twoBack: number, threeBack: number): number {
+  return c < 0 ? 0 : (c === twoBack ? 1 : 0) | (c === threeBack ? 2 : 0);
+}
+
+// Weaker evidence when the letter the syllable repeats is a vowel.
+const repeatCost = (c: number) => (IS_VOWEL[c] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE);
+
 /** Caches the typed word's letters, deletion costs, syllables and same-sound rules. */
 function prepare(typed: string): void {
   if (typed === lastTyped) return;
@@ -213,11 +224,10 @@ function prepare(typed: string): void {
   roomForTyped(n);
   for (let i = 0; i < n; i++) typedCodes[i] = typed.charCodeAt(i);
   for (let i = 0; i < n; i++) extraCost[i] = indelCost(typedCodes[i]!, i > 0 ? typedCodes[i - 1]! : -1, i < n - 1 ? typedCodes[i + 1]! : -1, i === n - 1 && i > 1, TYPED_APOSTROPHE_WRONG);
-  // Each position whose letter also begins the 2 (bit 1) or 3 (bit 2) letters before it: a repeated syllable's.
   for (let i = 0; i < n; i++) {
     const c = typedCodes[i]!;
-    added[i] = (i >= 2 && typedCodes[i - 2] === c ? 1 : 0) | (i >= 3 && typedCodes[i - 3] === c ? 2 : 0);
-    addedCost[i] = IS_VOWEL[c] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+    added[i] = repeatedSyllable(c, i >= 2 ? typedCodes[i - 2]! : -1, i >= 3 ? typedCodes[i - 3]! : -1);
+    addedCost[i] = repeatCost(c);
   }
   // No syllable starts past the last letter (the arrays may hold a longer word's there).
   added[n] = 0;
@@ -312,9 +322,8 @@ export function spanErrorCost(typed: string, text: string, from: number, to: num
     const missing = indelCost(b, b1, next, j === length && j > 2, MISSING_APOSTROPHE);
     // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter (bits 1 and
     // 2), or a consonant and a vowel, an unstressed syllable one can leave out (bit 4).
-    const syllableDropped =
-      (next >= 0 && next === b1 ? 1 : 0) | (next >= 0 && next === b2 ? 2 : 0) | (j > 2 && IS_VOWEL[b] && b1 >= 97 && b1 <= 122 && !IS_VOWEL[b1] ? 4 : 0);
-    const dropCost = IS_VOWEL[next] ? SYLLABLE_BEFORE_VOWEL : SYLLABLE;
+    const syllableDropped = repeatedSyllable(next, b1, b2) | (j > 2 && IS_VOWEL[b] && b1 >= 97 && b1 <= 122 && !IS_VOWEL[b1] ? 4 : 0);
+    const dropCost = repeatCost(next);
     const column = start + j * rows;
     const previous = column - rows;
     const letter = letterColumn(b, rows);
