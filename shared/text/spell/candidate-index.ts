@@ -565,7 +565,6 @@ const UNPACKED = new Int32Array(32);
 for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
 UNPACKED[27] = 39;
 
-
 function samePrefix(a: string, b: string): boolean {
   const n = Math.min(a.length, PREFIX);
   if (Math.min(b.length, PREFIX) !== n) return false;
