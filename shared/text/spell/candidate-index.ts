@@ -165,10 +165,16 @@ export class CandidateIndex {
   private readonly row2 = new Int32Array(64);
   private readonly found: Candidates = { count: 0, ids: new Int32Array(256), distances: new Int32Array(256), sounds: new Uint8Array(256) };
 
-  /** keys: lower-case words; soundKeys: their soundKey(), by the same ids. */
+  /** Where each word's sound key starts in soundKeys (and, with id + 1, ends before its newline). */
+  private readonly soundStart: Uint32Array;
+
+  /**
+   * keys: lower-case words; soundKeys: their soundKey()s by the same ids, one per line (a string
+   * of 88k keys, rather than 88k strings to make and collect at cold start).
+   */
   constructor(
     private readonly keys: readonly string[],
-    private readonly soundKeys: readonly string[],
+    private readonly soundKeys: string,
   ) {
     const size = keys.length;
     const text = (this.text = keys.join(''));
@@ -240,10 +246,15 @@ export class CandidateIndex {
       shortEntries[2 * m] = ((member & ~shortDeletes.idMask) | shortIds[k]!) >>> 0;
       shortEntries[2 * m + 1] = shortLetters[k]!;
     }
+    const soundStart = (this.soundStart = new Uint32Array(size + 1));
+    for (let id = 0, at = 0; id < size; id++) {
+      const end = soundKeys.indexOf('\n', at);
+      at = soundStart[id + 1] = (end < 0 ? soundKeys.length : end) + 1;
+    }
     const soundHash = new Uint32Array(size);
     const ids = new Uint32Array(size + 1);
     for (let id = 0; id < size; id++) {
-      soundHash[id] = stringHash(soundKeys[id]!, soundKeys[id]!.length);
+      soundHash[id] = stringHash(soundKeys, soundStart[id]!, soundStart[id + 1]! - 1);
       ids[id + 1] = id + 1;
     }
     this.sounds = buckets(soundHash, size, ids, size);
@@ -270,7 +281,7 @@ export class CandidateIndex {
     // Sound-alikes first: their distance limit is the larger, so a word they rule out needs no second look.
     if (word.length >= SOUND_MIN_LENGTH) {
       const sounds = this.sounds;
-      const mixed = mix(stringHash(soundKey, soundKey.length));
+      const mixed = mix(stringHash(soundKey, 0, soundKey.length));
       const high = (mixed & ~sounds.idMask) >>> 0;
       const bucket = mixed & sounds.mask;
       for (let m = sounds.start[bucket]!, end = sounds.start[bucket + 1]!; m < end; m++) {
@@ -278,7 +289,7 @@ export class CandidateIndex {
         if ((member & ~sounds.idMask) >>> 0 !== high) continue;
         const id = member & sounds.idMask;
         // Every word with the query's soundKey is in this bucket, with its hash: the flag is only set here.
-        if (this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3)) found.sounds[found.count - 1] = this.soundKeys[id] === soundKey ? 1 : 0;
+        if (this.consider(id, word, Math.max(word.length, this.length(id)) >= SOUND_LONG_LENGTH ? 4 : 3)) found.sounds[found.count - 1] = this.soundsLike(id, soundKey) ? 1 : 0;
       }
     }
     const deleteDistance = word.length <= 3 ? 1 : MAX_DISTANCE;
@@ -368,13 +379,19 @@ export class CandidateIndex {
     }
     if (word.length <= 32) for (let i = 0; i < word.length; i++) this.positions[word.charCodeAt(i)] = 0;
     // Too short for the sound table, yet a sound-alike all the same.
-    if (word.length < SOUND_MIN_LENGTH) for (let k = 0; k < found.count; k++) found.sounds[k] = this.soundKeys[found.ids[k]!] === soundKey ? 1 : 0;
+    if (word.length < SOUND_MIN_LENGTH) for (let k = 0; k < found.count; k++) found.sounds[k] = this.soundsLike(found.ids[k]!, soundKey) ? 1 : 0;
     return found;
   }
 
   /** Where word `id` starts in `text` (and, with id + 1, where it ends). */
   start(id: number): number {
     return this.words[id * WORD_FIELDS + START]!;
+  }
+
+  /** Whether word id's sound key is `soundKey`. */
+  private soundsLike(id: number, soundKey: string): boolean {
+    const from = this.soundStart[id]!;
+    return this.soundStart[id + 1]! - 1 - from === soundKey.length && this.soundKeys.startsWith(soundKey, from);
   }
 
   private length(id: number): number {
@@ -599,10 +616,10 @@ function bitCount(bits: number): number {
   return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** Polynomial hash of text's first n characters, the same as deleteHashes uses. */
-function stringHash(text: string, n: number): number {
+/** Polynomial hash of text[from, to), the same as deleteHashes uses. */
+function stringHash(text: string, from: number, to: number): number {
   let hash = 0;
-  for (let i = 0; i < n; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i) + 1) | 0;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i) + 1) | 0;
   return hash >>> 0;
 }
 

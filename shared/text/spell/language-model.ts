@@ -22,8 +22,8 @@ export class LanguageModel {
   readonly keys: string[];
   /** Candidates as nspell accepts them ("English", "don't"). */
   readonly forms: string[];
-  /** soundKey() of each candidate, computed at build time. */
-  readonly soundKeys: string[];
+  /** soundKey() of each candidate, computed at build time, one per line. */
+  readonly soundKeys: string;
   /** ln P(candidate); dictionary forms the frequency list lacks get half the rarest listed candidate's probability. */
   readonly logPrior: Float64Array;
   private readonly prior: Float64Array;
@@ -57,7 +57,7 @@ export class LanguageModel {
       this.candidateOf[wordId] = id;
       this.keys[id++] = words.words[wordId]!;
     }
-    this.soundKeys = sounds!.split('\n');
+    this.soundKeys = sounds!;
     this.forms = this.keys.slice();
     for (const line of forms!.split('\n')) {
       const space = line.indexOf(' ');
