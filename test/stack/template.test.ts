@@ -116,6 +116,10 @@ describe('functions', () => {
     expect(dev.Resources.HomeLogGroup!.Properties.RetentionInDays).toBe(14);
   });
 
+  it('do not parse source maps at cold start (they cost the spell function 15-30 ms)', () => {
+    for (const name of FUNCTIONS) expect(prod.Resources[`${name}LambdaFunction`]!.Properties.Environment.Variables.NODE_OPTIONS ?? '').not.toContain('source-maps');
+  });
+
   it('gives translate the Google key secret, only when one is configured', () => {
     expect(prod.Resources.TranslateLambdaFunction!.Properties.Environment.Variables.GOOGLE_TRANSLATE_SECRET_ARN).toBe(GOOGLE_KEY_SECRET);
     expect(prod.Conditions!.HasGoogleKeySecret).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [`secret-${GOOGLE_KEY_SECRET}`, 'secret-'] }] });
