@@ -81,10 +81,12 @@ const SAME_SOUND: [string, string][] = [
   ['o', 'ough'], ['u', 'ough'], ['ow', 'ough'], ['ys', 'ies'], ['s', 'es'], ['ance', 'ence'], ['ant', 'ent'], ['able', 'ible'], ['er', 'or'], ['er', 'ar'], ['sion', 'tion'],
 ];
 const SAME_SOUND_COST = 0.45;
-/** A directed rule: typed `from` written for intended `to` (ending in toLast), number `index` in RULE_FROM_LENGTH… */
+/**
+ * A directed rule, typed `from` written for an intended side that ends in toLast; its number `index`
+ * in RULE_FROM_LENGTH… (RULE_TO_CODES holds the intended side).
+ */
 interface SoundRule {
   from: string;
-  to: string;
   toLast: number;
   index: number;
 }
@@ -103,7 +105,7 @@ for (const [a, b] of SAME_SOUND) {
     RULE_TO_LENGTH.push(to.length);
     RULE_TO_AT.push(ruleToCodes.length);
     for (const c of to) ruleToCodes.push(c.charCodeAt(0));
-    SOUND_RULES[last]!.push({ from, to, toLast: to.charCodeAt(to.length - 1), index });
+    SOUND_RULES[last]!.push({ from, toLast: to.charCodeAt(to.length - 1), index });
   }
 }
 for (const rules of SOUND_RULES) rules.sort((a, b) => a.toLast - b.toLast);
