@@ -129,8 +129,11 @@ function buckets(hashes: Uint32Array, count: number, runStart: Uint32Array, runs
 
 export class CandidateIndex {
   private readonly deletes: Buckets;
-  /** The short words' deletes; shortEntries holds, per member, the member and then the word's letters (pack()). */
-  private readonly shortDeletes: Buckets;
+  /**
+   * The short words' deletes: their buckets' bounds here, and in shortEntries, per member, the member
+   * and then the word's letters (pack()).
+   */
+  private readonly shortDeletes: Omit<Buckets, 'members'>;
   private readonly shortEntries: Uint32Array;
   private readonly sounds: Buckets;
   /**
@@ -238,10 +241,12 @@ export class CandidateIndex {
       shortStart[k + 1] = shortStart[k]! + deleteHashes(keys[shortIds[k]!]!, MAX_DISTANCE, shortHash, shortStart[k]!);
     }
     // Members are numbered by shortIds at first; the id mask is the one of all words' ids.
-    const shortDeletes = (this.shortDeletes = buckets(shortHash, shortStart[shortIds.length]!, shortStart, size));
-    const shortEntries = (this.shortEntries = new Uint32Array(shortDeletes.members.length * 2));
-    for (let m = 0; m < shortDeletes.members.length; m++) {
-      const member = shortDeletes.members[m]!;
+    const { members, ...shortDeletes } = buckets(shortHash, shortStart[shortIds.length]!, shortStart, size);
+    // Only the entries are kept: the members (a view of shortHash) would hold 1.5 MB nothing reads.
+    this.shortDeletes = shortDeletes;
+    const shortEntries = (this.shortEntries = new Uint32Array(members.length * 2));
+    for (let m = 0; m < members.length; m++) {
+      const member = members[m]!;
       const k = member & shortDeletes.idMask;
       shortEntries[2 * m] = ((member & ~shortDeletes.idMask) | shortIds[k]!) >>> 0;
       shortEntries[2 * m + 1] = shortLetters[k]!;
