@@ -48,11 +48,10 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number): HttpReques
 
   let body: Buffer | null = null;
   if (event.body) {
-    // Check the encoded size first, so an oversized body is refused before it is decoded.
-    const encodedBytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
-    if (encodedBytes > maxBodyBytes + 2) throw bodyTooLarge(encodedBytes, maxBodyBytes);
+    // Measured before decoding, so an oversized body is refused without being copied.
+    const bytes = bodyBytes(event);
+    if (bytes > maxBodyBytes) throw bodyTooLarge(bytes, maxBodyBytes);
     body = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-    if (body.length > maxBodyBytes) throw bodyTooLarge(body.length, maxBodyBytes);
   }
 
   return {
@@ -65,5 +64,9 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number): HttpReques
   };
 }
 
+/** The size in bytes of a request's or response's body as sent (decoded when base64). */
+export const bodyBytes = ({ body, isBase64Encoded }: { body?: string | null; isBase64Encoded?: boolean }): number =>
+  body ? Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8') : 0;
+
 const bodyTooLarge = (bytes: number, limit: number) =>
-  new AppError('BODY_TOO_LARGE', `the body has about ${bytes} bytes; the limit is ${limit} bytes`);
+  new AppError('BODY_TOO_LARGE', `the body has ${bytes} bytes; the limit is ${limit} bytes`);

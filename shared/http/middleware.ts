@@ -3,7 +3,7 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { AppError, isAppError } from '../errors.ts';
 import { describeError, log } from '../log.ts';
-import { parseAlbEvent, type HttpRequest } from './alb-event.ts';
+import { bodyBytes, parseAlbEvent, type HttpRequest } from './alb-event.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
 import { SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
@@ -104,8 +104,8 @@ export const accessLog = (route: string): AlbMiddleware => {
       route,
       method: request.event.httpMethod,
       status,
-      requestBytes: request.event.body?.length ?? 0,
-      responseBytes: result?.body?.length ?? 0,
+      requestBytes: bodyBytes(request.event),
+      responseBytes: result ? bodyBytes(result) : 0,
       ms: Date.now() - (started.get(request) ?? Date.now()),
       Requests: 1,
       ClientErrors: status >= 400 && status < 500 ? 1 : 0,

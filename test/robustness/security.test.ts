@@ -125,4 +125,15 @@ describe('logs', () => {
     const failure = entries.find((e) => e.message === 'request failed');
     expect(failure).toEqual(expect.objectContaining({ code: 'TRANSLATION_UNAVAILABLE', requestId: accessLines[3].requestId }));
   });
+
+  it('count the bytes of the bodies as sent: UTF-8, and base64 decoded', async () => {
+    const body = JSON.stringify({ text: 'Naïve cafés recieve “quotes” — ünïcödé' });
+    for (const base64 of [false, true]) {
+      logLines.length = 0;
+      const result = await handlers.spell(albEvent({ method: 'POST', path: '/api/spell', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, base64 }), lambdaContext());
+      const entry = logLines.map((line) => JSON.parse(line)).find((e) => e.message === 'request');
+      expect(entry.requestBytes).toBe(Buffer.byteLength(body, 'utf8'));
+      expect(entry.responseBytes).toBe(Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8').length);
+    }
+  });
 });
