@@ -73,7 +73,7 @@ interface Word {
 }
 
 /** Candidate ids with their score from frequency and error model, best first. */
-type Shortlist = { ids: number[]; scores: number[] };
+type Shortlist = { ids: Int32Array; scores: Float64Array };
 
 /**
  * The best SHORTLIST candidates offered so far, best first, in typed arrays (a query offers about
@@ -93,7 +93,7 @@ class Ranking {
 
   /** The ranking as it stands, for the cache. */
   shortlist(): Shortlist {
-    return { ids: Array.from(this.ids.subarray(0, this.size)), scores: Array.from(this.scores.subarray(0, this.size)) };
+    return { ids: this.ids.slice(0, this.size), scores: this.scores.slice(0, this.size) };
   }
 
   /** The score a candidate must beat to enter, once the ranking is full. */
