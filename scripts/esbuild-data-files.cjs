@@ -3,11 +3,19 @@
  * files (.txt, .aff, .dic in the generated folders) ship beside the bundle as <bundle>.<file> and are read
  * at start-up, instead of being inlined as string literals. Node then compiles 1.4 MB of code rather
  * than 6 MB with 4.6 MB of literals, which took about a tenth of the spell function's cold start.
+ * eld's n-gram database, a 2 MB object literal, ships the same way as JSON: JSON.parse builds it in
+ * about a quarter of the time compiling and running the literal takes (0.6–0.9 s of the translate
+ * function's cold start).
  * The <bundle>. prefix keeps each file in its own function's zip (serverless-esbuild leaves files
- * named after another function's bundle out of a zip). Sources, jest and tsx import them as text.
+ * named after another function's bundle out of a zip). Sources, jest and tsx import them as text, and
+ * eld as published.
  */
-const { copyFileSync, mkdirSync } = require('node:fs');
+const { copyFileSync, mkdirSync, writeFileSync } = require('node:fs');
 const { basename, join, parse } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const readBeside = (name, body) =>
+  `import { readFileSync } from 'node:fs';\nconst text = readFileSync(new URL(${JSON.stringify(`./${name}`)}, import.meta.url), 'utf8');\n${body}`;
 
 module.exports = [
   {
@@ -24,8 +32,14 @@ module.exports = [
         sources.set(name, args.path);
         mkdirSync(outdir, { recursive: true });
         copyFileSync(args.path, join(outdir, name));
-        const url = JSON.stringify(`./${name}`);
-        return { loader: 'js', contents: `import { readFileSync } from 'node:fs';\nexport default readFileSync(new URL(${url}, import.meta.url), 'utf8');\n` };
+        return { loader: 'js', contents: readBeside(name, 'export default text;\n') };
+      });
+      build.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/][a-z]+\.js$/ }, async (args) => {
+        const { ngramsData } = await import(pathToFileURL(args.path).href);
+        const name = `${bundle}.eld-${parse(args.path).name}.json`;
+        mkdirSync(outdir, { recursive: true });
+        writeFileSync(join(outdir, name), JSON.stringify(ngramsData));
+        return { loader: 'js', contents: readBeside(name, 'export const ngramsData = JSON.parse(text);\n') };
       });
     },
   },

@@ -95,9 +95,11 @@ describe('the packaged functions', () => {
     const data = (name: string) => files(name).filter((file) => !/handler\.mjs(\.map)?$/.test(file));
     expect(data('spell')).toEqual(['candidates.txt', 'dictionary.aff', 'dictionary.dic', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
     expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
-    for (const name of ['home', 'translate'] as const) expect(data(name)).toEqual([]);
-    // The word list as a string literal would make the bundle megabytes larger.
+    expect(data('translate')).toEqual(['functions/translate/handler.eld-medium.json']);
+    expect(data('home')).toEqual([]);
+    // The word list as a string literal, or eld's n-grams as an object literal, would make the bundle megabytes larger.
     expect(statSync(join(work, 'spell', 'functions', 'spell', 'handler.mjs')).size).toBeLessThan(2 * 1024 * 1024);
+    expect(statSync(join(work, 'translate', 'functions', 'translate', 'handler.mjs')).size).toBeLessThan(3 * 1024 * 1024);
   });
 
   it('spell corrects and stores through the Data API', async () => {
@@ -122,11 +124,23 @@ describe('the packaged functions', () => {
     expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ sourceLanguage: 'es', provider: 'google' }));
   });
 
+  it('translate detects English with the n-grams shipped beside its bundle and returns it as is', async () => {
+    const calls = google.requests.length;
+    const text = 'The weather is lovely today, and we are going for a long walk in the park.';
+    const result = await invoke('translate', jsonPostEvent('/api/translate', { text }), {
+      GOOGLE_TRANSLATE_API_KEY: 'bundle-key',
+      GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint,
+    });
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ output: text, sourceLanguage: 'en' }));
+    expect(google.requests).toHaveLength(calls);
+  });
+
   it('home lists what the other bundles stored, newest first', async () => {
     const result = await invoke('home', albEvent({ query: { format: 'json' } }));
     expect(result.statusCode).toBe(200);
     const { records } = JSON.parse(result.body!);
-    expect(records.map((r: { operation: string }) => r.operation)).toEqual(['translate', 'space', 'spell']);
+    expect(records.map((r: { operation: string }) => r.operation)).toEqual(['translate', 'translate', 'space', 'spell']);
     const page = await invoke('home', albEvent({ headers: { accept: 'text/html' } }));
     expect(page.body).toContain('Thequickbrownfox');
   });
