@@ -54,7 +54,7 @@ function loadSets(): Record<(typeof SETS)[number], Case[]> {
 
 /** nspell on dictionary-en as the issue measured it, on the machine its goals were set on. */
 const NSPELL_REFERENCE = { loadMs: 113, p50: 2.1 };
-/** The issue's timing goals, printed beside each figure and, scaled, for this machine. */
+/** The issue's timing goals, printed beside each figure and in the goals table at the end. */
 const GOALS = { p50Ms: 0.05, p95Ms: 0.5, coldStartMs: 250, textMs: 20 };
 
 /** Timing figures gathered over the run, for the goals table at the end. */
