@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { registerTextLoader } from './build-text-data.ts';
+import { quantile } from './bench-stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DATA = join(ROOT, '..', 'shared', 'data');
@@ -65,8 +66,6 @@ interface Timings {
   /** 10,000-character texts, median ms, by how often a word is misspelled ("after one request" and long-running). */
   text: Record<number, { median: number; steady: number }>;
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
 
 /** nspell on dictionary-en as published, the way the service used it before. */
 async function baselineNspell() {

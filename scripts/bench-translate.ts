@@ -10,8 +10,8 @@ import { createApertiumCliEngine, findApertiumCommand } from '../shared/translat
 import { createGoogleEngine } from '../shared/translate/google-translator.ts';
 import { createTranslationService } from '../shared/translate/translation-service.ts';
 import type { Translator } from '../shared/translate/translator.ts';
+import { quantile } from './bench-stats.ts';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => n.toFixed(1);
 
 async function latency(translator: Translator, texts: Array<{ text: string; source?: string }>, rounds: number): Promise<string> {
@@ -25,7 +25,7 @@ async function latency(translator: Translator, texts: Array<{ text: string; sour
     }
   }
   times.sort((a, b) => a - b);
-  return `${times.length} calls  p50 ${ms(percentile(times, 50))} ms  p95 ${ms(percentile(times, 95))} ms  max ${ms(times.at(-1)!)} ms`;
+  return `${times.length} calls  p50 ${ms(quantile(times, 0.5))} ms  p95 ${ms(quantile(times, 0.95))} ms  max ${ms(times.at(-1)!)} ms`;
 }
 
 const spanish = DETECTION_SAMPLE.filter((s) => s.language === 'es').flatMap((s) => [s.short, s.medium]);
