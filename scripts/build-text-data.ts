@@ -8,22 +8,31 @@
  * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342).
  *
  * shared/text/spell/generated/ — what only the spelling engine needs:
- * - dictionary.aff / dictionary.dic: dictionary-en with every affixed form written out, so nspell
+ * - dictionary.aff / dictionary.dic: the union of dictionary-en (en-US), dictionary-en-gb, -en-ca and
+ *   -en-au, which share one affix file, with every affixed form written out, so nspell
  *   loads it without expanding affixes at cold start (0.1–0.4 s saved). Only the flags nspell's
  *   `correct` reads are kept; the script fails unless the result accepts exactly what the original does.
  * - candidates.txt: the words a correction may be: the listed words nspell accepts, in the casing it
  *   accepts ("english" → "English"), and the remaining dictionary forms, with their sound keys
- *   (format in shared/text/spell/language-model.ts). Words nspell marks NOSUGGEST are never candidates.
+ *   (format in shared/text/spell/language-model.ts), with the variants of those not in all four. Words nspell marks NOSUGGEST are never candidates.
+ * - variants.txt: "form mask" for each form not all four variants accept (see shared/text/spell/variants.ts).
+ * - jargon.txt: single-word software terms from @cspell/dict-software-terms (MIT) that nspell
+ *   rejects, lower case, one per line: real words the dictionary lacks, which are never corrected.
  */
 import { createRequire, register } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dictionary from 'dictionary-en';
+import dictionaryAu from 'dictionary-en-au';
+import dictionaryCa from 'dictionary-en-ca';
+import dictionaryGb from 'dictionary-en-gb';
 import nspell from 'nspell';
 import { isCandidateForm } from '../shared/text/spell/language-model.ts';
 import { encodeWordModel } from '../shared/text/word-model.ts';
 import { soundKey } from '../shared/text/spell/sound-key.ts';
+import { ALL_VARIANTS, VARIANTS, parseVariantMasks, variantsOf } from '../shared/text/spell/variants.ts';
 
 /**
  * Lets tsx import data files as text, as esbuild's `text` loader and jest's transform do; needed
@@ -55,8 +64,13 @@ async function build(): Promise<void> {
     correct(word: string): boolean;
   }
 
+  // The four variants share one affix file; the union of their word lists is what is loaded.
   const aff = Buffer.from(dictionary.aff).toString('utf8');
-  const original = nspell(aff, Buffer.from(dictionary.dic).toString('utf8')) as unknown as NspellState;
+  const sources = [dictionary, dictionaryGb, dictionaryCa, dictionaryAu];
+  if (sources.some((source) => Buffer.from(source.aff).toString('utf8') !== aff)) throw new Error('the variants no longer share one affix file');
+  const variants = sources.map((source) => nspell(aff, Buffer.from(source.dic).toString('utf8')) as unknown as NspellState);
+  const unionLines = [...new Set(sources.flatMap((source) => Buffer.from(source.dic).toString('utf8').split('\n').slice(1).filter(Boolean)))];
+  const original = nspell(aff, `${unionLines.length}\n${unionLines.join('\n')}\n`) as unknown as NspellState;
 
   // Flags that `correct` consults (directly or through compound rules); affix flags have done their work.
   const kept = new Set<string>(Object.keys(original.compoundRuleCodes));
@@ -82,6 +96,20 @@ async function build(): Promise<void> {
     }
   }
   if (String(original.compoundRules) !== String(expanded.compoundRules)) throw new Error('compound rules differ');
+
+  // Forms not every variant accepts, with the mask of those that do; checked against each variant.
+  const maskOf = (word: string) => variants.reduce((mask, variant, v) => (variant.correct(word) ? mask | (1 << v) : mask), 0);
+  // A form every variant accepts is listed too when another case of it is restricted (Anglicize, anglicize).
+  const formMasks = new Map(forms.map((form) => [form, maskOf(form)]));
+  const restrictedKeys = new Set(forms.filter((form) => formMasks.get(form) !== ALL_VARIANTS).map((form) => form.toLowerCase()));
+  const variantLines = forms.filter((form) => restrictedKeys.has(form.toLowerCase())).map((form) => `${form} ${formMasks.get(form)!}`);
+  const masks = parseVariantMasks(variantLines.join('\n'));
+  for (const form of forms) {
+    for (const word of [form, form.toLowerCase(), form.toUpperCase(), capitalise(form.toLowerCase())]) {
+      if (!original.correct(word)) continue;
+      if (variantsOf(masks, word) !== maskOf(word)) throw new Error(`variant masks disagree on ${word} (${VARIANTS.join(', ')})`);
+    }
+  }
 
   const noSuggest = original.flags.NOSUGGEST;
   const suggestible = (form: string) => original.correct(form) && !(typeof noSuggest === 'string' && original.data[form]?.includes(noSuggest));
@@ -118,6 +146,7 @@ async function build(): Promise<void> {
     candidates.map(([id], k) => (id - (k > 0 ? candidates[k - 1]![0] : 0)).toString(36)),
     candidates.map(([, form]) => soundKey(form)),
     candidates.flatMap(([, form], k) => (form === form.toLowerCase() ? [] : [`${k} ${form}`])),
+    candidates.flatMap(([, form], k) => (variantsOf(masks, form) !== ALL_VARIANTS ? [`${k} ${variantsOf(masks, form)}`] : [])),
   ];
 
   const SHARED = join(import.meta.dirname, '..', 'shared', 'text', 'generated');
@@ -128,7 +157,25 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'dictionary.aff'), aff);
   writeFileSync(join(OUT, 'dictionary.dic'), expandedDic);
   writeFileSync(join(OUT, 'candidates.txt'), sections.map((lines) => lines.join('\n')).join('\n\n'));
+  const jargon = softwareTerms(require).filter((word) => !original.correct(word));
+  writeFileSync(join(OUT, 'jargon.txt'), jargon.join('\n'));
+  writeFileSync(join(OUT, 'variants.txt'), variantLines.join('\n'));
   console.log(`text data: ${words.length} words, ${pairs.length} word pairs → ${SHARED}; ${forms.length} dictionary forms, ${candidates.length} candidates → ${OUT}`);
+}
+
+/** The single words of @cspell/dict-software-terms' lists, lower case, sorted, each once. */
+function softwareTerms(require: NodeJS.Require): string[] {
+  const dir = join(require.resolve('@cspell/dict-software-terms/cspell-ext.json'), '..', 'dict');
+  // Not its compound-term fragments (*Auth*), error and signal names.
+  const lists = ['softwareTerms.txt.gz', 'networkingTerms.txt', 'software-tools.txt', 'computing-acronyms.txt', 'webServices.txt', 'software-terms-alternative.txt'];
+  const words = new Set<string>();
+  for (const list of lists) {
+    const raw = readFileSync(join(dir, list));
+    for (const line of (list.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n')) {
+      if (/^\p{Script=Latin}[\p{Script=Latin}']*$/u.test(line.trim())) words.add(line.trim().toLowerCase());
+    }
+  }
+  return [...words].sort();
 }
 
 /**

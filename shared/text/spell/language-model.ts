@@ -4,9 +4,11 @@
  * probabilities, and how much their neighbours make each likelier. candidates.txt, written by
  * scripts/build-text-data.ts, has three sections separated by a blank line, one entry per line: the
  * candidates' shared word ids as base-36 deltas from the previous one; their sound keys; "id Form" for
- * the candidates nspell wants in another case ("english" → "English").
+ * the candidates nspell wants in another case ("english" → "English"); "id mask" for those not every
+ * English variant has.
  */
 import type { WordModel } from '../word-model.ts';
+import { ALL_VARIANTS } from './variants.ts';
 
 const CANDIDATE_FORM = /^\p{Script=Latin}[\p{Script=Latin}']*$/u;
 
@@ -22,6 +24,8 @@ export class LanguageModel {
   readonly keys: string[];
   /** Candidates as nspell accepts them ("English", "don't"). */
   readonly forms: string[];
+  /** The variants (bits of shared/text/spell/variants.ts) that accept each candidate. */
+  readonly variants: Uint8Array;
   /** soundKey() of each candidate, computed at build time, one per line. */
   readonly soundKeys: string;
   /** ln P(candidate); dictionary forms the frequency list lacks get half the rarest listed candidate's probability. */
@@ -38,7 +42,7 @@ export class LanguageModel {
     private readonly words: WordModel,
     candidates: string,
   ) {
-    const [ids, sounds, forms] = candidates.split('\n\n');
+    const [ids, sounds, forms, variants] = candidates.split('\n\n');
     let size = 1;
     for (let at = ids!.indexOf('\n'); at >= 0; at = ids!.indexOf('\n', at + 1)) size++;
     this.wordId = new Int32Array(size);
@@ -62,6 +66,12 @@ export class LanguageModel {
     for (const line of forms!.split('\n')) {
       const space = line.indexOf(' ');
       if (space > 0) this.forms[Number(line.slice(0, space))] = line.slice(space + 1);
+    }
+
+    this.variants = new Uint8Array(size).fill(ALL_VARIANTS);
+    for (const line of (variants ?? '').split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) this.variants[Number(line.slice(0, space))] = Number(line.slice(space + 1));
     }
 
     let rarest = Infinity;

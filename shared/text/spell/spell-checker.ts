@@ -2,14 +2,18 @@ import type nspell from 'nspell';
 import aff from './generated/dictionary.aff';
 import dic from './generated/dictionary.dic';
 import candidates from './generated/candidates.txt';
+import jargon from './generated/jargon.txt';
+import variants from './generated/variants.txt';
 import { englishWords } from '../english-words.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
+import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
+import { ALL_VARIANTS, VARIANTS, parseVariantMasks, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
 
 export interface Correction {
   /** Start of the replaced word in the input, in UTF-16 code units. */
@@ -20,15 +24,41 @@ export interface Correction {
   replacement: string;
   /** Up to 5 other suggestions, best first, never including the replacement. */
   alternatives: string[];
+  /** How likely the replacement is what was meant, from 0 to 1 (see confidence()). */
+  confidence: number;
+}
+
+export type FlagReason = 'unknown' | 'name' | 'acronym' | 'uncertain' | 'ignored' | 'other-language';
+
+/** A word the dictionary lacks, left as written. */
+export interface Flag {
+  offset: number;
+  length: number;
+  original: string;
+  reason: FlagReason;
+  /** Up to 5 suggestions, best first (empty when none is near). */
+  alternatives: string[];
 }
 
 export interface SpellResult {
   output: string;
   corrections: Correction[];
+  flags: Flag[];
+  /** The language asked for. */
+  language: SpellLanguage;
+  /** The variant whose spellings the corrections use: the one asked for, or for `en` the text's own. */
+  variant: Variant;
+}
+
+export interface SpellOptions {
+  /** `en` (the default) accepts every variant's spellings and corrects into the text's own. */
+  language?: SpellLanguage;
+  /** Words (any case) this call neither changes nor flags. */
+  ignore?: readonly string[];
 }
 
 export interface SpellChecker {
-  correct(text: string): SpellResult;
+  correct(text: string, options?: SpellOptions): SpellResult;
 }
 
 const MAX_ALTERNATIVES = 5;
@@ -49,6 +79,33 @@ const REGULARISED_VERB = 0.6;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
 
+// Word statuses (Word.check).
+const CORRECT = 0;
+const MISSPELLED = 1;
+const CODE_LIKE = 2;
+const OTHER_SCRIPT = 3;
+
+// Word shapes (wordShape()).
+const PLAIN = 0;
+const SENTENCE_START = 1;
+const INNER_CAPITAL = 2;
+const ACRONYM = 3;
+// Acronyms are short: a longer word in capitals is emphasis, checked like any other.
+const MAX_ACRONYM = 6;
+
+// ln-score of keeping an unknown word as written, against the candidates' ln P(word) − edit costs:
+// lower case, and capitalised (at a sentence's start, where names are as common as slips); a word
+// listed outside the dictionary (jargon.txt) is kept. Chosen on data (README, do-no-harm).
+const UNLISTED_WORD = -30;
+const UNLISTED_NAME = -19;
+const KNOWN_ELSEWHERE = 0;
+const DERIVED_WORD = -15;
+// Replace only when the best suggestion holds at least this share of the probability.
+const MIN_CONFIDENCE = 0.3;
+// A capitalised word inside a sentence becomes a known name only when it is clearly one slip from it.
+const NAME_CONFIDENCE = 0.9;
+const SHORT_WORD_CONFIDENCE = 0.9;
+
 const DIGIT = /\p{N}/u;
 // The dictionary is English: words in other scripts are never "corrected" into English.
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’]+$/u;
@@ -66,8 +123,8 @@ interface Word {
   offset: number;
   /** Lexicon id of the word as written, for its neighbours' context; -1 when unknown. */
   id: number;
-  /** Misspelled and worth correcting. */
-  check: boolean;
+  /** CORRECT, MISSPELLED, or why it is left alone unchecked (CODE_LIKE, OTHER_SCRIPT). */
+  check: number;
   /** Whether only whitespace separates it from the previous word. */
   joined: boolean;
 }
@@ -140,6 +197,9 @@ const ORDER_SPAN = 2 ** 20;
 
 class ContextSpellChecker implements SpellChecker {
   private readonly cache = new Map<string, Shortlist>();
+  // The current call's variants: those whose words count as correct, and the one suggestions come from.
+  private accept = ALL_VARIANTS;
+  private target = ALL_VARIANTS;
   // Per candidate of the current shortlist(): its score before the error model, that minus the
   // error model's floor, and the keys that sort them by id.
   private bases = new Float64Array(256);
@@ -154,19 +214,39 @@ class ContextSpellChecker implements SpellChecker {
     private readonly spell: Nspell,
     private readonly model: LanguageModel,
     private readonly index: CandidateIndex,
+    private readonly known: KnownWords,
+    private readonly masks: ReadonlyMap<string, number>,
   ) {}
 
-  correct(text: string): SpellResult {
+  correct(text: string, options: SpellOptions = {}): SpellResult {
+    const language = options.language ?? 'en';
+    this.accept = language === 'en' ? ALL_VARIANTS : variantBit(language);
     const words = this.words(text);
+    this.target = language !== 'en' ? this.accept : words.some((word) => word.check === MISSPELLED) ? this.variantOf(words) : variantBit('en-US');
+    const ignore = new Set(options.ignore?.map(fold));
+    const shouting = isShouting(text);
     const corrections: Correction[] = [];
+    const flags: Flag[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (!word.check) continue;
+      if (word.check === CORRECT || ignore.has(fold(word.text))) continue;
+      const flag = (reason: FlagReason, alternatives: string[] = []) => flags.push({ offset: word.offset, length: word.text.length, original: word.text, reason, alternatives });
+      if (word.check !== MISSPELLED) {
+        flag(word.check === OTHER_SCRIPT ? 'other-language' : 'ignored');
+        continue;
+      }
+      const shape = wordShape(text, words, i, shouting);
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
-      const suggestions = this.suggest(word.text, previous, next);
+      const keep = this.keepScore(word.text, shape);
+      const { suggestions, confidence, properNoun } = this.suggest(word.text, previous, next, keep);
       const [replacement, ...alternatives] = suggestions;
-      if (replacement !== undefined) corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives });
+      if (replacement === undefined) flag('unknown');
+      else if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
+      // A capitalised word inside a sentence is a name, unless it is one slip from a known name.
+      else if (shape === INNER_CAPITAL && !(properNoun && confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (confidence < MIN_CONFIDENCE || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence) });
     }
 
     let output = '';
@@ -175,16 +255,48 @@ class ContextSpellChecker implements SpellChecker {
       output += text.slice(from, c.offset) + c.replacement;
       from = c.offset + c.length;
     }
-    return { output: output + text.slice(from), corrections };
+    return { output: output + text.slice(from), corrections, flags, language, variant: VARIANTS[Math.log2(this.target)]! };
+  }
+
+  /** Whether the dictionary of one of the variants in `mask` has the word. */
+  private accepts(word: string, mask: number): boolean {
+    return this.spell.correct(word) && (variantsOf(this.masks, word) & mask) !== 0;
+  }
+
+  /**
+   * The variant a text in `en` is written in, by the words it spells as only some variants do
+   * (colour, organise, color); en-US when none does.
+   */
+  private variantOf(words: readonly Word[]): number {
+    const votes = new Int32Array(VARIANTS.length);
+    for (const word of words) {
+      if (word.check !== CORRECT) continue;
+      const mask = word.id >= 0 && this.model.forms[word.id] === word.text ? this.model.variants[word.id]! : LATIN_WORD.test(word.text) ? variantsOf(this.masks, word.text) : ALL_VARIANTS;
+      if (mask === ALL_VARIANTS) continue;
+      for (let v = 0; v < VARIANTS.length; v++) if (mask & (1 << v)) votes[v]!++;
+    }
+    let best = 0;
+    for (let v = 1; v < VARIANTS.length; v++) if (votes[v]! > votes[best]!) best = v;
+    return 1 << best;
+  }
+
+  /**
+   * ln of how likely the word is as written, a real word the dictionary lacks, on the scale of the
+   * candidates' scores: a correction must outweigh it to be made.
+   */
+  private keepScore(word: string, shape: number): number {
+    if (this.known.listed(word)) return KNOWN_ELSEWHERE;
+    if (this.known.derived(word)) return DERIVED_WORD;
+    return shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
   }
 
   /** The words of the text in order, with which ones need correcting. */
   private words(text: string): Word[] {
     const words: Word[] = [];
     let end = 0;
-    const add = (word: string, offset: number, id: number, check: boolean) => {
+    const add = (word: string, offset: number, id: number, check: number) => {
       const joined = words.length > 0 && onlySpaceBetween(text, end, offset);
-      words.push({ text: word, offset, id: check ? -1 : id, check, joined });
+      words.push({ text: word, offset, id: check === CORRECT ? id : -1, check, joined });
       end = offset + word.length;
     };
     const tokens = textTokens(text);
@@ -193,13 +305,13 @@ class ContextSpellChecker implements SpellChecker {
       const value = text.slice(offset, tokens[t + 1]!);
       // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
       if (value.includes('.') || DIGIT.test(value)) continue;
-      if (value.includes('-') && !this.spell.correct(value)) {
+      if (value.includes('-') && !this.accepts(value, this.accept)) {
         const parts = value.split('-');
         const ids = parts.map((part) => this.model.id(part));
-        const wrong = parts.map((part, k) => this.misspelled(part, ids[k]!));
+        const wrong = parts.map((part, k) => this.status(part, ids[k]!));
         // co-incided: a word split by a stray hyphen is corrected whole.
-        if (wrong.includes(true) && this.spell.correct(parts.join(''))) {
-          add(value, offset, -1, true);
+        if (wrong.includes(MISSPELLED) && this.accepts(parts.join(''), this.accept)) {
+          add(value, offset, -1, MISSPELLED);
           continue;
         }
         // well-knwon: each part on its own.
@@ -210,35 +322,43 @@ class ContextSpellChecker implements SpellChecker {
         });
       } else {
         const id = this.model.id(value);
-        add(value, offset, id, !value.includes('-') && this.misspelled(value, id));
+        add(value, offset, id, value.includes('-') ? CORRECT : this.status(value, id));
       }
     }
     return words;
   }
 
-  /** Whether `word` (lexicon id `id`, or -1) needs correcting. */
-  private misspelled(word: string, id: number): boolean {
+  /** Whether `word` (lexicon id `id`, or -1) is CORRECT, MISSPELLED or left alone unchecked. */
+  private status(word: string, id: number): number {
     // Every candidate is a word nspell accepts as written (scripts/build-text-data.ts keeps only
     // those): most words of a text are one, and need no call to nspell.
-    if (id >= 0 && this.model.forms[id] === word) return false;
-    if (!LATIN_WORD.test(word) || CAMEL_CASE.test(word) || this.spell.correct(word)) return false;
+    if (id >= 0 && this.model.forms[id] === word && this.model.variants[id]! & this.accept) return CORRECT;
+    if (this.accepts(word, this.accept)) return CORRECT;
+    // The dictionary is English: words in other scripts are never "corrected" into English.
+    if (!LATIN_WORD.test(word)) return LETTER.test(word) ? OTHER_SCRIPT : CORRECT;
+    if (CAMEL_CASE.test(word)) return CODE_LIKE;
     // The dictionary spells naïve, café, résumé without accents: an accented form of a known word is fine.
     const unaccented = word.normalize('NFD').replace(MARKS, '');
-    return unaccented === word || !this.spell.correct(unaccented);
+    return unaccented !== word && this.accepts(unaccented, this.accept) ? CORRECT : MISSPELLED;
   }
 
-  /** Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern. */
-  private suggest(word: string, previous: number, next: number): string[] {
+  /**
+   * Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern;
+   * the first one's confidence against the others and against keeping the word (ln-score `keep`),
+   * and whether it is a proper noun.
+   */
+  private suggest(word: string, previous: number, next: number, keep: number): Suggestions {
     let stem = word;
     let suffix = '';
     // goverment's → government's: the stem is corrected, the possessive kept as typed.
-    if (POSSESSIVE.test(word) && word.length > 2 && !this.spell.correct(word.slice(0, -2))) {
+    if (POSSESSIVE.test(word) && word.length > 2 && !this.accepts(word.slice(0, -2), this.accept)) {
       stem = word.slice(0, -2);
       suffix = word.slice(-2);
     }
     const { ids, scores } = this.shortlist(fold(stem));
     const { totals, ranked } = this;
-    for (let k = 0; k < ids.length; k++) totals[k] = scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next);
+    // Another variant's spellings (colour in en-US) are no candidates.
+    for (let k = 0; k < ids.length; k++) totals[k] = this.model.variants[ids[k]!]! & this.target ? scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
     let count = ids.length;
     // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
     // as likely as POSSESSIVE_SHARE of its stem; it comes after the shortlist.
@@ -254,6 +374,8 @@ class ContextSpellChecker implements SpellChecker {
       ranked[at] = k;
     }
     const suggestions: string[] = [];
+    let best = -Infinity;
+    let properNoun = false;
     const pattern = casePattern(stem);
     for (let n = 0; n < count; n++) {
       const k = ranked[n]!;
@@ -261,10 +383,15 @@ class ContextSpellChecker implements SpellChecker {
       const restored = restoreCase(pattern, form) + suffix;
       // Only words nspell accepts as written, so correcting the output again changes nothing
       // (lexicon forms are accepted as they are; a changed case, suffix or possessive is checked).
-      if (restored !== word && !suggestions.includes(restored) && ((restored === form && stemId < 0) || this.spell.correct(restored))) suggestions.push(restored);
+      const listed = k < ids.length && restored === form && stemId < 0;
+      if (listed && !(this.model.variants[ids[k]!]! & this.target)) continue;
+      if (restored !== word && !suggestions.includes(restored) && (listed || this.accepts(restored, this.target))) {
+        if (suggestions.length === 0) [best, properNoun] = [totals[k]!, form !== form.toLowerCase()];
+        suggestions.push(restored);
+      }
       if (suggestions.length > MAX_ALTERNATIVES) break;
     }
-    return suggestions;
+    return { suggestions, confidence: suggestions.length ? confidence(best, totals.subarray(0, count), keep) : 0, properNoun };
   }
 
   private shortlist(key: string): Shortlist {
@@ -320,6 +447,90 @@ class ContextSpellChecker implements SpellChecker {
     this.cache.set(key, shortlist);
     return shortlist;
   }
+}
+
+/** What suggest() found for one word. */
+interface Suggestions {
+  suggestions: string[];
+  confidence: number;
+  properNoun: boolean;
+}
+
+/** Share of e^best in e^keep + Σ e^totals: the noisy channel's posterior of the best reading. */
+function confidence(best: number, totals: Float64Array, keep: number): number {
+  let max = keep;
+  for (const total of totals) if (total > max) max = total;
+  let sum = Math.exp(keep - max);
+  for (const total of totals) sum += Math.exp(total - max);
+  return Math.exp(best - max) / sum;
+}
+
+const roundConfidence = (confidence: number): number => Math.round(confidence * 1000) / 1000;
+
+/** Whether the text is written in capitals (most of its cased letters are), so an all-capital word is no acronym. */
+function isShouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const char of text) {
+    if (char !== char.toLowerCase()) upper++;
+    else if (char !== char.toUpperCase()) lower++;
+  }
+  return upper > 0 && upper >= 4 * lower;
+}
+
+// What may stand between a sentence's end and its first word: spaces, quotes, brackets, list bullets.
+const BEFORE_SENTENCE = /[\s"'“”‘’()[\]«»*•-]/u;
+
+const WORD_PART = /[\p{L}\p{M}'’-]/u;
+const CAPITAL_AFTER_APOSTROPHE = /['’]\p{Lu}/u;
+// A full stop after these (or after an initial) ends no sentence.
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'no', 'vol', 'fig', 'cf', 'al', 'ca']);
+
+const isCapital = (char: string): boolean => char !== char.toLowerCase();
+
+/** The shape of words[i] in its text: PLAIN, SENTENCE_START, INNER_CAPITAL (a name) or ACRONYM. */
+function wordShape(text: string, words: readonly Word[], i: number, shouting: boolean): number {
+  const { text: word, offset } = words[i]!;
+  // A part of a hyphenated word takes the whole word's shape (Dong-hee, Jean-luc).
+  let start = offset;
+  while (start > 0 && WORD_PART.test(text.charAt(start - 1))) start--;
+  if (CAPITAL_AFTER_APOSTROPHE.test(word)) return INNER_CAPITAL;
+  if (!isCapital(text.charAt(start))) {
+    // von, van, de between two capitalised words: part of a name.
+    const [before, after] = [words[i - 1], words[i + 1]];
+    return before && after && after.joined && words[i]!.joined && isCapital(before.text.charAt(0)) && isCapital(after.text.charAt(0)) ? INNER_CAPITAL : PLAIN;
+  }
+  const letters = word.replace(/['’]s$/u, '');
+  if (start === offset && !shouting && letters.length >= 2 && letters.length <= MAX_ACRONYM && letters === letters.toUpperCase()) return ACRONYM;
+  let at = start - 1;
+  while (at >= 0 && BEFORE_SENTENCE.test(text.charAt(at)) && text.charAt(at) !== '\n') at--;
+  if (at < 0 || '!?:\n'.includes(text.charAt(at))) return SENTENCE_START;
+  if (text.charAt(at) !== '.') return INNER_CAPITAL;
+  let from = at;
+  while (from > 0 && /\p{L}/u.test(text.charAt(from - 1))) from--;
+  const before = text.slice(from, at);
+  return before.length === 1 || ABBREVIATIONS.has(before.toLowerCase()) ? INNER_CAPITAL : SENTENCE_START;
+}
+
+/** Whether b is a with two neighbouring letters swapped (Jhon → John), ignoring case. */
+function isTransposition(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (x.length !== y.length) return false;
+  const diff: number[] = [];
+  for (let k = 0; k < x.length && diff.length <= 2; k++) if (x[k] !== y[k]) diff.push(k);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
+}
+
+/**
+ * Whether replacing `original` by `replacement` is a change a writer would want: a change of case
+ * only capitalises (english → English), never makes an acronym of a word (de → DE, ok → OK); a word
+ * of two letters (Tk) is only put back in order (ot → to), one of three (tty, sys, pre) too unless the
+ * change is near certain.
+ */
+function plausibleChange(original: string, replacement: string, confidence: number): boolean {
+  if (original.toLowerCase() === replacement.toLowerCase()) return replacement === original.charAt(0).toUpperCase() + original.slice(1);
+  if (original.length > 3 || (original.length === 3 && confidence >= SHORT_WORD_CONFIDENCE)) return true;
+  return [...original.toLowerCase()].sort().join('') === [...replacement.toLowerCase()].sort().join('');
 }
 
 /** Whether text[from, to) is whitespace, and not empty. */
@@ -380,5 +591,7 @@ function restoreCase(pattern: number, suggestion: string): string {
  */
 export function createSpellChecker(): SpellChecker {
   const model = new LanguageModel(englishWords(), candidates);
-  return new ContextSpellChecker(loadDictionary(aff, dic), model, new CandidateIndex(model.keys, model.soundKeys));
+  const spell = loadDictionary(aff, dic);
+  const known = new KnownWords(jargon, (word) => spell.correct(word));
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(variants));
 }

@@ -1,0 +1,53 @@
+/**
+ * Words that are probably right though the dictionary lacks them: listed jargon (jargon.txt, built
+ * from @cspell/dict-software-terms) with its plurals and possessives, and words derived from a
+ * dictionary word by a common prefix or ending (sublicense, noncommercially, licensors).
+ */
+const PREFIXES = ['anti', 'auto', 'co', 'counter', 'cross', 'hyper', 'inter', 'meta', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're', 'self', 'semi', 'sub', 'super', 'un', 'under'];
+// Endings, and what the dictionary word they were added to ends in instead ('' for nothing).
+const ENDINGS: Array<[string, string[]]> = [
+  ['ors', ['e', '']],
+  ['or', ['e', '']],
+  ['ably', ['able']],
+  ['ibly', ['ible']],
+  ['edly', ['ed']],
+];
+// The rest must be a word of this many letters or more: "un" + "till" is a slip for until.
+const MIN_STEM = 5;
+
+export class KnownWords {
+  private readonly jargon: Set<string>;
+
+  constructor(
+    list: string,
+    private readonly isWord: (word: string) => boolean,
+  ) {
+    this.jargon = new Set(list.split('\n').filter(Boolean));
+  }
+
+  /** Whether the word (any case, straight or curly apostrophe) is listed jargon, or its plural or possessive. */
+  listed(word: string): boolean {
+    const w = word.toLowerCase().replace(/’/g, "'");
+    const stem = w.endsWith("'s") ? w.slice(0, -2) : w;
+    return this.jargon.has(stem) || (stem.endsWith('s') && (this.jargon.has(stem.slice(0, -1)) || (stem.endsWith('es') && this.jargon.has(stem.slice(0, -2)))));
+  }
+
+  /**
+   * Whether the word is a dictionary word with a common prefix (perhaps hyphenated), or with a
+   * productive ending the dictionary does not list for it (licens-ors, readabl-y, designed-ly).
+   */
+  derived(word: string): boolean {
+    const w = word.toLowerCase();
+    for (const [ending, stems] of ENDINGS) {
+      if (!w.endsWith(ending) || w.length - ending.length < MIN_STEM - 1) continue;
+      const base = w.slice(0, -ending.length);
+      if (stems.some((stem) => this.isWord(base + stem))) return true;
+    }
+    for (const prefix of PREFIXES) {
+      if (!w.startsWith(prefix)) continue;
+      const rest = w.charAt(prefix.length) === '-' ? w.slice(prefix.length + 1) : w.slice(prefix.length);
+      if (rest.length >= MIN_STEM && this.isWord(rest)) return true;
+    }
+    return false;
+  }
+}
