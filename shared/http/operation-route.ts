@@ -10,7 +10,7 @@ export interface OperationOutcome {
   output: string;
   sourceLanguage?: string | null;
   /** Fields the response adds for this operation, e.g. corrections or provider. */
-  details?: { corrections?: Array<{ original: string; replacement: string }>; provider?: string; [key: string]: unknown };
+  details?: { corrections?: Array<{ original: string; replacement: string }>; flags?: Array<{ original: string; reason: string }>; provider?: string; [key: string]: unknown };
 }
 
 export type Processor = (input: OperationInput) => Promise<OperationOutcome> | OperationOutcome;
@@ -23,7 +23,7 @@ export function operationRoute(operation: Operation, process: Processor): (event
   return albRoute({
     route: `/api/${operation}`,
     methods: {
-      GET: async () => ({ status: 200, json: { operation, fields: ['text', 'id', ...(operation === 'translate' ? ['source'] : [])] }, page: () => formPage(operation) }),
+      GET: async () => ({ status: 200, json: { operation, fields: ['text', 'id', ...(operation === 'translate' ? ['source'] : []), ...(operation === 'spell' ? ['language', 'ignore'] : [])] }, page: () => formPage(operation) }),
       POST: async (request) => {
         const input = validateOperationInput(parseBodyFields(request), operation, config.maxTextChars);
         const outcome = await process(input);
@@ -39,7 +39,7 @@ export function operationRoute(operation: Operation, process: Processor): (event
         return {
           status: 201,
           json: { seq, id, operation, input: text, output, ...(operation === 'translate' && { sourceLanguage }), createdAt, ...outcome.details },
-          page: () => resultPage({ record, corrections: outcome.details?.corrections, provider: outcome.details?.provider }),
+          page: () => resultPage({ record, corrections: outcome.details?.corrections, flags: outcome.details?.flags, provider: outcome.details?.provider }),
         };
       },
     },

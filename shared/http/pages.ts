@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Operation, TextRecord } from '../db/record.ts';
 import { OPERATIONS } from '../db/record.ts';
 import { html, SafeHtml } from './html.ts';
+import { LANGUAGES } from '../text/spell/variants.ts';
 
 // The one stylesheet, inline and allowed by its hash: the CSP needs no 'unsafe-inline' and pages
 // need no second request.
@@ -88,6 +89,12 @@ export const formPage = (operation: Operation, values: { text?: string; id?: str
 <p><label>Text <textarea name="text" required>${values.text ?? ''}</textarea></label></p>
 <p><label>Id (optional tag) <input name="id" maxlength="64" value="${values.id ?? ''}"></label></p>
 ${operation === 'translate' ? html`<p><label>Source language (ISO 639-1, or auto) <input name="source" value="auto" maxlength="4"></label></p>` : ''}
+${
+  operation === 'spell'
+    ? html`<p><label>English <select name="language">${LANGUAGES.map((language) => html`<option value="${language}">${language === 'en' ? 'any variant (en)' : language}</option>`)}</select></label></p>
+<p><label>Words to leave alone (separated by spaces or commas) <input name="ignore" maxlength="6500"></label></p>`
+    : ''
+}
 <p><button type="submit">Run ${operation}</button></p>
 </form>`,
   );
@@ -95,10 +102,11 @@ ${operation === 'translate' ? html`<p><label>Source language (ISO 639-1, or auto
 export interface ResultView {
   record: TextRecord;
   corrections?: Array<{ original: string; replacement: string }>;
+  flags?: Array<{ original: string; reason: string }>;
   provider?: string;
 }
 
-export const resultPage = ({ record, corrections, provider }: ResultView): SafeHtml =>
+export const resultPage = ({ record, corrections, flags, provider }: ResultView): SafeHtml =>
   layout(
     `${TITLES[record.operation]}: result`,
     html`<p>Stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
@@ -108,6 +116,7 @@ export const resultPage = ({ record, corrections, provider }: ResultView): SafeH
 <pre>${record.input}</pre>
 ${record.sourceLanguage ? html`<p>Source language: ${record.sourceLanguage}${provider ? html` (translated by ${provider})` : ''}</p>` : ''}
 ${corrections?.length ? html`<h2>Corrections</h2><ul>${corrections.map((c) => html`<li>${c.original} → ${c.replacement}</li>`)}</ul>` : ''}
+${flags?.length ? html`<h2>Left as written</h2><ul>${flags.map((f) => html`<li>${f.original} <span class="muted">(${f.reason})</span></li>`)}</ul>` : ''}
 <p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="/">All records</a></p>`,
   );
 

@@ -1,11 +1,39 @@
 import { AppError } from '../errors.ts';
 import { OPERATIONS, type Operation, type PageRequest } from '../db/record.ts';
+import { LANGUAGES, type SpellLanguage } from '../text/spell/variants.ts';
 
 export interface OperationInput {
   text: string;
   id: string | null;
   /** ISO 639-1, or undefined to detect. */
   source?: string;
+  /** Spell only: the English variant(s) to check against. */
+  language?: SpellLanguage;
+  /** Spell only: words this request never flags or changes. */
+  ignore?: string[];
+}
+
+const MAX_IGNORED = 100;
+const MAX_IGNORED_LENGTH = 64;
+
+/** Spell's `language`: one of LANGUAGES, `en` when absent. */
+function parseLanguage(value: unknown): SpellLanguage {
+  if (value === undefined || value === null || value === '') return 'en';
+  const found = typeof value === 'string' ? LANGUAGES.find((language) => language.toLowerCase() === value.toLowerCase()) : undefined;
+  if (!found) throw invalid(`language must be one of ${LANGUAGES.join(', ')}`);
+  return found;
+}
+
+/** Spell's `ignore`: a JSON array of words, or (from a form) words separated by commas, spaces or lines. */
+function parseIgnore(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const words = typeof value === 'string' ? value.split(/[\s,]+/u).filter(Boolean) : value;
+  if (!Array.isArray(words) || words.some((word) => typeof word !== 'string' || word.length === 0)) throw invalid('ignore must be a list of words');
+  if (words.length > MAX_IGNORED) throw invalid(`ignore has ${words.length} words; the limit is ${MAX_IGNORED}`);
+  const long = (words as string[]).find((word) => codePoints(word) > MAX_IGNORED_LENGTH);
+  if (long !== undefined) throw invalid(`ignore's words may have at most ${MAX_IGNORED_LENGTH} characters`);
+  if ((words as string[]).some((word) => LONE_SURROGATE.test(word) || !PRINTABLE.test(word))) throw invalid('ignore may contain only printable characters');
+  return words as string[];
 }
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
@@ -35,6 +63,10 @@ export function validateOperationInput(fields: Record<string, unknown>, operatio
     throw new AppError('TEXT_TOO_LONG', `text has ${length} characters; the limit is ${maxTextChars}`);
   }
   const input: OperationInput = { text, id: parseTag(fields.id, 'id') };
+  if (operation === 'spell') {
+    input.language = parseLanguage(fields.language);
+    input.ignore = parseIgnore(fields.ignore);
+  }
   if (operation === 'translate') {
     const { source } = fields;
     if (source !== undefined && source !== null && source !== '' && source !== 'auto') {

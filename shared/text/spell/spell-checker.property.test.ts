@@ -66,3 +66,27 @@ describe('spell checker properties', () => {
     );
   });
 });
+
+describe('what the checker leaves alone is reported', () => {
+  const UNKNOWN = ['teh', 'Teh', 'wrold', 'recieve', 'goverment', 'xqzvbnmw', 'Saoirse', 'Wojciech', 'OECD', 'YAML', 'Qwerk', 'flavur', 'namespacey', 'Привет', 'getWroldName'];
+  const KNOWN = ['the', 'The', 'quick', 'colour', 'color', 'favourite', 'organise', "don't", 'NASA', 'Paris', 'café', 'weather', 'and'];
+
+  test('every word the dictionary lacks is either corrected or flagged, at its place, and nothing else is', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...UNKNOWN, ...KNOWN), fc.constantFrom(' ', ', ', '. ', '\n', ' (')), { minLength: 1, maxLength: 20 }), (parts) => {
+        let text = '';
+        const unknown: number[] = [];
+        for (const [word, separator] of parts) {
+          if (UNKNOWN.includes(word)) unknown.push(text.length);
+          text += word + separator;
+        }
+        const result = checker.correct(text);
+        const reported = [...result.corrections, ...result.flags].map((r) => r.offset).sort((a, b) => a - b);
+        expect(reported).toEqual(unknown);
+        for (const flag of result.flags) expect(text.slice(flag.offset, flag.offset + flag.length)).toBe(flag.original);
+        expectOnlyReportedChanges(text, result);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -153,3 +153,67 @@ describe('createSpellChecker', () => {
     expect(checker.correct('xqzvvjkwq')).toMatchObject({ output: 'xqzvvjkwq', corrections: [], flags: [{ offset: 0, length: 9, original: 'xqzvvjkwq', reason: 'unknown', alternatives: [] }] });
   });
 });
+
+describe('leaving correct text alone', () => {
+  const reasons = (text: string, options = {}) => Object.fromEntries(checker.correct(text, options).flags.map((f) => [f.original, f.reason]));
+
+  test('accepts British, Canadian and Australian spellings in en and corrects into the text’s variant', () => {
+    for (const text of ['The labour party’s favourite aluminium plough was mouldy.', 'A licence for the paediatric ward on the third storey.', 'They organised the catalogue and travelled to the centre.']) {
+      expect(checker.correct(text)).toMatchObject({ output: text, corrections: [], flags: [] });
+    }
+    expect(checker.correct('My favourite flavur').output).toBe('My favourite flavour');
+    expect(checker.correct('My favorite flavur').output).toBe('My favorite flavor');
+    expect(checker.correct('flavur').variant).toBe('en-US');
+  });
+
+  test('checks one variant when asked: its spellings are right, the others corrected into its own', () => {
+    expect(checker.correct('flavur', { language: 'en-GB' }).output).toBe('flavour');
+    expect(checker.correct('flavur', { language: 'en-US' }).output).toBe('flavor');
+    expect(checker.correct('The colour of the theatre', { language: 'en-US' }).output).toBe('The color of the theater');
+    expect(checker.correct('The color of the theater', { language: 'en-GB' }).output).toBe('The colour of the theatre');
+    expect(checker.correct('I organise it', { language: 'en-GB' }).corrections).toEqual([]);
+  });
+
+  test('leaves short words in capitals alone as acronyms, unless the whole text is in capitals', () => {
+    expect(reasons('NATO and the OECD publish YAML configs.')).toMatchObject({ OECD: 'acronym', YAML: 'acronym' });
+    expect(checker.correct('NATO and the OECD publish YAML configs.').output).toBe('NATO and the OECD publish YAML configs.');
+    expect(checker.correct('TEH WROLD IS BIG').output).toBe('THE WORLD IS BIG');
+    // A longer word in capitals is emphasis, checked like any other.
+    expect(checker.correct('Please RECIEVE it').output).toBe('Please RECEIVE it');
+  });
+
+  test('leaves names inside a sentence alone, unless they are one swap from a known name', () => {
+    const text = 'We met Saoirse, Wojciech and Martin von Löwis with Amaury d’Arc and Dong-hee.';
+    expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
+    expect(reasons(text)).toMatchObject({ Saoirse: 'name', Wojciech: 'name', von: 'name', Löwis: 'name', 'd’Arc': 'name' });
+    expect(checker.correct('I met Jhon yesterday.').output).toBe('I met John yesterday.');
+    // Initials and titles end no sentence: Mrs. Gardiner is a name.
+    expect(checker.correct('Then Mrs. Gardiner and P. Bingley came.').corrections).toEqual([]);
+  });
+
+  test('leaves jargon and words derived from dictionary words alone', () => {
+    for (const text of ['Each namespace has docstrings; the traceback shows an iterable.', 'Run webpack, systemd and kubectl on localhost.', 'The licensors may sublicense it noncommercially.']) {
+      expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
+    }
+  });
+
+  test('replaces only what it is confident of, and says how confident it is', () => {
+    const [correction] = checker.correct('I beleive it').corrections;
+    expect(correction).toMatchObject({ original: 'beleive', replacement: 'believe' });
+    expect(correction!.confidence).toBeGreaterThan(0.9);
+    expect(correction!.confidence).toBeLessThanOrEqual(1);
+    // Two letters are only put back in order; a case change only capitalises.
+    expect(checker.correct('Tk said ok').corrections).toEqual([]);
+    expect(checker.correct('I live in england').output).toBe('I live in England');
+  });
+
+  test('never changes or flags the words it is told to ignore', () => {
+    const result = checker.correct('Teh Qwertyx framework wrold', { ignore: ['qwertyx', 'WROLD'] });
+    expect(result.output).toBe('The Qwertyx framework wrold');
+    expect(result.flags).toEqual([]);
+  });
+
+  test('flags words in other scripts and code-like words as left alone', () => {
+    expect(reasons('Привет and getWroldName')).toEqual({ Привет: 'other-language', getWroldName: 'ignored' });
+  });
+});

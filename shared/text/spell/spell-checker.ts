@@ -73,6 +73,8 @@ const CONTEXT_WEIGHT = 1;
 const SAME_LETTERS_BONUS = 100;
 // ln-probability a candidate gains when it sounds like the misspelling (same soundKey): about a quarter edit.
 const SOUND_BONUS = 2;
+// ln-probability a candidate gains as the target variant's own spelling of another variant's word.
+const COUNTERPART_BONUS = 9;
 // A regular -ed on an irregular verb (teached → taught) costs as much as a common slip: the writer
 // knows the verb, only not its form.
 const REGULARISED_VERB = 0.6;
@@ -102,8 +104,8 @@ const KNOWN_ELSEWHERE = 0;
 const DERIVED_WORD = -15;
 // Replace only when the best suggestion holds at least this share of the probability.
 const MIN_CONFIDENCE = 0.3;
-// A capitalised word inside a sentence becomes a known name only when it is clearly one slip from it.
-const NAME_CONFIDENCE = 0.9;
+// A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
+const NAME_CONFIDENCE = 0.6;
 const SHORT_WORD_CONFIDENCE = 0.9;
 
 const DIGIT = /\p{N}/u;
@@ -239,12 +241,12 @@ class ContextSpellChecker implements SpellChecker {
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
       const keep = this.keepScore(word.text, shape);
-      const { suggestions, confidence, properNoun } = this.suggest(word.text, previous, next, keep);
+      const { suggestions, confidence } = this.suggest(word.text, previous, next, keep);
       const [replacement, ...alternatives] = suggestions;
-      if (replacement === undefined) flag('unknown');
-      else if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
-      // A capitalised word inside a sentence is a name, unless it is one slip from a known name.
-      else if (shape === INNER_CAPITAL && !(properNoun && confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
+      // A capitalised word inside a sentence is a name, unless two of its letters were swapped.
+      else if (shape === INNER_CAPITAL && !(replacement !== undefined && confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (replacement === undefined) flag('unknown');
       else if (confidence < MIN_CONFIDENCE || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence) });
     }
@@ -344,8 +346,7 @@ class ContextSpellChecker implements SpellChecker {
 
   /**
    * Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern;
-   * the first one's confidence against the others and against keeping the word (ln-score `keep`),
-   * and whether it is a proper noun.
+   * and the first one's confidence against the others and against keeping the word (ln-score `keep`).
    */
   private suggest(word: string, previous: number, next: number, keep: number): Suggestions {
     let stem = word;
@@ -357,8 +358,14 @@ class ContextSpellChecker implements SpellChecker {
     }
     const { ids, scores } = this.shortlist(fold(stem));
     const { totals, ranked } = this;
-    // Another variant's spellings (colour in en-US) are no candidates.
-    for (let k = 0; k < ids.length; k++) totals[k] = this.model.variants[ids[k]!]! & this.target ? scores[k]! + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
+    // Another variant's spellings (colour in en-US) are no candidates; when the word is one, the
+    // spellings only the other variants lack are its likely counterparts (color).
+    const foreign = this.spell.correct(word) ? variantsOf(this.masks, word) : 0;
+    for (let k = 0; k < ids.length; k++) {
+      const variants = this.model.variants[ids[k]!]!;
+      const counterpart = foreign && variants !== ALL_VARIANTS && !(variants & foreign) ? COUNTERPART_BONUS : 0;
+      totals[k] = variants & this.target ? scores[k]! + counterpart + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
+    }
     let count = ids.length;
     // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
     // as likely as POSSESSIVE_SHARE of its stem; it comes after the shortlist.
@@ -375,7 +382,6 @@ class ContextSpellChecker implements SpellChecker {
     }
     const suggestions: string[] = [];
     let best = -Infinity;
-    let properNoun = false;
     const pattern = casePattern(stem);
     for (let n = 0; n < count; n++) {
       const k = ranked[n]!;
@@ -386,12 +392,12 @@ class ContextSpellChecker implements SpellChecker {
       const listed = k < ids.length && restored === form && stemId < 0;
       if (listed && !(this.model.variants[ids[k]!]! & this.target)) continue;
       if (restored !== word && !suggestions.includes(restored) && (listed || this.accepts(restored, this.target))) {
-        if (suggestions.length === 0) [best, properNoun] = [totals[k]!, form !== form.toLowerCase()];
+        if (suggestions.length === 0) best = totals[k]!;
         suggestions.push(restored);
       }
       if (suggestions.length > MAX_ALTERNATIVES) break;
     }
-    return { suggestions, confidence: suggestions.length ? confidence(best, totals.subarray(0, count), keep) : 0, properNoun };
+    return { suggestions, confidence: suggestions.length ? confidence(best, totals.subarray(0, count), keep) : 0 };
   }
 
   private shortlist(key: string): Shortlist {
@@ -453,7 +459,6 @@ class ContextSpellChecker implements SpellChecker {
 interface Suggestions {
   suggestions: string[];
   confidence: number;
-  properNoun: boolean;
 }
 
 /** Share of e^best in e^keep + Σ e^totals: the noisy channel's posterior of the best reading. */
@@ -501,6 +506,8 @@ function wordShape(text: string, words: readonly Word[], i: number, shouting: bo
     return before && after && after.joined && words[i]!.joined && isCapital(before.text.charAt(0)) && isCapital(after.text.charAt(0)) ? INNER_CAPITAL : PLAIN;
   }
   const letters = word.replace(/['’]s$/u, '');
+  // In a text written in capitals, a word in capitals is just a word.
+  if (letters === letters.toUpperCase() && (shouting || letters.length > MAX_ACRONYM)) return PLAIN;
   if (start === offset && !shouting && letters.length >= 2 && letters.length <= MAX_ACRONYM && letters === letters.toUpperCase()) return ACRONYM;
   let at = start - 1;
   while (at >= 0 && BEFORE_SENTENCE.test(text.charAt(at)) && text.charAt(at) !== '\n') at--;
