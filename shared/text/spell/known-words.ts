@@ -32,6 +32,11 @@ export class KnownWords {
     return this.jargon.has(stem) || (stem.endsWith('s') && (this.jargon.has(stem.slice(0, -1)) || (stem.endsWith('es') && this.jargon.has(stem.slice(0, -2)))));
   }
 
+  /** Whether the word is a dictionary word with an -s the dictionary does not list for it (shorthands). */
+  plural(word: string): boolean {
+    return word.length > MIN_STEM && /s$/i.test(word) && this.isWord(word.slice(0, -1));
+  }
+
   /**
    * Whether the word is a dictionary word with a common prefix (perhaps hyphenated), or with a
    * productive ending the dictionary does not list for it (licens-ors, readabl-y, designed-ly).

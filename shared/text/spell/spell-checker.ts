@@ -102,10 +102,12 @@ const UNLISTED_WORD = -30;
 const UNLISTED_NAME = -19;
 const KNOWN_ELSEWHERE = 0;
 const DERIVED_WORD = -15;
+// Weaker: a possessive without its apostrophe (todays) looks the same.
+const PLURAL_WORD = -18;
 // Replace only when the best suggestion holds at least this share of the probability.
 const MIN_CONFIDENCE = 0.3;
 // A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
-const NAME_CONFIDENCE = 0.6;
+const NAME_CONFIDENCE = 0.65;
 const SHORT_WORD_CONFIDENCE = 0.9;
 
 const DIGIT = /\p{N}/u;
@@ -289,6 +291,7 @@ class ContextSpellChecker implements SpellChecker {
   private keepScore(word: string, shape: number): number {
     if (this.known.listed(word)) return KNOWN_ELSEWHERE;
     if (this.known.derived(word)) return DERIVED_WORD;
+    if (this.known.plural(word)) return PLURAL_WORD;
     return shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
   }
 
