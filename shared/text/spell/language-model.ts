@@ -97,6 +97,14 @@ export class LanguageModel {
     return wordId === -1 ? -1 : this.candidateOf[wordId]!;
   }
 
+  /** ln P(first second) = ln P(first) + ln P(second | first), from the pair's own count; −Infinity when it is not listed. */
+  pairScore(first: number, second: number): number {
+    const a = this.pairId[first]!;
+    const follow = this.words.followTotals[a]!;
+    const pair = follow > 0 ? this.words.pairCount(a, this.pairId[second]!) : 0;
+    return pair > 0 ? this.logPrior[first]! + Math.log(pair / follow) : -Infinity;
+  }
+
   /**
    * ln of how much more likely candidate `id` is next to its neighbours than on its own:
    * P(id | previous) / P(id) + P(id | next) / P(id), each interpolated with P(id). -1 = no neighbour.

@@ -207,6 +207,13 @@ describe('leaving correct text alone', () => {
     expect(checker.correct('I live in england').output).toBe('I live in England');
   });
 
+  test('splits a phrase run together when the pair is far likelier than any single word', () => {
+    expect(checker.correct('I have alot of time.').output).toBe('I have a lot of time.');
+    expect(checker.correct('It is infact true, eventhough odd.').output).toBe('It is in fact true, even though odd.');
+    // A compound is no phrase run together: offered, not made.
+    expect(checker.correct('the mailserver').corrections).toEqual([]);
+  });
+
   test('never changes or flags the words it is told to ignore', () => {
     const result = checker.correct('Teh Qwertyx framework wrold', { ignore: ['qwertyx', 'WROLD'] });
     expect(result.output).toBe('The Qwertyx framework wrold');

@@ -73,6 +73,11 @@ const CONTEXT_WEIGHT = 1;
 const SAME_LETTERS_BONUS = 100;
 // ln-probability a candidate gains when it sounds like the misspelling (same soundKey): about a quarter edit.
 const SOUND_BONUS = 2;
+// Splitting a word in two (alot → a lot) costs half an edit; only words of this many letters.
+const SPLIT_COST = 0.5;
+const MIN_SPLIT = 4;
+// The first word of a split: phrases run together (a lot, in fact, even though), not compounds (mail server).
+const FUNCTION_WORDS = new Set('a an the in on at as to of by for from with into onto upon up out off over under no not any some every each all both even so too very more most much many such what when where who how which per nor or and but if though although until'.split(' '));
 // ln-probability a candidate gains as the target variant's own spelling of another variant's word.
 const COUNTERPART_BONUS = 9;
 // A regular -ed on an irregular verb (teached → taught) costs as much as a common slip: the writer
@@ -211,8 +216,8 @@ class ContextSpellChecker implements SpellChecker {
   private order = new Float64Array(256);
   private readonly ranking = new Ranking();
   // Per suggestion of the current suggest(): its score in context, and their order.
-  private readonly totals = new Float64Array(SHORTLIST + 1);
-  private readonly ranked = new Int32Array(SHORTLIST + 1);
+  private readonly totals = new Float64Array(SHORTLIST + 2);
+  private readonly ranked = new Int32Array(SHORTLIST + 2);
 
   constructor(
     private readonly spell: Nspell,
@@ -377,6 +382,9 @@ class ContextSpellChecker implements SpellChecker {
     if (stemId >= 0) {
       totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
+    // alot → a lot: two words run together, as likely as the pair itself; it comes last.
+    const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(fold(stem), previous, next);
+    if (split) totals[count++] = split.score - EDIT_WEIGHT * SPLIT_COST;
     // Best first, equal totals in shortlist order (a stable sort, without an object per candidate).
     for (let k = 0; k < count; k++) {
       let at = k;
@@ -388,12 +396,12 @@ class ContextSpellChecker implements SpellChecker {
     const pattern = casePattern(stem);
     for (let n = 0; n < count; n++) {
       const k = ranked[n]!;
-      const form = k < ids.length ? this.model.forms[ids[k]!]! : possessive;
+      const form = k < ids.length ? this.model.forms[ids[k]!]! : k === ids.length && stemId >= 0 ? possessive : split!.form;
       const restored = restoreCase(pattern, form) + suffix;
       // Only words nspell accepts as written, so correcting the output again changes nothing
       // (lexicon forms are accepted as they are; a changed case, suffix or possessive is checked).
-      const listed = k < ids.length && restored === form && stemId < 0;
-      if (listed && !(this.model.variants[ids[k]!]! & this.target)) continue;
+      const listed = (k < ids.length || (split !== undefined && k === count - 1)) && restored === form && stemId < 0;
+      if (listed && k < ids.length && !(this.model.variants[ids[k]!]! & this.target)) continue;
       if (restored !== word && !suggestions.includes(restored) && (listed || this.accepts(restored, this.target))) {
         if (suggestions.length === 0) best = totals[k]!;
         suggestions.push(restored);
@@ -401,6 +409,21 @@ class ContextSpellChecker implements SpellChecker {
       if (suggestions.length > MAX_ALTERNATIVES) break;
     }
     return { suggestions, confidence: suggestions.length ? confidence(best, totals.subarray(0, count), keep) : 0 };
+  }
+
+  /** The likeliest reading of a word as a function word and another listed word of the target variant, with its ln-score in context. */
+  private bestSplit(key: string, previous: number, next: number): { form: string; score: number } | undefined {
+    let found: { form: string; score: number } | undefined;
+    for (let at = 1; at < key.length; at++) {
+      if (!FUNCTION_WORDS.has(key.slice(0, at))) continue;
+      const left = this.model.id(key.slice(0, at));
+      if (left < 0 || !(this.model.variants[left]! & this.target) || this.model.forms[left] !== key.slice(0, at)) continue;
+      const right = this.model.id(key.slice(at));
+      if (right < 0 || !(this.model.variants[right]! & this.target) || this.model.forms[right] !== key.slice(at)) continue;
+      const score = this.model.pairScore(left, right) + CONTEXT_WEIGHT * (this.model.contextGain(left, previous, -1) + this.model.contextGain(right, -1, next));
+      if (score > (found?.score ?? -Infinity)) found = { form: `${key.slice(0, at)} ${key.slice(at)}`, score };
+    }
+    return found;
   }
 
   private shortlist(key: string): Shortlist {
