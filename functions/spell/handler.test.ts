@@ -83,3 +83,13 @@ describe('POST /api/spell: language, ignore and flags', () => {
     expect(['name', 'uncertain']).toContain(reasons.Aoife);
   });
 });
+
+describe('POST /api/spell: other languages', () => {
+  it('answers 422 naming the language of a text that is not English, and stores nothing', async () => {
+    const before = (await (await getStore()).list({ limit: 1 })).records[0]?.seq ?? 0;
+    const result = await handler(jsonPostEvent('/api/spell', { text: 'Eu gosto muito de ler livros à noite.' }), lambdaContext());
+    expect(result.statusCode).toBe(422);
+    expect(jsonBody(result).error).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE', message: expect.stringContaining('Portuguese (pt)') });
+    expect((await (await getStore()).list({ limit: 1 })).records[0]?.seq ?? 0).toBe(before);
+  });
+});

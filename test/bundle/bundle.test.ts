@@ -93,7 +93,7 @@ describe('the packaged functions', () => {
   it('ship the built data files beside the bundles that read them, not inlined and not in other zips', () => {
     const files = (name: string) => execFileSync('unzip', ['-Z1', join(work, 'package', `${name}.zip`)], { encoding: 'utf8' }).trim().split('\n').sort();
     const data = (name: string) => files(name).filter((file) => !/handler\.mjs(\.map)?$/.test(file));
-    expect(data('spell')).toEqual(['candidates.txt', 'dictionary.aff', 'dictionary.dic', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
+    expect(data('spell')).toEqual(['candidates.txt', 'dictionary.aff', 'dictionary.dic', 'eld-small.json', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
     expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
     expect(data('translate')).toEqual(['functions/translate/handler.eld-medium.json']);
     expect(data('home')).toEqual([]);
@@ -106,6 +106,12 @@ describe('the packaged functions', () => {
     const result = await invoke('spell', jsonPostEvent('/api/spell', { text: 'Teh wrold is big.', id: 'bundle' }));
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body!)).toEqual(expect.objectContaining({ output: 'The world is big.', id: 'bundle' }));
+  });
+
+  it('spell reads eld beside its bundle to refuse a text in another language', async () => {
+    const result = await invoke('spell', jsonPostEvent('/api/spell', { text: 'Eu gosto muito de ler livros à noite.' }));
+    expect(result.statusCode).toBe(422);
+    expect(JSON.parse(result.body!).error.code).toBe('UNSUPPORTED_LANGUAGE');
   });
 
   it('space splits run-together words', async () => {

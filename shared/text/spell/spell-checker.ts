@@ -55,6 +55,8 @@ export interface SpellOptions {
   language?: SpellLanguage;
   /** Words (any case) this call neither changes nor flags. */
   ignore?: readonly string[];
+  /** [start, end) spans in another language: their unknown words are left as written, flagged `other-language`. */
+  foreign?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface SpellChecker {
@@ -240,6 +242,10 @@ class ContextSpellChecker implements SpellChecker {
       const word = words[i]!;
       if (word.check === CORRECT || ignore.has(fold(word.text))) continue;
       const flag = (reason: FlagReason, alternatives: string[] = []) => flags.push({ offset: word.offset, length: word.text.length, original: word.text, reason, alternatives });
+      if (options.foreign?.some(([start, end]) => word.offset >= start && word.offset < end)) {
+        flag('other-language');
+        continue;
+      }
       if (word.check !== MISSPELLED) {
         flag(word.check === OTHER_SCRIPT ? 'other-language' : 'ignored');
         continue;
@@ -556,12 +562,13 @@ function isTransposition(a: string, b: string): boolean {
 
 /**
  * Whether replacing `original` by `replacement` is a change a writer would want: a change of case
- * only capitalises (english → English), never makes an acronym of a word (de → DE, ok → OK); a word
+ * only capitalises a word of three letters or more (english → English, not au → Au), never makes an
+ * acronym of a word (de → DE, ok → OK); a word
  * of two letters (Tk) is only put back in order (ot → to), one of three (tty, sys, pre) too unless the
  * change is near certain.
  */
 function plausibleChange(original: string, replacement: string, confidence: number): boolean {
-  if (original.toLowerCase() === replacement.toLowerCase()) return replacement === original.charAt(0).toUpperCase() + original.slice(1);
+  if (original.toLowerCase() === replacement.toLowerCase()) return original.length > 2 && replacement === original.charAt(0).toUpperCase() + original.slice(1);
   if (original.length > 3 || (original.length === 3 && confidence >= SHORT_WORD_CONFIDENCE)) return true;
   return [...original.toLowerCase()].sort().join('') === [...replacement.toLowerCase()].sort().join('');
 }
