@@ -66,10 +66,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-// Top-level domains and file extensions: after a dot they are part of a name (google.com, notes.txt), not a new sentence.
-const DOMAIN_ENDINGS = new Set(
-  'com org net io co uk de fr es it nl eu us ca au jp ru cn in info biz edu gov app dev ai me tv txt pdf doc docx jpg jpeg png gif svg html htm js ts json xml csv md py zip exe mp3 mp4'.split(' '),
-);
+// Top-level domains and file extensions that are no English word: after a dot they are part of a
+// name (google.com, notes.txt), not a new sentence, even with words glued after them.
+const DOMAIN_ENDINGS = new Set('com org net io uk de fr nl eu ca au jp ru cn info biz edu gov txt pdf docx jpg jpeg png gif svg html htm js ts json xml csv md py zip exe mp3 mp4'.split(' '));
 // Words of one or two letters that a number often follows glued ("at6", "in2020"); other short letter runs before digits are codes (mp3, A4, ps5).
 const SHORT_WORDS_BEFORE_NUMBERS = new Set(['at', 'on', 'in', 'by', 'to', 'of', 'or', 'is', 'as', 'be', 'my', 'no', 'so', 'up', 'we', 'me', 'us', 'if', 'it', 'an', 'am', 'he']);
 
@@ -510,7 +509,10 @@ class BigramSegmenter implements Segmenter {
     if (TITLES.has(previousRun.toLowerCase())) return true;
     // A dot is a sentence end before a capital, and not inside e.g. / U.S. / Ph.D. or example.com;
     // before a lower-case letter only when run-together words are on either side (thisisatest.itworks).
-    if (!UPPER.test(next[0]!)) return spacedNext.length !== next.length || (previousSplit && !DOMAIN_ENDINGS.has(next.toLowerCase()));
+    if (!UPPER.test(next[0]!)) {
+      const firstWord = spacedNext.slice(0, (spacedNext.indexOf(' ') + 1 || spacedNext.length + 1) - 1);
+      return !DOMAIN_ENDINGS.has(firstWord.toLowerCase()) && (spacedNext.length !== next.length || previousSplit);
+    }
     if (previousRun.length === 1) return false;
     if (next.length === 1 && chunk[nextStart + 1] === '.') return false;
     return true;

@@ -27,8 +27,8 @@ export function isCodeChunk(chunk: string, spans: ReadonlyArray<[number, number]
   return CODE_CHARACTER.test(chunk.slice(from));
 }
 
-// A number: an optional currency sign, digit groups joined by . , : - (3.50, 1,200, 6:45, 020-7946), an optional per cent sign.
-const NUMBER = /[$€£¥₹]?\p{Nd}+(?:[.,:-]\p{Nd}+)*%?/uy;
+// A number: an optional currency sign, digit groups joined by . , : - (3.50, 1,200, 6:45, 020-7946), an optional per cent or degree sign (25°C).
+const NUMBER = /[$€£¥₹]?\p{Nd}+(?:[.,:-]\p{Nd}+)*(?:%|°[CF]?)?/uy;
 const CURRENCY = /[$€£¥₹]/u;
 
 /** End of the number starting at index, or -1. */
@@ -73,7 +73,7 @@ export function numberSuffixes(number: string, letters: string): Array<[length: 
     if (two === 'st' || two === 'nd' || two === 'rd' || two === 'th') out.push([2, two === ordinalEnding(number) ? ORDINAL_COST : WRONG_ORDINAL_COST]);
     if (lower[0] === 's' && number.length >= 2) out.push([1, DECADE_COST]);
   }
-  if (!startsWithCurrency(number) && !number.endsWith('%')) {
+  if (!startsWithCurrency(number) && /\p{Nd}$/u.test(number)) {
     const two = lower.slice(0, 2);
     if (two === 'am' || two === 'pm') out.push([2, CLOCK_COST]);
     for (const unit of UNITS) if (lower.startsWith(unit) && !out.some(([length]) => length === unit.length)) out.push([unit.length, UNIT_COST]);
