@@ -60,6 +60,7 @@ const NEGATION_COST = 2.5;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
 
 const WHITESPACE_OR_CHUNK = /\s+|\S+/gu;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
 // A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -345,6 +346,12 @@ class BigramSegmenter implements Segmenter {
       const chunk = match[0];
       if (/\s/u.test(chunk[0]!)) {
         out += chunk;
+        continue;
+      }
+      // Most chunks are letters only: nothing to tokenise.
+      if (ASCII_LETTERS.test(chunk)) {
+        out += this.segmentRun(chunk, true);
+        this.sentenceStart = false;
         continue;
       }
       const spans = protectedSpans(chunk);
