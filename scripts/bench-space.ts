@@ -332,7 +332,7 @@ if (ours) {
       ? { goal: `${pride}: word F1 ≥ ${percent(QUICK_F1_FLOOR)} (not broken; the goal is ${(GOALS.f1 * 100).toFixed(1)} % on all 200)`, value: `${(ours.f1 * 100).toFixed(2)} %`, met: ours.f1 >= QUICK_F1_FLOOR, enforced: true }
       : { goal: `${pride} word F1 ≥ ${(GOALS.f1 * 100).toFixed(1)} %`, value: `${(ours.f1 * 100).toFixed(2)} %`, met: ours.f1 >= GOALS.f1, enforced: true },
     { goal: `${pride} exact sentences ≥ ${percent(GOALS.exact)}`, value: percent(ours.exact), met: ours.exact >= GOALS.exact, enforced: !quick },
-    { goal: `µs per character, median ≤ ${GOALS.microsPerChar}`, value: ours.microsPerChar.toFixed(2), met: ours.microsPerChar <= GOALS.microsPerChar, enforced: false },
+    { goal: `µs per character, median ≤ ${GOALS.microsPerChar}${quick ? ' (quick: 20 sentences, the JIT barely warm; the full run measures it)' : ''}`, value: ours.microsPerChar.toFixed(2), met: ours.microsPerChar <= GOALS.microsPerChar, enforced: false },
   );
 }
 if (scaling.length) {

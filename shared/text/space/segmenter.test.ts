@@ -172,6 +172,7 @@ describe('createSegmenter', () => {
     expect(segmenter.segment('abeeris£3.50here,wegot75%ofit')).toBe('a beer is £3.50 here, we got 75% of it');
     expect(segmenter.segment('callmeon020-7946tomorrow')).toBe('call me on 020-7946 tomorrow');
     expect(segmenter.segment("it's25°Coutside")).toBe("it's 25°C outside");
+    expect(segmenter.segment("We'remeetingon3/4at2pm")).toBe("We're meeting on 3/4 at 2pm");
     // Codes keep their letters and digits together: mp3, A4, hashes.
     expect(segmenter.segment('iboughtanmp3playerfor$50')).toBe('i bought an mp3 player for $50');
     const codes = ['a1b2c3d4', '3f9a0bc2e1', 'A4', '12A', '17:05', '1980s'];

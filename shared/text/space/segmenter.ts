@@ -600,7 +600,7 @@ class BigramSegmenter implements Segmenter {
     s.reset(n);
     const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
 
-    // No boundary next to an apostrophe (but after the one of a plural possessive), before a combining mark or inside a surrogate pair.
+    // No boundary next to an apostrophe (but after the one of a plural possessive), before the n of n't, before a combining mark or inside a surrogate pair.
     canSplit[0] = 1;
     canSplit[n] = 1;
     // Letter costs with three letters of context, summed along the run; a piece's first three letters

@@ -7,8 +7,8 @@
 // a path needs two slashes ("/usr/local", not "and/or").
 const PROTECTED_SPAN =
   /(?:https?|ftps?|file):\/\/\S*[^\s.,;:!?'"’”)\]}]|www\.\S*[^\s.,;:!?'"’”)\]}]|[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|[@#][\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*|~?\/[\p{L}\p{N}._-]+(?:\/[\p{L}\p{N}._-]*)+/gu;
-/** Code, markup, assignments and other slashes: a chunk holding one outside the spans above is copied whole. */
-const CODE_CHARACTER = /[_/\\=<>]/u;
+/** Code, markup, assignments and slashes but between digits (3/4): a chunk holding one outside the spans above is copied whole. */
+const CODE_CHARACTER = /[_\\=<>]|(?<!\p{Nd})\/|\/(?!\p{Nd})/u;
 
 /** Start and end of each protected span in chunk, in order. */
 export function protectedSpans(chunk: string): Array<[number, number]> {
@@ -27,8 +27,8 @@ export function isCodeChunk(chunk: string, spans: ReadonlyArray<[number, number]
   return CODE_CHARACTER.test(chunk.slice(from));
 }
 
-// A number: an optional currency sign, digit groups joined by . , : - (3.50, 1,200, 6:45, 020-7946), an optional per cent or degree sign (25°C).
-const NUMBER = /[$€£¥₹]?\p{Nd}+(?:[.,:-]\p{Nd}+)*(?:%|°[CF]?)?/uy;
+// A number: an optional currency sign, digit groups joined by . , : - / (3.50, 1,200, 6:45, 020-7946, 3/4), an optional per cent or degree sign (25°C).
+const NUMBER = /[$€£¥₹]?\p{Nd}+(?:[.,:/-]\p{Nd}+)*(?:%|°[CF]?)?/uy;
 const CURRENCY = /[$€£¥₹]/u;
 
 /** End of the number starting at index, or -1. */
