@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { createSegmenter, type Segmenter } from './segmenter.ts';
 
 let segmenter: Segmenter;
@@ -161,6 +162,65 @@ describe('createSegmenter', () => {
   test('possessives stay on their word, with or without the apostrophe', () => {
     expect(segmenter.segment("herfather'sbookandthechildren'stoys")).toBe("her father's book and the children's toys");
     expect(segmenter.segment('afewmoments\'recollection')).toBe("a few moments' recollection");
+  });
+
+  test('numbers are tokens: what belongs to them stays on, the letters around them are segmented', () => {
+    expect(segmenter.segment('flat3bisonthe4thfloor')).toBe('flat 3b is on the 4th floor');
+    expect(segmenter.segment('meetmeat6:45amonmonday')).toBe('meet me at 6:45am on monday');
+    expect(segmenter.segment('Iowe$20tomyfriend')).toBe('I owe $20 to my friend');
+    expect(segmenter.segment('Theygotmarriedinthe1980s.')).toBe('They got married in the 1980s.');
+    expect(segmenter.segment('abeeris£3.50here,wegot75%ofit')).toBe('a beer is £3.50 here, we got 75% of it');
+    expect(segmenter.segment('callmeon020-7946tomorrow')).toBe('call me on 020-7946 tomorrow');
+    expect(segmenter.segment("it's25°Coutside")).toBe("it's 25°C outside");
+    expect(segmenter.segment("We'remeetingon3/4at2pm")).toBe("We're meeting on 3/4 at 2pm");
+    // Codes keep their letters and digits together: mp3, A4, hashes.
+    expect(segmenter.segment('iboughtanmp3playerfor$50')).toBe('i bought an mp3 player for $50');
+    const codes = ['a1b2c3d4', '3f9a0bc2e1', 'A4', '12A', '17:05', '1980s'];
+    for (const code of codes) expect(segmenter.segment(code)).toBe(code);
+  });
+
+  test('apostrophe words stay whole and what follows them is segmented', () => {
+    expect(segmenter.segment("he'sverytired,isn'the?")).toBe("he's very tired, isn't he?");
+    expect(segmenter.segment("thisisatest.itworks!doesn'tit?")).toBe("this is a test. it works! doesn't it?");
+    expect(segmenter.segment("Ididn'tsayanything")).toBe("I didn't say anything");
+    expect(segmenter.segment("itwasn'tmyfault,wewon'tstop")).toBe("it wasn't my fault, we won't stop");
+  });
+
+  test('a capitalised run at a sentence start splits into words; a name after lower-case text stays whole', () => {
+    expect(segmenter.segment('Iowe you')).toBe('I owe you');
+    expect(segmenter.segment('IamfromGermany')).toBe('I am from Germany');
+    expect(segmenter.segment('ImetZelenskyinKyiv')).toBe('I met Zelensky in Kyiv');
+  });
+
+  test('a change of script is a word boundary; other scripts are copied as they are', () => {
+    expect(segmenter.segment('Москваisbig')).toBe('Москва is big');
+    expect(segmenter.segment('helloмирworld')).toBe('hello мир world');
+    expect(segmenter.segment('shesaid你好tome')).toBe('she said 你好 to me');
+    expect(segmenter.segment('देवनागरीscript')).toBe('देवनागरी script');
+    expect(segmenter.segment('Привет мир, こんにちは世界')).toBe('Привет мир, こんにちは世界');
+  });
+
+  test('emoji are boundaries; URLs, e-mails, hashtags, mentions and paths stay whole while the text around them is segmented', () => {
+    expect(segmenter.segment('ilove🍕andpizza#hashtag...')).toBe('i love 🍕 and pizza #hashtag...');
+    expect(segmenter.segment('I❤️NewYork')).toBe('I ❤️ New York');
+    expect(segmenter.segment('lovethisplace#travel#summer')).toBe('love this place #travel #summer');
+    expect(segmenter.segment('readthedocsathttps://docs.example.org/thequickbrownfox')).toBe('read the docs at https://docs.example.org/thequickbrownfox');
+    expect(segmenter.segment('emailme:john@example.com,thanks')).toBe('email me: john@example.com, thanks');
+    expect(segmenter.segment('followme@janedoe')).toBe('follow me @janedoe');
+    expect(segmenter.segment('thefileisat/usr/local/bin')).toBe('the file is at /usr/local/bin');
+    expect(segmenter.segment('Visitgoogle.comtoday')).toBe('Visit google.com today');
+    const unchanged = ['thanks!😊', 'and/or', '24/7', '#throwbackthursday'];
+    for (const input of unchanged) expect(segmenter.segment(input)).toBe(input);
+  });
+
+  test('the real-inputs set: at least 95 % exact', () => {
+    const cases = readFileSync(new URL('./real-inputs.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { input: string; expected: string });
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    const exact = cases.filter(({ input, expected }) => segmenter.segment(input) === expected).length;
+    expect(exact / cases.length).toBeGreaterThanOrEqual(0.95);
   });
 
   test('property: only spaces are ever added', () => {

@@ -1,5 +1,6 @@
 import { englishWords } from '../english-words.ts';
 import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
+import { codeRunEnd, emojiEnd, isCodeChunk, numberEnd, numberSuffixes, otherScriptEnd, protectedSpans, startsWithCurrency } from './tokens.ts';
 
 /** Restores missing spaces between words; never adds or removes anything but spaces. */
 export interface Segmenter {
@@ -43,22 +44,50 @@ const SHORTEST_SPLIT = 4;
 /** Longest piece tried as one unknown word; longer runs of unknown letters are split. */
 const MAX_UNKNOWN_LENGTH = 24;
 
-// Endings after an apostrophe that belong to the preceding word (father's, don't, we'll, I'm, …).
-const CONTRACTION_SUFFIXES = ['s', 't', 'd', 'm', 'll', 're', 've'];
+// Endings after an apostrophe that belong to the preceding word (father's, we'll, I'm, …); the list
+// spells every n't form whole (don't, isn't), so "is" + "n't" or "i" + "sn't" is never a reading.
+const CONTRACTION_SUFFIXES = ['s', 'd', 'm', 'll', 're', 've'];
+// The list drops the apostrophe's words (it has "isn", "doesn" no more than "isn't"): each n't form
+// is read as the word it negates, which gives it that word's count and pairs ("isn't he" as "is he").
+const NEGATIONS: ReadonlyArray<[string, string]> = [
+  ["isn't", 'is'], ["aren't", 'are'], ["wasn't", 'was'], ["weren't", 'were'], ["don't", 'do'], ["doesn't", 'does'], ["didn't", 'did'],
+  ["hasn't", 'has'], ["haven't", 'have'], ["hadn't", 'had'], ["couldn't", 'could'], ["wouldn't", 'would'], ["shouldn't", 'should'],
+  ["mustn't", 'must'], ["needn't", 'need'], ["mightn't", 'might'], ["can't", 'can'], ["won't", 'will'], ["shan't", 'shall'], ["ain't", 'am'],
+];
+/** −ln P(not | the word it negates): the pair "is not" is about a tenth of "is". */
+const NEGATION_COST = 2.5;
 // Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
 
 const WHITESPACE_OR_CHUNK = /\s+|\S+/gu;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
 // A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
-const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-// Paths, code, markup, URLs, e-mails, mentions and hashtags: the whole chunk is copied as is.
-const PROTECTED_CHUNK = /[_/\\@#=<>]|www\./iu;
+// Top-level domains and file extensions that are no English word: after a dot they are part of a
+// name (google.com, notes.txt), not a new sentence, even with words glued after them.
+const DOMAIN_ENDINGS = new Set('com org net io uk de fr nl eu ca au jp ru cn info biz edu gov txt pdf docx jpg jpeg png gif svg html htm js ts json xml csv md py zip exe mp3 mp4'.split(' '));
+// Words of one or two letters that a number often follows glued ("at6", "in2020"); other short letter runs before digits are codes (mp3, A4, ps5).
+const SHORT_WORDS_BEFORE_NUMBERS = new Set(['at', 'on', 'in', 'by', 'to', 'of', 'or', 'is', 'as', 'be', 'my', 'no', 'so', 'up', 'we', 'me', 'us', 'if', 'it', 'an', 'am', 'he']);
+
+/** What a chunk's last emitted piece was: it decides whether the next one glued to it gets a space. */
+type Kind = 'start' | 'word' | 'number' | 'other' | 'emoji' | 'span' | 'code' | 'punct';
+/** After each kind, the kinds glued to it that get a space (a word before a number decides by its word, punctuation by its own rules). */
+const GLUES: Record<Kind, readonly Kind[]> = {
+  start: [],
+  word: ['number', 'other', 'emoji', 'span', 'code'],
+  number: ['emoji', 'span'],
+  other: ['word', 'emoji', 'span'],
+  emoji: ['word', 'number', 'other', 'span', 'code'],
+  span: ['word', 'number', 'other', 'emoji', 'span', 'code'],
+  code: ['emoji', 'span', 'other'],
+  punct: [],
+};
 const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
+const SENTENCE_END = new Set(['.', '!', '?']);
 const OPENING = new Set(['“', '‘', '(', '[', '{']);
 const CLOSING = new Set(['”', ')', ']', '}']);
 // Brackets that can directly follow a name in code and notation: alert(2), f(x), item(s), arr[0].
@@ -67,6 +96,8 @@ const STRAIGHT_QUOTE = '"';
 
 const APOSTROPHE = 39;
 const LETTER_S = 115;
+const LETTER_N = 110;
+const LETTER_T = 116;
 // Letter classes of the unknown-word model: 0 marks a word's start or end, 1–26 a–z, 27 the apostrophe, 28 anything else.
 const CLASSES = 29;
 const BOUNDARY = 0;
@@ -81,6 +112,8 @@ interface Model {
   words: ListedWords;
   /** Titles the list lacks (mr, dr, …) as [word, id]; their ids follow the list's. */
   extras: Array<[string, number]>;
+  /** The n't forms with the ids of the words they negate. */
+  negations: Array<[string, number]>;
   /** −ln P(w) by id. */
   unigram: Float64Array;
   /** −ln α(v) by id, and 1 / (K·c(v)) to turn a pair count into P(w | v). */
@@ -165,7 +198,8 @@ function buildModel(words: ListedWords): Model {
     backoff[id] = -Math.log(Math.max(MIN_BACKOFF, 1 - words.followTotals[id]! * perCount));
   }
 
-  return { words, extras, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
+  const negations = NEGATIONS.map(([form, word]): [string, number] => [form, words.id(word)]).filter(([, id]) => id !== -1);
+  return { words, extras, negations, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
 }
 
 /**
@@ -245,6 +279,7 @@ class Scratch {
   size = 0;
   canSplit = new Uint8Array(0);
   innerCapitals = new Int32Array(0);
+  negations = new Int32Array(0);
   classes = new Uint8Array(0);
   letterPrefix = new Float64Array(0);
   endCost = new Float64Array(0);
@@ -267,6 +302,7 @@ class Scratch {
       this.size = Math.max(n + 1, this.size * 2, 64);
       this.canSplit = new Uint8Array(this.size);
       this.innerCapitals = new Int32Array(this.size);
+      this.negations = new Int32Array(this.size);
       this.classes = new Uint8Array(this.size);
       this.letterPrefix = new Float64Array(this.size);
       this.endCost = new Float64Array(this.size);
@@ -296,6 +332,8 @@ const UNKNOWN_STATE = -2;
 
 class BigramSegmenter implements Segmenter {
   private readonly scratch = new Scratch();
+  /** Whether the run being segmented starts a sentence: its capital then says nothing about a name. */
+  private sentenceStart = true;
 
   constructor(private readonly model: Model) {}
 
@@ -303,37 +341,129 @@ class BigramSegmenter implements Segmenter {
     let out = '';
     // Straight double quotes open and close in turn; the state carries across chunks.
     const quotes = { open: false };
+    this.sentenceStart = true;
     for (const match of text.matchAll(WHITESPACE_OR_CHUNK)) {
       const chunk = match[0];
-      if (/\s/u.test(chunk[0]!)) out += chunk;
-      else if (PROTECTED_CHUNK.test(chunk)) {
+      if (/\s/u.test(chunk[0]!)) {
+        out += chunk;
+        continue;
+      }
+      // Most chunks are letters only: nothing to tokenise.
+      if (ASCII_LETTERS.test(chunk)) {
+        out += this.segmentRun(chunk, true);
+        this.sentenceStart = false;
+        continue;
+      }
+      const spans = protectedSpans(chunk);
+      if (isCodeChunk(chunk, spans)) {
         out += chunk;
         quotes.open = false;
-      } else out += this.segmentChunk(chunk, quotes);
+        this.sentenceStart = false;
+      } else out += this.segmentChunk(chunk, spans, quotes);
     }
     return out;
   }
 
-  /** One whitespace-free chunk: split its letter runs and add spaces where punctuation runs on into words. */
-  private segmentChunk(chunk: string, quotes: { open: boolean }): string {
+  /**
+   * One whitespace-free chunk: copy its protected spans, numbers, emoji and other scripts, split its
+   * Latin letter runs, and add spaces where these meet and where punctuation runs on into words.
+   */
+  private segmentChunk(chunk: string, spans: ReadonlyArray<[number, number]>, quotes: { open: boolean }): string {
     let out = '';
     let i = 0;
+    let span = 0;
+    // What was emitted last, and the letter run right before with its last word.
+    let last: Kind = 'start';
     let previousRun = '';
     let previousWord = '';
     // Whether the letter run right before got spaces: then a bracket after it is prose, not a call.
     let previousSplit = false;
+    // A letter run segmented ahead of time to decide the space after a dot.
+    let ahead = { start: -1, spaced: '' };
+    const spaceBefore = (kind: Kind): void => {
+      if (i > 0 && GLUES[last].includes(kind)) out += ' ';
+      if (kind !== 'word') this.sentenceStart = false;
+    };
+    // A run is delimited when only punctuation or the chunk's edges touch it: then a word as typed stays whole.
+    const touches = (k: number): boolean => numberEnd(chunk, k) !== -1 || otherScriptEnd(chunk, k) !== -1 || emojiEnd(chunk, k) !== -1 || spans.some(([from]) => from === k);
+    const delimited = (start: number, end: number): boolean => (last === 'punct' || last === 'start') && !touches(end);
+    const segmentRunAt = (start: number, run: string): string => {
+      const spaced = ahead.start === start ? ahead.spaced : this.segmentRun(run, delimited(start, start + run.length));
+      this.sentenceStart = false;
+      return spaced;
+    };
     while (i < chunk.length) {
-      LATIN_RUN.lastIndex = i;
-      const run = LATIN_RUN.exec(chunk)?.[0];
+      const spanStart = span < spans.length ? spans[span]![0] : chunk.length;
+      if (i === spanStart) {
+        const end = spans[span++]![1];
+        if (last === 'punct') {
+          if (SPACE_AFTER.has(chunk[i - 1]!) && chunk[i - 1] !== '.') out += ' ';
+        } else spaceBefore('span');
+        out += chunk.slice(i, end);
+        last = 'span';
+        previousRun = previousWord = '';
+        previousSplit = false;
+        i = end;
+        continue;
+      }
+      const code = codeRunEnd(chunk, i);
+      if (code !== -1 && code <= spanStart) {
+        spaceBefore('code');
+        out += chunk.slice(i, code);
+        last = 'code';
+        previousRun = previousWord = '';
+        previousSplit = false;
+        i = code;
+        continue;
+      }
+      const numberStop = numberEnd(chunk, i);
+      if (numberStop !== -1 && numberStop <= spanStart) {
+        const number = chunk.slice(i, numberStop);
+        if (last !== 'word' || startsWithCurrency(number) || this.spacesBeforeNumber(previousWord)) spaceBefore('number');
+        const letters = latinRunAt(chunk, numberStop, spanStart);
+        const suffix = this.numberSuffixLength(number, letters);
+        out += number + letters.slice(0, suffix);
+        i = numberStop + letters.length;
+        const rest = letters.slice(suffix);
+        if (rest) {
+          const spaced = this.segmentRun(rest, false);
+          out += ' ' + spaced;
+          last = 'word';
+          previousRun = rest;
+          previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
+          previousSplit = spaced.length !== rest.length;
+        } else {
+          last = 'number';
+          previousRun = previousWord = '';
+          previousSplit = false;
+        }
+        continue;
+      }
+      const run = latinRunAt(chunk, i, spanStart);
       if (run) {
         const end = i + run.length;
-        // Letters glued to digits or to another script (30pm, mp3, abc日本) are left alone.
-        const glued = (i > 0 && LETTER_DIGIT_OR_MARK.test(chunk[i - 1]!)) || (end < chunk.length && LETTER_DIGIT_OR_MARK.test(chunk[end]!));
-        const spaced = glued ? run : this.segmentRun(run);
+        // Letters after a stray combining mark are left alone (not after an emoji's variation selector or another script's vowel sign).
+        const glued = i > 0 && MARK.test(chunk[i - 1]!) && last === 'punct';
+        if (!glued) spaceBefore('word');
+        const spaced = glued ? run : segmentRunAt(i, run);
         out += spaced;
+        last = 'word';
         previousRun = run;
         previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
         previousSplit = spaced.length !== run.length;
+        i = end;
+        continue;
+      }
+      const other = otherScriptEnd(chunk, i);
+      const emoji = other === -1 ? emojiEnd(chunk, i) : -1;
+      if (other !== -1 || emoji !== -1) {
+        const kind = other !== -1 ? 'other' : 'emoji';
+        spaceBefore(kind);
+        const end = Math.min(other !== -1 ? other : emoji, spanStart);
+        out += chunk.slice(i, end);
+        last = kind;
+        previousRun = previousWord = '';
+        previousSplit = false;
         i = end;
         continue;
       }
@@ -355,55 +485,141 @@ class BigramSegmenter implements Segmenter {
       if (opening && !call && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) out += ' ';
       out += char;
       i++;
-      if (after !== '') {
-        LATIN_RUN.lastIndex = i;
-        const next = LATIN_RUN.exec(chunk)?.[0];
+      if (SENTENCE_END.has(char) && !(char === '.' && TITLES.has(previousRun.toLowerCase()))) this.sentenceStart = true;
+      if (after !== '' && i !== spanStart) {
+        const next = latinRunAt(chunk, i, spanStart);
         if (closing && (next || /\p{N}/u.test(after))) out += ' ';
-        else if (next && SPACE_AFTER.has(char) && i > 1 && this.needsSpaceAfter(char, chunk, i, previousRun, previousWord, next)) out += ' ';
+        else if (SPACE_AFTER.has(char) && i > 1 && char !== '.' && startsToken(chunk, i, spanStart)) out += ' ';
+        else if (next && char === '.' && i > 1) {
+          // An ellipsis always ends what came before; a single dot may be inside a name (example.com).
+          if (before === '.') out += ' ';
+          else {
+            last = 'punct';
+            ahead = { start: i, spaced: this.segmentRun(next, delimited(i, i + next.length)) };
+            if (this.needsSpaceAfterDot(chunk, i, previousRun, previousWord, previousSplit, next, ahead.spaced)) out += ' ';
+          }
+        }
       }
+      last = 'punct';
       if (char !== '.') previousRun = previousWord = '';
       previousSplit = false;
     }
     return out;
   }
 
-  /** previousRun is the letter run right before the punctuation ('' when something else is), previousWord its last word. */
-  private needsSpaceAfter(char: string, chunk: string, nextStart: number, previousRun: string, previousWord: string, next: string): boolean {
-    if (char !== '.') return true;
+  /**
+   * previousRun is the letter run right before the dot ('' when something else is), previousWord its
+   * last word; next is the letter run after the dot and spacedNext that run segmented.
+   */
+  private needsSpaceAfterDot(chunk: string, nextStart: number, previousRun: string, previousWord: string, previousSplit: boolean, next: string, spacedNext: string): boolean {
     if (TITLES.has(previousWord.toLowerCase()) && previousWord !== previousRun) return true;
     if (TITLES.has(previousRun.toLowerCase())) return true;
-    // A dot is a sentence end only before a capital, and not inside e.g. / U.S. / Ph.D. or example.com.
-    if (!UPPER.test(next[0]!)) return false;
+    // A dot is a sentence end before a capital, and not inside e.g. / U.S. / Ph.D. or example.com;
+    // before a lower-case letter only when run-together words are on either side (thisisatest.itworks).
+    if (!UPPER.test(next[0]!)) {
+      const firstWord = spacedNext.slice(0, (spacedNext.indexOf(' ') + 1 || spacedNext.length + 1) - 1);
+      return !DOMAIN_ENDINGS.has(firstWord.toLowerCase()) && (spacedNext.length !== next.length || previousSplit);
+    }
     if (previousRun.length === 1) return false;
     if (next.length === 1 && chunk[nextStart + 1] === '.') return false;
     return true;
   }
 
-  /** Viterbi over one letter run with the previous word as context; returns the run with spaces inserted, every other character unchanged. */
-  private segmentRun(run: string): string {
-    const { words, extras, unigram, backoff, letters } = this.model;
-    const lower = lowerSameLength(run);
-    if (this.isKnown(lower) || lower.length < SHORTEST_SPLIT) return run;
+  /** Whether a number glued after this word gets a space: after a listed word ("in 1990", "flat 3"), not after a code ("mp3", "A4", "ps5"). */
+  private spacesBeforeNumber(word: string): boolean {
+    const lower = lowerSameLength(word);
+    return this.isKnown(lower) && (lower.length >= 3 || SHORT_WORDS_BEFORE_NUMBERS.has(lower));
+  }
 
+  /** How many of the letters glued after a number belong to it: all when they are one suffix ("12A", "8pm"), else the cheapest reading. */
+  private numberSuffixLength(number: string, letters: string): number {
+    if (!letters) return 0;
+    const options = numberSuffixes(number, letters);
+    if (options.some(([length]) => length === letters.length)) return letters.length;
+    let best = 0;
+    let bestCost = Infinity;
+    for (const [length, cost] of options) {
+      const total = cost + this.runCost(letters.slice(length));
+      if (total < bestCost) {
+        bestCost = total;
+        best = length;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * One letter run with spaces inserted, every other character unchanged. A delimited run that is a
+   * word is kept ("atone" never becomes "at one"); one glued to a number, emoji or other script is not
+   * a word someone typed alone ("你好tome" is "to me").
+   */
+  private segmentRun(run: string, delimited: boolean): string {
+    const lower = lowerSameLength(run);
+    if ((delimited && this.isKnown(lower)) || lower.length < SHORTEST_SPLIT) return run;
+    const n = lower.length;
+    const [finalState, finalCost] = this.viterbi(run, lower);
+    // A stretch between forced joins longer than any word: leave the run as it was.
+    if (finalCost === Infinity) return run;
+    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(run, n) - finalCost < KEEP_WHOLE_MARGIN) return run;
+
+    const { pieceStart, piecePrevious, unknownStart, unknownPrevious } = this.scratch;
+    const cuts: number[] = [];
+    for (let state = finalState; state !== START; ) {
+      if (state <= UNKNOWN_STATE) {
+        const end = UNKNOWN_STATE - state;
+        cuts.push(unknownStart[end]!);
+        state = unknownPrevious[end]!;
+      } else {
+        cuts.push(pieceStart[state]!);
+        state = piecePrevious[state]!;
+      }
+    }
+    let out = '';
+    let from = 0;
+    for (let k = cuts.length - 2; k >= 0; k--) {
+      out += run.slice(from, cuts[k]) + ' ';
+      from = cuts[k]!;
+    }
+    return out + run.slice(from);
+  }
+
+  /** −ln P of the run's likeliest reading, as words or as one unknown word: what a number's suffix is weighed by. */
+  private runCost(run: string): number {
+    if (!run) return 0;
+    const lower = lowerSameLength(run);
+    const n = lower.length;
+    const cost = this.viterbi(run, lower)[1];
+    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(run, n)) : cost;
+  }
+
+  /** Viterbi over one letter run (lower its lookup form); returns the final state and its cost, the pieces stay in the scratch arrays. */
+  private viterbi(run: string, lower: string): [state: number, cost: number] {
+    const { words, extras, unigram, backoff, letters } = this.model;
     const n = lower.length;
     const s = this.scratch;
     s.reset(n);
-    const { canSplit, innerCapitals, classes, letterPrefix, endCost, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
+    const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
 
-    // No boundary next to an apostrophe (but after the one of a plural possessive), before a combining mark or inside a surrogate pair.
+    // No boundary next to an apostrophe (but after the one of a plural possessive), before the n of n't, before a combining mark or inside a surrogate pair.
     canSplit[0] = 1;
     canSplit[n] = 1;
     // Letter costs with three letters of context, summed along the run; a piece's first three letters
     // and its end are costed from its own start (see unknownWordCost).
     let history = 0;
     let capitals = 0;
+    let negated = 0;
     innerCapitals[0] = 0;
+    negations[0] = 0;
     letterPrefix[0] = 0;
     for (let j = 0; j < n; j++) {
       const code = lower.charCodeAt(j);
+      // The n of n't starts no word and is in no unknown piece: "isn't" is never "is n't" or "i sn't".
+      const negation = code === LETTER_N && lower.charCodeAt(j + 1) === APOSTROPHE && lower.charCodeAt(j + 2) === LETTER_T;
+      if (negation) negated++;
+      negations[j + 1] = negated;
       if (j > 0) {
         const afterApostrophe = lower.charCodeAt(j - 1) === APOSTROPHE && !(j >= 2 && lower.charCodeAt(j - 2) === LETTER_S);
-        canSplit[j] = !afterApostrophe && code !== APOSTROPHE && !(code >= 0xdc00 && code <= 0xdfff) && !(code > 0x7f && MARK.test(lower[j]!)) ? 1 : 0;
+        canSplit[j] = !afterApostrophe && !negation && code !== APOSTROPHE && !(code >= 0xdc00 && code <= 0xdfff) && !(code > 0x7f && MARK.test(lower[j]!)) ? 1 : 0;
         if (isUpper(run, j) && isLower(run, j - 1)) capitals++;
       }
       innerCapitals[j + 1] = capitals;
@@ -445,6 +661,12 @@ class BigramSegmenter implements Segmenter {
       for (const [title, id] of extras) {
         const end = j + title.length;
         if (end <= n && canSplit[end] && lower.startsWith(title, j)) addPiece(s, j, end, id, (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST);
+      }
+      if (negations[n]! > 0) {
+        for (const [form, id] of this.model.negations) {
+          const end = j + form.length;
+          if (end <= n && canSplit[end] && lower.startsWith(form, j)) addPiece(s, j, end, id, NEGATION_COST + (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST);
+        }
       }
       s.lastPiece[j] = pieceStart.length;
     }
@@ -497,7 +719,7 @@ class BigramSegmenter implements Segmenter {
         }
       }
       // Unknown pieces starting at j, spelled letter by letter.
-      const title = isUpper(run, j) && (j === 0 || !isUpper(run, j - 1));
+      const title = isUpper(run, j) && (j === 0 ? !this.sentenceStart : !isUpper(run, j - 1));
       const limit = Math.min(n, j + MAX_UNKNOWN_LENGTH);
       const first = classes[j]!;
       const second = j + 1 < n ? classes[j + 1]! : BOUNDARY;
@@ -505,6 +727,7 @@ class BigramSegmenter implements Segmenter {
       const first2 = first1 + letterCost(letters, first, second);
       const first3 = j + 2 < n ? first2 + letterCost(letters, first * CLASSES + second, classes[j + 2]!) : 0;
       for (let i = j + 1; i <= limit; i++) {
+        if (negations[i]! !== negations[j]!) break;
         if (!canSplit[i]) continue;
         const spelling =
           i === j + 1
@@ -521,34 +744,14 @@ class BigramSegmenter implements Segmenter {
         }
       }
     }
-    // A stretch between forced joins longer than any word: leave the run as it was.
-    if (finalCost === Infinity) return run;
-    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(run, n) - finalCost < KEEP_WHOLE_MARGIN) return run;
-
-    const cuts: number[] = [];
-    for (let state = finalState; state !== START; ) {
-      if (state <= UNKNOWN_STATE) {
-        const end = UNKNOWN_STATE - state;
-        cuts.push(unknownStart[end]!);
-        state = unknownPrevious[end]!;
-      } else {
-        cuts.push(pieceStart[state]!);
-        state = piecePrevious[state]!;
-      }
-    }
-    let out = '';
-    let from = 0;
-    for (let k = cuts.length - 2; k >= 0; k--) {
-      out += run.slice(from, cuts[k]) + ' ';
-      from = cuts[k]!;
-    }
-    return out + run.slice(from);
+    return [finalState, finalCost];
   }
 
   /** Cost of the run as one unknown word with nothing before it: the price the Viterbi gives that piece. */
   private wholeUnknownCost(run: string, n: number): number {
     const { letters } = this.model;
-    const { classes, letterPrefix, endCost, innerCapitals } = this.scratch;
+    const { classes, letterPrefix, endCost, innerCapitals, negations } = this.scratch;
+    if (negations[n]! > 0) return Infinity;
     const first = classes[0]!;
     const second = n > 1 ? classes[1]! : BOUNDARY;
     let spelling = letterCost(letters, 0, first);
@@ -559,19 +762,31 @@ class BigramSegmenter implements Segmenter {
       else spelling += letterCost(letters, first * CLASSES + second, classes[2]!) + (letterPrefix[n]! - letterPrefix[3]!) + endCost[n]!;
     }
     let cost = UNKNOWN_WORD_COST + spelling + (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST;
-    if (isUpper(run, 0) && n > 1 && isLower(run, 1)) cost -= NAME_BONUS;
+    if (isUpper(run, 0) && n > 1 && isLower(run, 1) && !this.sentenceStart) cost -= NAME_BONUS;
     return cost;
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
   private isKnown(lower: string): boolean {
     const { words } = this.model;
-    if (words.id(lower) !== -1) return true;
+    if (words.id(lower) !== -1 || this.model.negations.some(([form]) => form === lower)) return true;
     const apostrophe = lower.indexOf("'");
     if (apostrophe === -1) return false;
     const [head, ...tail] = lower.split("'");
     return apostrophe > 0 && words.id(head!) !== -1 && tail.every((part) => CONTRACTION_SUFFIXES.includes(part) || words.id(part) !== -1);
   }
+}
+
+/** Whether a word, number or other-script run starts at index (before limit): what a space after , ; : ! ? comes before. */
+function startsToken(chunk: string, index: number, limit: number): boolean {
+  return index < limit && (latinRunAt(chunk, index, limit) !== '' || numberEnd(chunk, index) !== -1 || otherScriptEnd(chunk, index) !== -1);
+}
+
+/** The Latin letter run (with inner apostrophes) starting at index, cut at limit; '' when none starts there. */
+function latinRunAt(chunk: string, index: number, limit: number): string {
+  LATIN_RUN.lastIndex = index;
+  const run = LATIN_RUN.exec(chunk)?.[0] ?? '';
+  return run.slice(0, limit - index);
 }
 
 /** Whether the bracket at index open is matched later in the same chunk, and not run on into a word ("(much better)today" is prose). */
