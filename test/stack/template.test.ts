@@ -89,6 +89,16 @@ describe('deploy failures caught when packaging', () => {
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).toMatch(/certificateArn is required for stage "dev".*--param="certificateArn=arn:aws:acm:/);
   }, 60_000);
+
+  it('asks nothing of the local stage, which serverless offline serves: no certificate, and the shell keeps its DB_SECRET_ARN', () => {
+    const run = spawnSync('npx', ['serverless', 'print', '--stage', 'local', '--format', 'json'], {
+      env: { ...serverlessEnv(), DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:local' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(printed.functions.home.environment.DB_SECRET_ARN).toBe('arn:aws:secretsmanager:us-east-1:123456789012:secret:local');
+  }, 60_000);
 });
 
 describe('network', () => {
