@@ -8,6 +8,8 @@ import mysql from 'mysql2/promise';
 import { startDataApiServer, type DataApiServer } from '../../test/data-api/server.ts';
 import { createScratchDatabase, MARIADB_URL } from '../../test/support/mariadb.ts';
 import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
+import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
+import { createSqlStore } from '../../shared/db/sql-store.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';
 import { MIGRATIONS } from '../../shared/db/sql.ts';
 
@@ -23,7 +25,9 @@ let handler: typeof import('./handler.ts').handler;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
-  dataApi = await startDataApiServer({ mysqlUrl: scratch.url });
+  // Like the real Data API, the server signs each user's secret in as that user (the master secret as root).
+  const users = Object.fromEntries(Object.keys(DATABASE_USERS).map((name) => [secretArn(name), credentials(name)]));
+  dataApi = await startDataApiServer({ mysqlUrl: scratch.url, credentials: users });
   secrets = await startSecretsManagerStub();
   for (const name of Object.keys(DATABASE_USERS)) secrets.secrets.set(secretArn(name), JSON.stringify({ engine: 'mysql', ...credentials(name) }));
   Object.assign(process.env, {
@@ -72,6 +76,28 @@ it('leaves the home user read-only: it lists records and cannot insert one', asy
     });
   } finally {
     await home.end();
+  }
+});
+
+it('through the Data API, the home function\'s store (its own secret) lists records and cannot save one', async () => {
+  const home = createSqlStore(
+    createDataApiExecutor({
+      clusterArn: process.env.DB_CLUSTER_ARN!,
+      secretArn: secretArn('home'),
+      database: process.env.DB_NAME!,
+      endpoint: dataApi.endpoint,
+      region: 'us-east-1',
+      retry: { budgetMs: 0 },
+    }),
+  );
+  try {
+    expect((await home.list({ limit: 5 })).records.map((r) => r.id)).toEqual(['m']);
+    await expect(home.save({ id: 'x', operation: 'spell', input: 'a', output: 'a', sourceLanguage: null })).rejects.toMatchObject({
+      name: 'BadRequestException',
+      message: expect.stringMatching(/INSERT command denied/),
+    });
+  } finally {
+    await home.close();
   }
 });
 
