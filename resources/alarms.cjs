@@ -1,7 +1,8 @@
 // CloudWatch alarms, all notifying one SNS topic whose e-mail subscriber is the `alarmEmail` stage
 // parameter: errors and throttles per function, the load balancer's 5XX answers and slow targets,
 // and an Aurora cluster running at its capacity ceiling.
-const FUNCTIONS = ['Home', 'Spell', 'Space', 'Translate', 'Migrate'];
+const { FUNCTIONS } = require('./functions.cjs');
+const { settings } = require('./stage.cjs');
 const TOPIC = [{ Ref: 'AlarmTopic' }];
 const LOAD_BALANCER = { LoadBalancer: { 'Fn::GetAtt': ['LoadBalancer', 'LoadBalancerFullName'] } };
 
@@ -31,49 +32,81 @@ const perFunction = FUNCTIONS.flatMap((name) => {
   ];
 });
 
-module.exports = () => ({
-  Conditions: {
-    HasAlarmEmail: { 'Fn::Not': [{ 'Fn::Equals': ['${param:alarmEmail}', ''] }] },
-  },
-  Resources: {
-    AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } },
-    AlarmEmailSubscription: {
-      Type: 'AWS::SNS::Subscription',
-      Condition: 'HasAlarmEmail',
-      Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: '${param:alarmEmail}' },
+// The topic is encrypted with a key of our own: CloudWatch cannot use the AWS-managed alias/aws/sns
+// key, so with it every alarm's publish would fail. The key policy lets the account administer the
+// key and CloudWatch encrypt messages for the topic.
+const ALARM_TOPIC_KEY = {
+  Type: 'AWS::KMS::Key',
+  Properties: {
+    Description: 'Encrypts the alarm topic of ${self:service}-${sls:stage}; CloudWatch alarms publish with it',
+    EnableKeyRotation: true,
+    KeyPolicy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AccountAdministersTheKey',
+          Effect: 'Allow',
+          Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+        {
+          Sid: 'CloudWatchPublishesAlarms',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+        },
+      ],
     },
-    ...Object.fromEntries(perFunction),
-    TargetServerErrorsAlarm: alarm({
-      description: 'Functions answered 5XX through the load balancer',
-      namespace: 'AWS/ApplicationELB',
-      metric: 'HTTPCode_Target_5XX_Count',
-      dimensions: LOAD_BALANCER,
-      threshold: 5,
-    }),
-    LoadBalancerServerErrorsAlarm: alarm({
-      description: 'The load balancer itself answered 5XX (e.g. a function timed out or failed to invoke)',
-      namespace: 'AWS/ApplicationELB',
-      metric: 'HTTPCode_ELB_5XX_Count',
-      dimensions: LOAD_BALANCER,
-      threshold: 5,
-    }),
-    TargetResponseTimeAlarm: alarm({
-      description: 'p95 target response time at or above 3 s for 15 minutes',
-      namespace: 'AWS/ApplicationELB',
-      metric: 'TargetResponseTime',
-      dimensions: LOAD_BALANCER,
-      threshold: 3,
-      extended: 'p95',
-      periods: 3,
-    }),
-    DbCapacityAlarm: alarm({
-      description: 'Aurora at 90 % or more of its maximum capacity for 15 minutes: raise maxCapacity',
-      namespace: 'AWS/RDS',
-      metric: 'ACUUtilization',
-      dimensions: { DBClusterIdentifier: { Ref: 'DbCluster' } },
-      threshold: 90,
-      statistic: 'Average',
-      periods: 3,
-    }),
   },
-});
+};
+
+module.exports = async ({ resolveVariable }) => {
+  const alarmEmail = await (await settings(resolveVariable)).param('alarmEmail');
+  return {
+    Resources: {
+      AlarmTopicKey: ALARM_TOPIC_KEY,
+      AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: { Ref: 'AlarmTopicKey' } } },
+      ...(alarmEmail && {
+        AlarmEmailSubscription: {
+          Type: 'AWS::SNS::Subscription',
+          Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: alarmEmail },
+        },
+      }),
+      ...Object.fromEntries(perFunction),
+      TargetServerErrorsAlarm: alarm({
+        description: 'Functions answered 5XX through the load balancer',
+        namespace: 'AWS/ApplicationELB',
+        metric: 'HTTPCode_Target_5XX_Count',
+        dimensions: LOAD_BALANCER,
+        threshold: 5,
+      }),
+      LoadBalancerServerErrorsAlarm: alarm({
+        description: 'The load balancer itself answered 5XX (e.g. a function timed out or failed to invoke)',
+        namespace: 'AWS/ApplicationELB',
+        metric: 'HTTPCode_ELB_5XX_Count',
+        dimensions: LOAD_BALANCER,
+        threshold: 5,
+      }),
+      TargetResponseTimeAlarm: alarm({
+        description: 'p95 target response time at or above 3 s for 15 minutes',
+        namespace: 'AWS/ApplicationELB',
+        metric: 'TargetResponseTime',
+        dimensions: LOAD_BALANCER,
+        threshold: 3,
+        extended: 'p95',
+        periods: 3,
+      }),
+      DbCapacityAlarm: alarm({
+        description: 'Aurora at 90 % or more of its maximum capacity for 15 minutes: raise maxCapacity',
+        namespace: 'AWS/RDS',
+        metric: 'ACUUtilization',
+        dimensions: { DBClusterIdentifier: { Ref: 'DbCluster' } },
+        threshold: 90,
+        statistic: 'Average',
+        periods: 3,
+      }),
+    },
+  };
+};

@@ -1,19 +1,18 @@
 // One IAM role per function, each allowed exactly what that function uses: its own log group, the
-// Data API on this cluster, the cluster's secret, and for translate alone the Google key's secret.
-const FUNCTIONS = ['Home', 'Spell', 'Space', 'Translate', 'Migrate'];
+// Data API on this cluster, and its own database secret (resources/database-users.cjs); migrate
+// reads the master secret and the users' secrets it creates the users from; translate alone reads
+// the Google key's secret, when one is configured.
+const { DATABASE_USERS, MASTER_SECRET_ARN, secretOf } = require('./database-users.cjs');
+const { FUNCTIONS } = require('./functions.cjs');
+const { settings } = require('./stage.cjs');
 
 const CLUSTER_ARN = { 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] };
-const DB_SECRET_ARN = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 
-const GOOGLE_KEY_STATEMENT = {
-  'Fn::If': [
-    'HasGoogleKeySecret',
-    { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: '${param:googleKeySecretArn}' },
-    { Ref: 'AWS::NoValue' },
-  ],
-};
+const readSecrets = (Resource) => ({ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource });
 
-const role = (name) => ({
+const secretsOf = (name) => (name === 'Migrate' ? [MASTER_SECRET_ARN, ...DATABASE_USERS.map(secretOf)] : [secretOf(name)]);
+
+const role = (name, googleKeySecretArn) => ({
   Type: 'AWS::IAM::Role',
   Properties: {
     AssumeRolePolicyDocument: {
@@ -32,8 +31,8 @@ const role = (name) => ({
               Resource: { 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] },
             },
             { Effect: 'Allow', Action: ['rds-data:ExecuteStatement'], Resource: CLUSTER_ARN },
-            { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: DB_SECRET_ARN },
-            ...(name === 'Translate' ? [GOOGLE_KEY_STATEMENT] : []),
+            readSecrets(secretsOf(name)),
+            ...(name === 'Translate' && googleKeySecretArn ? [readSecrets(googleKeySecretArn)] : []),
           ],
         },
       },
@@ -41,10 +40,7 @@ const role = (name) => ({
   },
 });
 
-module.exports = () => ({
-  Conditions: {
-    // Compared as text with a prefix, so an empty parameter is still a string.
-    HasGoogleKeySecret: { 'Fn::Not': [{ 'Fn::Equals': ['secret-${param:googleKeySecretArn}', 'secret-'] }] },
-  },
-  Resources: Object.fromEntries(FUNCTIONS.map((name) => [`${name}Role`, role(name)])),
-});
+module.exports = async ({ resolveVariable }) => {
+  const googleKeySecretArn = await (await settings(resolveVariable)).param('googleKeySecretArn');
+  return { Resources: Object.fromEntries(FUNCTIONS.map((name) => [`${name}Role`, role(name, googleKeySecretArn)])) };
+};

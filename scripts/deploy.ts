@@ -1,6 +1,8 @@
 /**
  * `npm run deploy -- --stage prod [--param=...]`: deploys the stack, then runs the migrate function
- * once, so schema changes land before the first request that needs them and never during one.
+ * once, so schema changes and the functions' database users (their passwords from the stack's
+ * secrets) land before the first request that needs them and never during one. Packaging stops
+ * first if the stage lacks certificateArn.
  */
 import { spawnSync } from 'node:child_process';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
-import { loadConfig } from './config.ts';
+import { databaseUserSecretsFrom, DEFAULT_DB_RETRY_BUDGET_MS, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite store under the working directory', () => {
@@ -10,7 +10,8 @@ describe('loadConfig', () => {
   it('reads MySQL URLs and the Data API variables, which win', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/x' }).store).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/x' });
     const store = loadConfig({ DATABASE_URL: 'mysql://u@h/x', DB_CLUSTER_ARN: 'arn:c', DB_SECRET_ARN: 'arn:s', DB_NAME: 'd' }).store;
-    expect(store).toEqual({ kind: 'data-api', clusterArn: 'arn:c', secretArn: 'arn:s', database: 'd', endpoint: undefined, retryBudgetMs: 20_000 });
+    expect(store).toEqual({ kind: 'data-api', clusterArn: 'arn:c', secretArn: 'arn:s', database: 'd', endpoint: undefined, retryBudgetMs: DEFAULT_DB_RETRY_BUDGET_MS });
+    expect(DEFAULT_DB_RETRY_BUDGET_MS).toBe(35_000);
   });
 
   it.each([
@@ -21,5 +22,16 @@ describe('loadConfig', () => {
     [{ MAX_TEXT_CHARS: 'lots' }, /MAX_TEXT_CHARS must be a positive integer/],
   ])('rejects %j clearly', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('databaseUserSecretsFrom', () => {
+  it('reads the JSON map of user to secret, and nothing when unset', () => {
+    expect(databaseUserSecretsFrom({})).toEqual({});
+    expect(databaseUserSecretsFrom({ DB_USER_SECRET_ARNS: '{"home":"arn:h","spell":"arn:s"}' })).toEqual({ home: 'arn:h', spell: 'arn:s' });
+  });
+
+  it.each(['not json', '["arn:h"]', '{"home":""}', '{"home":1}'])('rejects %j clearly', (raw) => {
+    expect(() => databaseUserSecretsFrom({ DB_USER_SECRET_ARNS: raw })).toThrow(/DB_USER_SECRET_ARNS must be a JSON object/);
   });
 });

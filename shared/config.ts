@@ -19,6 +19,14 @@ type Env = Record<string, string | undefined>;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:.data/records.db';
 
+/**
+ * How long Data API calls are retried while Aurora resumes or throttles. A cluster paused for more
+ * than a day takes up to ~30 s to resume; the 5 s beyond that cover the longest backoff delay, so
+ * one attempt still lands after the resume. Function timeouts in serverless.yml are sized on this
+ * (test/stack checks the sum).
+ */
+export const DEFAULT_DB_RETRY_BUDGET_MS = 35_000;
+
 const positiveInt = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -39,7 +47,7 @@ export function storeConfigFrom(env: Env): StoreConfig {
       secretArn: DB_SECRET_ARN,
       database: DB_NAME,
       endpoint: env.DATA_API_ENDPOINT || undefined,
-      retryBudgetMs: positiveInt(env, 'DB_RETRY_BUDGET_MS', 20_000),
+      retryBudgetMs: positiveInt(env, 'DB_RETRY_BUDGET_MS', DEFAULT_DB_RETRY_BUDGET_MS),
     };
   }
   const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -57,4 +65,24 @@ export function loadConfig(env: Env = process.env): Config {
     store: storeConfigFrom(env),
     maxTextChars: positiveInt(env, 'MAX_TEXT_CHARS', 10_000),
   };
+}
+
+/**
+ * The database users `migrate` creates: DB_USER_SECRET_ARNS is a JSON object from a user's name in
+ * shared/db/users.ts to the Secrets Manager secret holding its username and password (set by the
+ * stack for the migrate function only). Unset: no users are managed (local stores).
+ */
+export function databaseUserSecretsFrom(env: Env): Record<string, string> {
+  const raw = env.DB_USER_SECRET_ARNS;
+  if (raw === undefined || raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('DB_USER_SECRET_ARNS must be a JSON object of user name to secret ARN');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string' && v !== '')) {
+    throw new Error('DB_USER_SECRET_ARNS must be a JSON object of user name to secret ARN');
+  }
+  return parsed as Record<string, string>;
 }

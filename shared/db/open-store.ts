@@ -1,4 +1,5 @@
 import type { StoreConfig } from '../config.ts';
+import type { SqlExecutor } from './executor.ts';
 import type { RecordStore } from './record.ts';
 import { createSqlStore } from './sql-store.ts';
 import { createDataApiExecutor } from './executors/data-api.ts';
@@ -8,17 +9,22 @@ import { createDataApiExecutor } from './executors/data-api.ts';
  * SQLite and MySQL branches, so a deployed function carries only the Data API client.
  */
 export async function openStore(config: StoreConfig): Promise<RecordStore> {
+  return createSqlStore(await openExecutor(config));
+}
+
+/** The executor behind openStore, for statements outside the store (migrate's database users). */
+export async function openExecutor(config: StoreConfig): Promise<SqlExecutor> {
   if (config.kind === 'data-api') {
     const { retryBudgetMs, ...rest } = config;
-    return createSqlStore(createDataApiExecutor({ ...rest, retry: { budgetMs: retryBudgetMs } }));
+    return createDataApiExecutor({ ...rest, retry: { budgetMs: retryBudgetMs } });
   }
   if (process.env.LOCAL_BACKENDS !== 'false') {
     if (config.kind === 'sqlite') {
       const { createSqliteExecutor } = await import('./executors/sqlite.ts');
-      return createSqlStore(createSqliteExecutor(config.path));
+      return createSqliteExecutor(config.path);
     }
     const { createMysqlExecutor } = await import('./executors/mysql.ts');
-    return createSqlStore(createMysqlExecutor(config.url));
+    return createMysqlExecutor(config.url);
   }
   throw new Error(`this build has only the Data API backend; ${config.kind} is not available (set DB_CLUSTER_ARN)`);
 }

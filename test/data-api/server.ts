@@ -1,7 +1,8 @@
 /**
  * Loopback server speaking the RDS Data API wire format (REST-JSON, as @aws-sdk/client-rds-data v3
  * sends it) and executing on MySQL/MariaDB through mysql2. Test and dev tooling only: SigV4 is
- * accepted unchecked and there is no secret lookup.
+ * accepted unchecked, and secrets are not looked up: a secretArn signs in as mysqlUrl's user unless
+ * the `credentials` option names its user.
  *
  *   tsx test/data-api/server.ts      # PORT (8080) and DATABASE_URL (mysql://root@127.0.0.1:3306/test)
  */
@@ -35,6 +36,11 @@ export interface DataApiServerOptions {
   port?: number;
   /** Idle time after which an open transaction is rolled back; AWS uses three minutes. */
   transactionTimeoutMs?: number;
+  /**
+   * Database credentials per secretArn, as the real Data API reads them from the secret: requests
+   * with one of these secrets sign in as its user; any other secret signs in as mysqlUrl's user.
+   */
+  credentials?: Record<string, { username: string; password: string }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -635,8 +641,8 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
   const url = new URL(options.mysqlUrl);
   const defaultDatabase = decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined;
   const transactionTimeoutMs = options.transactionTimeoutMs ?? 3 * 60_000;
-  const pool: Pool = mysql.createPool({
-    uri: options.mysqlUrl,
+  const createPoolFor = (uri: string): Pool => mysql.createPool({
+    uri,
     charset: 'utf8mb4',
     // Exact BIGINT/DECIMAL and DATETIME text, as MySQL sends them.
     supportBigNumbers: true,
@@ -648,6 +654,24 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     connectionLimit: 10,
     typeCast: (field, next) => (field.type === 'GEOMETRY' ? field.buffer() : next()),
   });
+  const pool = createPoolFor(options.mysqlUrl);
+  const userPools = new Map<string, Pool>();
+
+  /** The pool of the user the request's secret names. */
+  function poolFor(input: { [key: string]: Json }): Pool {
+    const secretArn = typeof input.secretArn === 'string' ? input.secretArn : '';
+    const credentials = options.credentials?.[secretArn];
+    if (!credentials) return pool;
+    let userPool = userPools.get(secretArn);
+    if (!userPool) {
+      const uri = new URL(options.mysqlUrl);
+      uri.username = encodeURIComponent(credentials.username);
+      uri.password = encodeURIComponent(credentials.password);
+      userPool = createPoolFor(uri.toString());
+      userPools.set(secretArn, userPool);
+    }
+    return userPool;
+  }
 
   const calls: Record<string, number> = {
     ExecuteStatement: 0,
@@ -674,10 +698,10 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     }
   }
 
-  async function withPooled<T>(database: string | undefined, fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
+  async function withPooled<T>(from: Pool, database: string | undefined, fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
     let conn: PoolConnection;
     try {
-      conn = await pool.getConnection();
+      conn = await from.getConnection();
     } catch (error) {
       throw mysqlErrorToAws(error);
     }
@@ -734,7 +758,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
       return inTransaction(findTransaction(transactionId), (conn) => fn(conn, true));
     }
     const database = typeof input.database === 'string' && input.database !== '' ? input.database : undefined;
-    return withPooled(database, (conn) => fn(conn, false));
+    return withPooled(poolFor(input), database, (conn) => fn(conn, false));
   }
 
   function compiledSql(input: { [key: string]: Json }): CompiledSql {
@@ -816,7 +840,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     const database = typeof input.database === 'string' && input.database !== '' ? input.database : undefined;
     let conn: PoolConnection;
     try {
-      conn = await pool.getConnection();
+      conn = await poolFor(input).getConnection();
     } catch (error) {
       throw mysqlErrorToAws(error);
     }
@@ -917,7 +941,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
         server.closeAllConnections();
         await Promise.allSettled([...transactions.values()].map((tx) => finishTransaction(tx, 'rollback')));
         await closed;
-        await pool.end();
+        await Promise.all([pool, ...userPools.values()].map((p) => p.end()));
       })();
       return closing;
     },

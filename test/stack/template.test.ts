@@ -1,33 +1,46 @@
-/** `serverless package` for prod and dev, and what the CloudFormation template must hold. */
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+/** `serverless package` for prod and dev, cfn-lint on both templates, and what the templates must hold. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig, type StoreConfig } from '../../shared/config.ts';
+import { DATA_API_BACKOFF } from '../../shared/db/executors/data-api.ts';
+import { DATABASE_USERS } from '../../shared/db/users.ts';
+import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/translate/translator.ts';
+import { googleError, startGoogleTranslateStub } from '../google-translate-stub.ts';
 
 interface Resource {
   Type: string;
   Properties: Record<string, any>; // CloudFormation properties, asserted field by field
   Condition?: string;
   DeletionPolicy?: string;
+  DependsOn?: string[];
 }
 type Template = { Resources: Record<string, Resource>; Conditions?: Record<string, unknown>; Outputs?: Record<string, unknown> };
 
 const GOOGLE_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-translate-key-AbCdEf';
+const CERTIFICATE = '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test';
 const ROUTED = { Home: '/', Spell: '/api/spell', Space: '/api/space', Translate: '/api/translate' };
 const FUNCTIONS = [...Object.keys(ROUTED), 'Migrate'];
+const MASTER_SECRET = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
+
+const serverlessEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_OPTIONS;
+  delete env.CERTIFICATE_ARN;
+  delete env.TRANSLATE_CONCURRENCY;
+  return env;
+};
+
+const templates: Record<string, string> = {};
 
 function packageStage(stage: string, ...params: string[]): Template {
   const dir = mkdtempSync(join(tmpdir(), `text-service-${stage}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NODE_OPTIONS;
-  execFileSync(
-    'npx',
-    ['serverless', 'package', '--stage', stage, '--package', dir,
-      '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test', '--param=alarmEmail=ops@example.com', ...params],
-    { env, stdio: 'pipe' },
-  );
-  return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'));
+  execFileSync('npx', ['serverless', 'package', '--stage', stage, '--package', dir, ...params], { env: serverlessEnv(), stdio: 'pipe' });
+  templates[stage] = join(dir, 'cloudformation-template-update-stack.json');
+  return JSON.parse(readFileSync(templates[stage], 'utf8'));
 }
 
 const ofType = (t: Template, type: string) => Object.entries(t.Resources).filter(([, r]) => r.Type === type);
@@ -36,9 +49,57 @@ let prod: Template;
 let dev: Template;
 
 beforeAll(() => {
-  prod = packageStage('prod', `--param=googleKeySecretArn=${GOOGLE_KEY_SECRET}`);
-  dev = packageStage('dev');
-}, 120_000);
+  prod = packageStage('prod', CERTIFICATE, '--param=alarmEmail=ops@example.com', `--param=googleKeySecretArn=${GOOGLE_KEY_SECRET}`, '--param=translateConcurrency=20');
+  dev = packageStage('dev', CERTIFICATE);
+}, 180_000);
+
+const statementsOf = (t: Template, role: string) =>
+  t.Resources[role]!.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement) as Array<{
+    Action: string[];
+    Resource: unknown;
+  }>;
+
+describe('cfn-lint', () => {
+  it.each(['dev', 'prod'])('finds nothing in the %s template beyond the rules .cfnlintrc.yaml ignores, each with its reason', (stage) => {
+    const run = spawnSync('cfn-lint', ['--config-file', '.cfnlintrc.yaml', '--', templates[stage]!], { encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(`${run.stdout}${run.stderr}`).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('names a reason above every ignored rule', () => {
+    const lines = readFileSync('.cfnlintrc.yaml', 'utf8').split('\n');
+    const ignored = lines.flatMap((line, i) => (/^\s+- [EWI]\d{4}\b/.test(line) ? [i] : []));
+    expect(ignored.length).toBeGreaterThan(0);
+    for (const i of ignored) expect(lines[i - 1]).toMatch(/^\s*#\s*\S.{20,}/);
+  });
+
+  it('leaves out at package time what a stage does not use: no conditions at all', () => {
+    for (const t of [dev, prod]) expect(t.Conditions ?? {}).toEqual({});
+    expect(dev.Resources.AlarmEmailSubscription).toBeUndefined();
+    expect(dev.Resources.DbCluster!.Properties.ServerlessV2ScalingConfiguration.SecondsUntilAutoPause).toBe(900);
+    expect(prod.Resources.DbCluster!.Properties.ServerlessV2ScalingConfiguration).not.toHaveProperty('SecondsUntilAutoPause');
+  });
+});
+
+describe('deploy failures caught when packaging', () => {
+  it('refuses a stage with an HTTPS listener and no certificateArn, saying what to pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'text-service-nocert-'));
+    const run = spawnSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', dir], { env: serverlessEnv(), encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/certificateArn is required for stage "dev".*--param="certificateArn=arn:aws:acm:/);
+  }, 60_000);
+
+  it('asks nothing of the local stage, which serverless offline serves: no certificate, and the shell keeps its DB_SECRET_ARN', () => {
+    const run = spawnSync('npx', ['serverless', 'print', '--stage', 'local', '--format', 'json'], {
+      env: { ...serverlessEnv(), DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:local' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(printed.functions.home.environment.DB_SECRET_ARN).toBe('arn:aws:secretsmanager:us-east-1:123456789012:secret:local');
+  }, 60_000);
+});
 
 describe('network', () => {
   it('has two public and two private subnets across two zones, and no NAT gateway', () => {
@@ -87,7 +148,9 @@ describe('database', () => {
     expect(cluster.Properties).toEqual(
       expect.objectContaining({ Engine: 'aurora-mysql', EnableHttpEndpoint: true, StorageEncrypted: true, ManageMasterUserPassword: true }),
     );
-    expect(cluster.Properties.EngineVersion).toMatch(/^8\.0\.mysql_aurora\.3\.(0[89]|[1-9]\d)\./);
+    // 3.10: the long-term-support line with both the Data API on Serverless v2 (3.07+) and 0-ACU auto-pause (3.08+).
+    expect(cluster.Properties.EngineVersion).toMatch(/^8\.0\.mysql_aurora\.3\.10\.\d+$/);
+    expect(prod.Resources.DbWriter!.Properties.AutoMinorVersionUpgrade).toBe(false);
     expect(cluster.Properties.BackupRetentionPeriod).toBeGreaterThanOrEqual(7);
     expect(cluster.DeletionPolicy).toBe('Snapshot');
     const [[, writer]] = ofType(prod, 'AWS::RDS::DBInstance') as [[string, Resource]];
@@ -122,35 +185,55 @@ describe('functions', () => {
 
   it('gives translate the Google key secret, only when one is configured', () => {
     expect(prod.Resources.TranslateLambdaFunction!.Properties.Environment.Variables.GOOGLE_TRANSLATE_SECRET_ARN).toBe(GOOGLE_KEY_SECRET);
-    expect(prod.Conditions!.HasGoogleKeySecret).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [`secret-${GOOGLE_KEY_SECRET}`, 'secret-'] }] });
-    expect(dev.Conditions!.HasGoogleKeySecret).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['secret-', 'secret-'] }] });
+    const readsGoogleKey = (t: Template) => statementsOf(t, 'TranslateRole').some((s) => JSON.stringify(s.Resource).includes('google'));
+    expect(readsGoogleKey(prod)).toBe(true);
+    expect(readsGoogleKey(dev)).toBe(false);
+    for (const t of [dev, prod]) for (const name of FUNCTIONS) for (const s of statementsOf(t, `${name}Role`)) expect(s.Resource).not.toEqual('');
   });
 
-  it('caps translate with reserved concurrency and leaves migrate unrouted', () => {
+  it('reserves concurrency for translate only when translateConcurrency is set, and leaves migrate unrouted', () => {
     expect(prod.Resources.TranslateLambdaFunction!.Properties.ReservedConcurrentExecutions).toBe(20);
+    expect(dev.Resources.TranslateLambdaFunction!.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
     const targets = ofType(prod, 'AWS::ElasticLoadBalancingV2::TargetGroup').flatMap(([, g]) => g.Properties.Targets.map((t: { Id: unknown }) => JSON.stringify(t.Id)));
     expect(targets.some((id) => id.includes('MigrateLambdaFunction'))).toBe(false);
   });
 });
 
-describe('IAM', () => {
-  it('gives each function a role scoped to its log group, this cluster and its secret, with nothing on *', () => {
+describe('IAM and database users', () => {
+  it('gives each function a role scoped to its log group, this cluster and its own secret, with nothing on *', () => {
     expect(ofType(prod, 'AWS::IAM::Role').map(([name]) => name).sort()).toEqual(FUNCTIONS.map((n) => `${n}Role`).sort());
+    const userSecrets = Object.keys(ROUTED).map((name) => ({ Ref: `${name}DbSecret` }));
     for (const name of FUNCTIONS) {
-      // A statement under Fn::If counts as granted (its condition holds in this template).
-      const statements = prod.Resources[`${name}Role`]!.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) =>
-        p.PolicyDocument.Statement.map((st) => (st as { 'Fn::If'?: unknown[] })['Fn::If']?.[1] ?? st),
-      );
+      const statements = statementsOf(prod, `${name}Role`);
       for (const statement of statements) {
         expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|:\*"$/);
         for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
       }
-      const resourceOf = (prefix: string) => statements.filter((s: { Action: string[] }) => s.Action.some((a) => a.startsWith(prefix))).map((s: { Resource: unknown }) => s.Resource);
-      expect(resourceOf('rds-data:')).toEqual([{ 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] }]);
-      const dbSecret = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
-      expect(resourceOf('secretsmanager:')).toEqual(name === 'Translate' ? [dbSecret, GOOGLE_KEY_SECRET] : [dbSecret]);
-      expect(resourceOf('logs:')).toEqual([{ 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] }]);
+      const resourcesOf = (prefix: string) =>
+        statements.filter((s) => s.Action.some((a) => a.startsWith(prefix))).flatMap((s) => [s.Resource].flat());
+      expect(resourcesOf('rds-data:')).toEqual([{ 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] }]);
+      const own = name === 'Migrate' ? [MASTER_SECRET, ...userSecrets] : [{ Ref: `${name}DbSecret` }];
+      expect(resourcesOf('secretsmanager:')).toEqual(name === 'Translate' ? [...own, GOOGLE_KEY_SECRET] : own);
+      expect(resourcesOf('logs:')).toEqual([{ 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] }]);
     }
+  });
+
+  it('signs each routed function in with its own generated secret, and migrate with the master secret and the users to create', () => {
+    for (const name of Object.keys(ROUTED)) {
+      expect(prod.Resources[`${name}LambdaFunction`]!.Properties.Environment.Variables.DB_SECRET_ARN).toEqual({ Ref: `${name}DbSecret` });
+      const secret = prod.Resources[`${name}DbSecret`]!;
+      expect(secret.Type).toBe('AWS::SecretsManager::Secret');
+      const generated = secret.Properties.GenerateSecretString;
+      expect(JSON.parse(generated.SecretStringTemplate)).toEqual({ username: `text_${name.toLowerCase()}` });
+      expect(generated).toEqual(expect.objectContaining({ GenerateStringKey: 'password', ExcludePunctuation: true }));
+      expect(generated.PasswordLength).toBeGreaterThanOrEqual(32);
+    }
+    const migrate = prod.Resources.MigrateLambdaFunction!.Properties.Environment.Variables;
+    expect(migrate.DB_SECRET_ARN).toEqual(MASTER_SECRET);
+    // The JSON map the migrate function reads, with each Ref standing for its secret's ARN.
+    const [, parts] = migrate.DB_USER_SECRET_ARNS['Fn::Join'] as [string, Array<string | { Ref: string }>];
+    const users = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `arn-of-${p.Ref}`)).join(''));
+    expect(users).toEqual(Object.fromEntries(Object.keys(DATABASE_USERS).map((u) => [u, `arn-of-${u[0]!.toUpperCase()}${u.slice(1)}DbSecret`])));
   });
 });
 
@@ -164,5 +247,118 @@ describe('alarms', () => {
     }
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
     expect(prod.Resources.AlarmEmailSubscription!.Properties).toEqual(expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.com' }));
+  });
+
+  it('encrypt the topic with a key of their own whose policy lets CloudWatch publish (the AWS-managed SNS key would not)', () => {
+    for (const t of [dev, prod]) {
+      expect(t.Resources.AlarmTopic!.Properties.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
+      const key = t.Resources.AlarmTopicKey!;
+      expect(key.Type).toBe('AWS::KMS::Key');
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      const cloudwatch = key.Properties.KeyPolicy.Statement.find((s: { Principal: { Service?: string } }) => s.Principal.Service === 'cloudwatch.amazonaws.com');
+      expect(cloudwatch).toEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) }));
+    }
+  });
+});
+
+describe('firewall', () => {
+  const acl = () => prod.Resources.WebAcl!.Properties;
+  const rule = (name: string) => acl().Rules.find((r: { Name: string }) => r.Name === name);
+
+  it('is a regional web ACL associated with the load balancer', () => {
+    expect(acl()).toEqual(expect.objectContaining({ Scope: 'REGIONAL', DefaultAction: { Allow: {} } }));
+    expect(prod.Resources.WebAclAssociation!.Properties).toEqual({ ResourceArn: { Ref: 'LoadBalancer' }, WebACLArn: { 'Fn::GetAtt': ['WebAcl', 'Arn'] } });
+    expect(dev.Resources.WebAclAssociation).toBeDefined();
+  });
+
+  it('limits requests per client IP to the stage parameter and answers 429 with the API\'s JSON error', () => {
+    const limit = rule('rate-limit-per-ip');
+    expect(limit.Statement.RateBasedStatement).toEqual(expect.objectContaining({ Limit: 500, AggregateKeyType: 'IP' }));
+    const { CustomResponse } = limit.Action.Block;
+    expect(CustomResponse.ResponseCode).toBe(429);
+    const body = acl().CustomResponseBodies[CustomResponse.CustomResponseBodyKey];
+    expect(body.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body.Content)).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+  });
+
+  it('runs AWS\'s common rule set with the 8 KB body-size rule only counting, so 10,000-character texts pass', () => {
+    const common = rule('aws-common-rule-set');
+    expect(common.OverrideAction).toEqual({ None: {} });
+    expect(common.Statement.ManagedRuleGroupStatement).toEqual(
+      expect.objectContaining({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet', RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }] }),
+    );
+  });
+});
+
+describe('access logs', () => {
+  it('go in prod to an encrypted, private bucket that expires them, writable by the load balancer over TLS only', () => {
+    const attributes = Object.fromEntries(prod.Resources.LoadBalancer!.Properties.LoadBalancerAttributes.map((a: { Key: string; Value: unknown }) => [a.Key, a.Value]));
+    expect(attributes).toEqual(expect.objectContaining({ 'access_logs.s3.enabled': 'true', 'access_logs.s3.bucket': { Ref: 'AccessLogBucket' } }));
+    expect(prod.Resources.LoadBalancer!.DependsOn).toEqual(['AccessLogBucketPolicy']);
+    const bucket = prod.Resources.AccessLogBucket!.Properties;
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 90 })]);
+    const statements = prod.Resources.AccessLogBucketPolicy!.Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 's3:PutObject', Principal: { AWS: expect.anything() } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  });
+
+  it('are off in dev', () => {
+    expect(dev.Resources.AccessLogBucket).toBeUndefined();
+    expect(JSON.stringify(dev.Resources.LoadBalancer!.Properties.LoadBalancerAttributes)).not.toContain('access_logs');
+  });
+});
+
+describe('timing budgets', () => {
+  // AWS: an Aurora Serverless v2 instance paused for more than a day can take about 30 s to resume.
+  const RESUME_MS = 30_000;
+  // After the resume: the request's remaining Data API statements and the function's own work.
+  const WORK_MS = 2_000;
+  // translate's first request reads the Google key once: one attempt of 3 s to connect and 5 s to
+  // answer (shared/translate/secret-api-key.ts).
+  const SECRET_READ_MS = 3_000 + 5_000;
+
+  /** The configuration a function computes from its template environment (intrinsics stand in as placeholder ARNs). */
+  const configOf = (name: string) => {
+    const variables: Record<string, unknown> = prod.Resources[`${name}LambdaFunction`]!.Properties.Environment.Variables;
+    const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `arn:placeholder:${k}`]));
+    return { env, config: loadConfig(env), timeoutMs: prod.Resources[`${name}LambdaFunction`]!.Properties.Timeout * 1000 };
+  };
+  const budgetOf = (store: StoreConfig) => (store.kind === 'data-api' ? store.retryBudgetMs : NaN);
+  const idleTimeoutMs = () =>
+    1000 * Number(prod.Resources.LoadBalancer!.Properties.LoadBalancerAttributes.find((a: { Key: string }) => a.Key === 'idle_timeout.timeout_seconds').Value);
+
+  let google: Awaited<ReturnType<typeof startGoogleTranslateStub>>;
+  beforeAll(async () => {
+    google = await startGoogleTranslateStub();
+  });
+  afterAll(() => google.close());
+
+  it('lets the retry budget outlast a 30 s resume by the longest backoff delay, so an attempt lands after it', () => {
+    for (const name of Object.keys(ROUTED)) expect(budgetOf(configOf(name).config.store)).toBeGreaterThanOrEqual(RESUME_MS + DATA_API_BACKOFF.maxDelayMs);
+  });
+
+  it('fits the retry budget and the work in home, spell and space, and every timeout below the load balancer\'s idle timeout', () => {
+    for (const name of ['Home', 'Spell', 'Space']) {
+      const { config, timeoutMs } = configOf(name);
+      expect(budgetOf(config.store) + WORK_MS).toBeLessThanOrEqual(timeoutMs);
+    }
+    for (const name of Object.keys(ROUTED)) expect(configOf(name).timeoutMs).toBeLessThan(idleTimeoutMs());
+  });
+
+  it('fits in translate: retry budget + key read + engine timeout x Google client attempts x batches of the longest text + work', async () => {
+    const { env, config, timeoutMs } = configOf('Translate');
+    const engineTimeoutMs = Number(env.TRANSLATE_TIMEOUT_MS || DEFAULT_TIMEOUT_MS);
+    // Google's client, asked once while Google fails, sends exactly one request: its own retries add nothing.
+    google.respondWith(() => googleError(503, 'backend error', 'backendError'));
+    process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = google.endpoint;
+    const engine = createGoogleEngine({ apiKey: 'test-key', timeoutMs: engineTimeoutMs });
+    delete process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT;
+    await expect(engine.translateBatch(['hola'], 'es')).rejects.toThrow();
+    const attempts = google.requests.length;
+    expect(attempts).toBe(1);
+    const batches = Math.ceil(config.maxTextChars / engine.maxBatchChars);
+    expect(budgetOf(config.store) + SECRET_READ_MS + engineTimeoutMs * attempts * batches + WORK_MS).toBeLessThanOrEqual(timeoutMs);
   });
 });

@@ -4,6 +4,7 @@ import {
   type Field,
   type SqlParameter,
 } from '@aws-sdk/client-rds-data';
+import { DEFAULT_DB_RETRY_BUDGET_MS } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { toSqlTimestamp, type ExecResult, type Row, type SqlExecutor, type SqlParams, type SqlValue } from '../executor.ts';
 import { isConnectFailure, withRetry, type RetryPolicy } from '../retry.ts';
@@ -40,6 +41,9 @@ const fromField = (field: Field): string | number | null => {
   throw new Error('unsupported Data API field type');
 };
 
+/** Backoff between attempts; the longest delay is part of the retry budget's arithmetic (config.ts). */
+export const DATA_API_BACKOFF = { baseDelayMs: 250, maxDelayMs: 5_000 } as const;
+
 /** Aurora through the RDS Data API: HTTPS calls, so the functions need no VPC and no connection pool. */
 export function createDataApiExecutor(config: DataApiConfig): SqlExecutor {
   const client = new RDSDataClient({
@@ -47,9 +51,8 @@ export function createDataApiExecutor(config: DataApiConfig): SqlExecutor {
     ...(config.endpoint && { endpoint: config.endpoint }),
   });
   const policy: RetryPolicy = {
-    budgetMs: 25_000,
-    baseDelayMs: 250,
-    maxDelayMs: 5_000,
+    budgetMs: DEFAULT_DB_RETRY_BUDGET_MS,
+    ...DATA_API_BACKOFF,
     isTransient: (error) => (error instanceof Error && TRANSIENT.has(error.name)) || isConnectFailure(error),
     ...config.retry,
   };

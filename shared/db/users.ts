@@ -1,0 +1,68 @@
+/**
+ * The database users the deployed functions sign in as, each allowed only the statements its
+ * function runs (sql.ts): home reads records; spell and space insert them; translate inserts them
+ * and reads and upserts the translation cache. `migrate` creates them as the master user.
+ *
+ * Not a migration: the passwords come from Secrets Manager at deploy time and follow the secrets,
+ * so every run sets them again, and the grants are re-applied (GRANT is idempotent).
+ */
+import type { SqlExecutor } from './executor.ts';
+
+type Privilege = 'SELECT' | 'INSERT' | 'UPDATE';
+
+export interface TableGrant {
+  table: string;
+  privileges: readonly Privilege[];
+}
+
+export const DATABASE_USERS: Readonly<Record<string, readonly TableGrant[]>> = {
+  home: [{ table: 'records', privileges: ['SELECT'] }],
+  spell: [{ table: 'records', privileges: ['INSERT'] }],
+  space: [{ table: 'records', privileges: ['INSERT'] }],
+  // The cache write is INSERT … ON DUPLICATE KEY UPDATE, which needs both privileges.
+  translate: [
+    { table: 'records', privileges: ['INSERT'] },
+    { table: 'translation_cache', privileges: ['SELECT', 'INSERT', 'UPDATE'] },
+  ],
+};
+
+export interface DatabaseUser {
+  /** A key of DATABASE_USERS: which grants the user gets. */
+  name: string;
+  username: string;
+  password: string;
+}
+
+// CREATE USER and GRANT take no bound parameters (neither MySQL nor the Data API binds an account
+// or a password there), so the values are inlined, and only ones that need no escaping are accepted.
+const USERNAME = /^[A-Za-z0-9_]{1,32}$/;
+const PASSWORD = /^[!#-&(-[\]-_a-~]{16,}$/; // printable ASCII without ' " \ ` and space
+const DATABASE = /^[A-Za-z0-9_$]{1,64}$/;
+
+/** The statements that create or update one user, for the database `database`. */
+export function databaseUserStatements(database: string, { name, username, password }: DatabaseUser): string[] {
+  const grants = DATABASE_USERS[name];
+  if (!grants) throw new Error(`no database user "${name}"; known: ${Object.keys(DATABASE_USERS).join(', ')}`);
+  if (!USERNAME.test(username)) throw new Error(`database user "${name}": username must be 1-32 letters, digits or _`);
+  if (!PASSWORD.test(password)) throw new Error(`database user "${name}": password must be 16+ printable ASCII characters without quotes, backslash or space`);
+  if (!DATABASE.test(database)) throw new Error(`database name "${database}" is not a plain identifier`);
+  const account = `'${username}'@'%'`;
+  return [
+    `CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${password}'`,
+    // An existing user takes the secret's current password.
+    `ALTER USER ${account} IDENTIFIED BY '${password}'`,
+    ...grants.map(({ table, privileges }) => `GRANT ${privileges.join(', ')} ON \`${database}\`.\`${table}\` TO ${account}`),
+  ];
+}
+
+/** Creates or updates each user in the executor's current database; returns their usernames. */
+export async function createDatabaseUsers(executor: SqlExecutor, users: readonly DatabaseUser[]): Promise<string[]> {
+  if (executor.dialect !== 'mysql') throw new Error('database users exist only on MySQL (Aurora); the SQLite store has none');
+  const { rows } = await executor.execute('SELECT DATABASE() AS name');
+  const database = rows[0]?.name;
+  if (typeof database !== 'string') throw new Error('no database selected: cannot grant on its tables');
+  // Every statement is checked before the first runs, so a bad secret changes nothing.
+  const statements = users.map((user) => databaseUserStatements(database, user));
+  for (const statement of statements.flat()) await executor.execute(statement);
+  return users.map((user) => user.username);
+}
