@@ -111,9 +111,9 @@ ${corrections?.length ? html`<h2>Corrections</h2><ul>${corrections.map((c) => ht
 <p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="/">All records</a></p>`,
   );
 
-export const errorPage = (status: number, code: string, message: string): SafeHtml =>
+export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
   layout(
     `Error ${status}`,
-    html`<div class="error"><p><strong>${code}</strong></p><p>${message}</p></div>
+    html`<div class="error"><p><strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>
 <p><a href="/">Back to the records</a></p>`,
   );

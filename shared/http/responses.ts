@@ -26,6 +26,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * back, one without expects `headers`; header names are spelled canonically (serverless-offline
  * fails on a lower-case `content-type`).
  */
+/**
+ * Adds headers to an ALB result in whichever shape it has. `override: false` keeps a header the
+ * route already set (the security headers are defaults a route may tighten).
+ */
+export function addHeaders(result: ALBResult, headers: Readonly<Record<string, string>>, { override = true } = {}): void {
+  if (result.multiValueHeaders) {
+    for (const [k, v] of Object.entries(headers)) if (override || !(k in result.multiValueHeaders)) result.multiValueHeaders[k] = [v];
+  } else {
+    result.headers = override ? { ...result.headers, ...headers } : { ...headers, ...result.headers };
+  }
+}
+
 export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean }): ALBResult {
   const asHtml = options.html && reply.page !== undefined;
   const headers: Record<string, string> = {

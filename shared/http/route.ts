@@ -8,6 +8,7 @@ import {
   contentNegotiation,
   errorReplies,
   methodGuard,
+  requestIds,
   securityHeaders,
   type HttpContext,
 } from './middleware.ts';
@@ -34,6 +35,7 @@ const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
 export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) => Promise<ALBResult> {
   const allowed = Object.keys(spec.methods);
   return middy<ALBEvent, ALBResult | Reply, Error, HttpContext>()
+    .use(requestIds())
     .use(accessLog(spec.route))
     .use(securityHeaders())
     .use(contentNegotiation())

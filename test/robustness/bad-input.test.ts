@@ -13,7 +13,7 @@ import type { RecordStore } from '../../shared/db/record.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions } from '../support/alb.ts';
 import { BAD_OPERATION_REQUESTS, type BadRequest } from '../support/bad-requests.ts';
-import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
+import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, type Handler } from '../support/service.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -127,9 +127,10 @@ async function expectRejected(handler: Handler, event: (accept: string) => ALBEv
     expect({ accept, status: result.statusCode }).toEqual({ accept, status });
     expectSecurityHeaders((name) => responseHeader(result, name));
     expectNoInternals(result.body ?? '');
+    expect(responseHeader(result, 'x-request-id')).toMatch(/^test-/);
     if (accept === 'application/json') {
       expect(responseHeader(result, 'content-type')).toBe('application/json; charset=utf-8');
-      expect(jsonBody(result)).toEqual({ error: { code, message: expect.any(String) } });
+      expect(jsonBody(result)).toEqual(expectedErrorBody(result, code));
     } else {
       expect(responseHeader(result, 'content-type')).toBe('text/html; charset=utf-8');
       expect(result.body).toContain(`<strong>${code}</strong>`);
