@@ -6,12 +6,14 @@ import { describeError, log } from '../log.ts';
 import { bodyBytes, parseAlbEvent, type HttpRequest } from './alb-event.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
-import { addHeaders, SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
+import { addHeaders, responseHeader, SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
 
 export interface HttpContext extends Context {
   http: HttpRequest;
   /** The id a user can quote: in X-Request-Id, error bodies and the access log. */
   requestId: string;
+  /** A CORS preflight from a listed origin, which the route answers with 204 whatever its methods. */
+  preflight?: boolean;
 }
 
 export const METRICS_NAMESPACE = 'TextService';
@@ -63,8 +65,47 @@ export const albEventParser = (maxBodyBytes: number): AlbMiddleware => ({
   },
 });
 
+export const CORS_MAX_AGE_SECONDS = 600;
+const CORS_ALLOWED_HEADERS = 'Accept, Content-Type';
+
+/**
+ * CORS for the listed origins only, the same offline and behind the ALB. A preflight from a listed
+ * origin is answered 204 with what it may send; a response to a listed origin names it and lets the
+ * page read X-Request-Id. Any other origin gets no Access-Control-* header at all, and its preflight
+ * the route's usual answer to OPTIONS (405), which the browser treats as a refusal.
+ */
+export const cors = (allowedOrigins: readonly string[], methods: readonly string[]): AlbMiddleware => {
+  const listedOrigin = (event: ALBEvent) => {
+    const origin = rawHeader(event, 'origin');
+    return origin !== undefined && allowedOrigins.includes(origin) ? origin : undefined;
+  };
+  const add = (request: AlbRequest) => {
+    const result = albResultOf(request);
+    const origin = listedOrigin(request.event);
+    if (!result || origin === undefined) return;
+    const vary = responseHeader(result, 'vary');
+    addHeaders(result, {
+      'Access-Control-Allow-Origin': origin,
+      Vary: vary ? `${vary}, Origin` : 'Origin',
+      ...(request.context.preflight
+        ? { 'Access-Control-Allow-Methods': methods.join(', '), 'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS, 'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS) }
+        : { 'Access-Control-Expose-Headers': 'X-Request-Id' }),
+    });
+  };
+  return {
+    before: (request: AlbRequest) => {
+      const { event } = request;
+      request.context.preflight =
+        event.httpMethod?.toUpperCase() === 'OPTIONS' && listedOrigin(event) !== undefined && rawHeader(event, 'access-control-request-method') !== undefined;
+    },
+    after: add,
+    onError: add,
+  };
+};
+
 export const methodGuard = (allowed: readonly string[]): AlbMiddleware => ({
   before: (request: AlbRequest) => {
+    if (request.context.preflight) return;
     const { method } = request.context.http;
     if (!allowed.includes(method)) {
       throw new AppError('METHOD_NOT_ALLOWED', `${method} is not served here; use ${allowed.join(' or ')}`, {
