@@ -60,6 +60,28 @@ describe.each(SHAPES)('GET / with %s headers', (shape) => {
   });
 });
 
+describe("a record's details", () => {
+  const details = { corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten'] }], provider: '<b>engine</b>', route: ['fr', 'es', 'en'] };
+  beforeAll(async () => {
+    await (await getStore()).save({ id: 'with-details', operation: 'spell', input: 'Teh cat', output: 'The cat', sourceLanguage: null, details });
+  });
+
+  it('come back in the JSON, per record, null where there are none', async () => {
+    const [record] = jsonBody(await get({ format: 'json', id: 'with-details' })).records;
+    expect(record.details).toEqual(details);
+    const [plain] = jsonBody(await get({ format: 'json', id: 'page', limit: '1' })).records;
+    expect(plain.details).toBeNull();
+  });
+
+  it('are shown on the page, escaped', async () => {
+    const page = (await get({ id: 'with-details' }, { accept: 'text/html' })).body!;
+    expect(page).toContain('<th>Details</th>');
+    expect(page).toContain('<li>corrections: Teh → The</li>');
+    expect(page).toContain('<li>provider: &lt;b&gt;engine&lt;/b&gt;</li>');
+    expect(page).toContain('<li>route: fr, es, en</li>');
+  });
+});
+
 describe('GET / with bad query parameters', () => {
   it.each([
     [{ limit: '0' }],

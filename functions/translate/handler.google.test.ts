@@ -37,7 +37,7 @@ it('translates through Google, answers 201 with the detected language and provid
   expect(body.output).toContain('hola mundo');
   expect(stub.requests.at(-1)!.key).toBe('test-key');
   const [stored] = (await store.list({ limit: 1 })).records;
-  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt });
+  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google' } });
 });
 
 it('forwards a given source language', async () => {

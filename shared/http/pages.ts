@@ -17,6 +17,7 @@ textarea{width:100%;min-height:10rem;font:inherit}
 pre{white-space:pre-wrap;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
 .error{background:#fff0f0;border:1px solid #e0a0a0;padding:.75rem;border-radius:.4rem}
 .muted{color:#666}
+ul.details{margin:0;padding-left:1rem}
 `;
 
 const STYLE_HTML = new SafeHtml(STYLE); // our own constant, the one unescaped insert
@@ -47,6 +48,24 @@ ${body}
 
 const time = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>`;
 
+/** A change the operation made: shown as "original → replacement". */
+const isChange = (value: unknown): value is { original: unknown; replacement: unknown } =>
+  typeof value === 'object' && value !== null && 'original' in value && 'replacement' in value;
+
+/** Any details value as short text, whatever fields an operation adds. */
+const detailText = (value: unknown): string => {
+  if (isChange(value)) return `${String(value.original)} → ${String(value.replacement)}`;
+  if (Array.isArray(value)) return value.map(detailText).join(', ');
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k} ${detailText(v)}`).join(', ');
+  return String(value);
+};
+
+/** A record's stored details, one line per field; empty fields are left out. */
+const detailsList = (details: TextRecord['details']): SafeHtml | '' => {
+  const shown = Object.entries(details ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+  return shown.length ? html`<ul class="details">${shown.map(([k, v]) => html`<li>${k}: ${detailText(v)}</li>`)}</ul>` : '';
+};
+
 export interface HomeView {
   records: TextRecord[];
   filters: { id?: string; operation?: Operation; limit: number };
@@ -70,10 +89,10 @@ ${
   records.length === 0
     ? html`<p class="muted">No records yet.</p>`
     : html`<table>
-<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Time</th></tr></thead>
+<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Details</th><th>Time</th></tr></thead>
 <tbody>${records.map(
         (r) => html`
-<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${r.output}</td><td>${r.sourceLanguage ?? ''}</td><td>${time(r.createdAt)}</td></tr>`,
+<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${r.output}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
       )}
 </tbody>
 </table>`

@@ -55,6 +55,9 @@ describe('the offline server', () => {
     expect(first.records[0].operation).toBe('space');
     const second = await json(await fetch(`${server.url}/?limit=1&format=json&cursor=${first.next}`));
     expect(second.records[0].operation).toBe('spell');
+    // The stored record keeps the corrections the POST answered.
+    expect(second.records[0].details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
+    expect(page).toMatch(/<li>corrections: Teh → The, wrold → world<\/li>/);
     expect(second.next).toBeNull();
   });
 
@@ -82,6 +85,7 @@ describe('the offline server', () => {
     expect(body.output).toMatch(/dog/i);
     const [newest] = (await json(await fetch(`${server.url}/?format=json&limit=1`))).records;
     expect(newest).toEqual(expect.objectContaining({ seq: body.seq, sourceLanguage: 'es', output: body.output }));
+    expect(newest.details).toEqual(expect.objectContaining({ provider: 'apertium' }));
   });
 
   it('answers CORS as the deployed functions do: only listed origins, its own preflight, no credentials', async () => {
