@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { handler } from './handler.ts';
+import { handler as homeHandler } from './handler.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
+import { withContract } from '../../test/support/contract.ts';
+
+const handler = withContract(homeHandler);
 
 const get = (query: Record<string, string> = {}, headers: Record<string, string> = {}, shape: 'single' | 'multi' = 'single') =>
   handler(albEvent({ query, headers, shape }), lambdaContext());
@@ -79,6 +82,19 @@ describe("a record's details", () => {
     expect(page).toContain('<li>corrections: Teh → The</li>');
     expect(page).toContain('<li>provider: &lt;b&gt;engine&lt;/b&gt;</li>');
     expect(page).toContain('<li>route: fr, es, en</li>');
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('serves the OpenAPI document as JSON, with a request id, whatever the client prefers', async () => {
+    for (const accept of ['application/json', 'text/html', '*/*']) {
+      const result = await handler(albEvent({ path: '/openapi.json', headers: { accept } }), lambdaContext());
+      expect(result.statusCode).toBe(200);
+      expect(responseHeader(result, 'content-type')).toBe('application/json; charset=utf-8');
+      const document = jsonBody(result);
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/api/spell', '/api/space', '/api/translate', '/openapi.json']));
+    }
   });
 });
 

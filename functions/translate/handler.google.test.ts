@@ -3,6 +3,7 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
 import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { withContract } from '../../test/support/contract.ts';
 
 let stub: GoogleTranslateStub;
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
@@ -14,7 +15,8 @@ beforeAll(async () => {
   process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
   process.env.GOOGLE_TRANSLATE_API_KEY = 'test-key';
   process.env.TRANSLATE_TIMEOUT_MS = '300';
-  ({ handler } = await import('./handler.ts'));
+  // Every answer is checked against docs/openapi.yaml too.
+  handler = withContract((await import('./handler.ts')).handler);
   store = await (await import('../../shared/runtime.ts')).getStore();
   await store.migrate();
 });

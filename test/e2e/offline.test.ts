@@ -1,5 +1,6 @@
 /** Every route over HTTP through serverless-offline, as `npm start` serves it. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectFetchMatchesContract } from '../support/contract.ts';
 import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';
 
 let server: OfflineServer;
@@ -13,6 +14,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** fetch, with every answer checked against docs/openapi.yaml before the test reads it. */
+async function fetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await globalThis.fetch(url, init);
+  await expectFetchMatchesContract(init.method ?? 'GET', url, response);
+  return response;
+}
 
 // Response shapes are asserted field by field.
 const json = (response: Response): Promise<any> => response.json();
@@ -131,5 +139,14 @@ describe('the offline server', () => {
     for (const id of ids) expect(id).toMatch(/\S/);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await json(responses[3]!)).error.requestId).toBe(ids[3]);
+  });
+
+  it('serves the OpenAPI document at /openapi.json, through the home function', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const document = await json(response);
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/api/spell'].post.operationId).toBe('spell');
   });
 });

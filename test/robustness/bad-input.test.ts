@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBEvent } from 'aws-lambda';
-import { handler as home } from '../../functions/home/handler.ts';
+import { handler as homeHandler } from '../../functions/home/handler.ts';
 import { handler as space } from '../../functions/space/handler.ts';
 import { handler as spell } from '../../functions/spell/handler.ts';
 import { handler as translate } from '../../functions/translate/handler.ts';
@@ -13,6 +13,7 @@ import type { RecordStore } from '../../shared/db/record.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions } from '../support/alb.ts';
 import { BAD_OPERATION_REQUESTS, type BadRequest } from '../support/bad-requests.ts';
+import { withContract } from '../support/contract.ts';
 import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, type Handler } from '../support/service.ts';
 
@@ -102,11 +103,13 @@ const BAD_LIST_QUERIES: Array<Record<string, string>> = [
   { format: 'xml' },
 ];
 
+// Every answer is checked against docs/openapi.yaml as well.
 const OPERATIONS: Array<[string, Handler]> = [
-  ['spell', spell],
-  ['space', space],
-  ['translate', translate],
+  ['spell', withContract(spell)],
+  ['space', withContract(space)],
+  ['translate', withContract(translate)],
 ];
+const home = withContract(homeHandler);
 
 let store: RecordStore;
 const countRecords = async () => (await allRecords(store)).length;
