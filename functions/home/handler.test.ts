@@ -82,6 +82,8 @@ describe("a record's details", () => {
     expect(page).toContain('<li>corrections: Teh → The</li>');
     expect(page).toContain('<li>provider: &lt;b&gt;engine&lt;/b&gt;</li>');
     expect(page).toContain('<li>route: fr, es, en</li>');
+    // The output cell marks the change inline.
+    expect(page).toContain('<td class="text"><del>Teh</del><ins title="also: Ten">The</ins> cat</td>');
   });
 });
 

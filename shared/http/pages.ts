@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Operation, TextRecord } from '../db/record.ts';
 import { OPERATIONS } from '../db/record.ts';
 import { html, SafeHtml } from './html.ts';
+import { markedOutput } from './marks.ts';
 
 // The one stylesheet, inline and allowed by its hash: the CSP needs no 'unsafe-inline' and pages
 // need no second request.
@@ -17,6 +18,9 @@ textarea{width:100%;min-height:10rem;font:inherit}
 pre{white-space:pre-wrap;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
 .error{background:#fff0f0;border:1px solid #e0a0a0;padding:.75rem;border-radius:.4rem}
 .muted{color:#666}
+del{color:#a40000;background:#fde8e8}
+ins{color:#0b5d1e;background:#e3f6e7;text-decoration:none;border-bottom:2px solid #0b5d1e}
+u{text-decoration:underline wavy #b26a00}
 ul.details{margin:0;padding-left:1rem}
 `;
 
@@ -92,7 +96,7 @@ ${
 <thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Details</th><th>Time</th></tr></thead>
 <tbody>${records.map(
         (r) => html`
-<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${r.output}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
+<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${markedOutput(r)}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
       )}
 </tbody>
 </table>`
@@ -122,7 +126,7 @@ export const resultPage = ({ record, corrections, provider }: ResultView): SafeH
     `${TITLES[record.operation]}: result`,
     html`<p>Stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
 <h2>Output</h2>
-<pre>${record.output}</pre>
+<pre>${markedOutput(record)}</pre>
 <h2>Input</h2>
 <pre>${record.input}</pre>
 ${record.sourceLanguage ? html`<p>Source language: ${record.sourceLanguage}${provider ? html` (translated by ${provider})` : ''}</p>` : ''}

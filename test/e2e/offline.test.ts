@@ -66,6 +66,7 @@ describe('the offline server', () => {
     // The stored record keeps the corrections the POST answered.
     expect(second.records[0].details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
     expect(page).toMatch(/<li>corrections: Teh → The, wrold → world<\/li>/);
+    expect(page).toMatch(/<del>Teh<\/del><ins title="[^"]*">The<\/ins> <del>wrold<\/del><ins title="[^"]*">world<\/ins> is big\./);
     expect(second.next).toBeNull();
   });
 

@@ -39,7 +39,7 @@ const markupOf = (page: string) => [...page.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*
 function expectInert(page: string) {
   const markup = markupOf(page);
   const tags = new Set(markup.map((m) => m.tag));
-  for (const tag of tags) expect(['html', 'head', 'meta', 'title', 'style', 'body', 'nav', 'a', 'main', 'h1', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'time', 'span', 'pre', 'strong', 'div', 'ul', 'li', 'textarea']).toContain(tag);
+  for (const tag of tags) expect(['html', 'head', 'meta', 'title', 'style', 'body', 'nav', 'a', 'main', 'h1', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'time', 'span', 'pre', 'strong', 'div', 'ul', 'li', 'textarea', 'del', 'ins', 'u']).toContain(tag);
   // Quoted values are text (a quote inside one is escaped); what is left are attribute names.
   for (const { attributes } of markup) expect(attributes.replace(/"[^"]*"/g, '""')).not.toMatch(/\bon\w+\s*=|javascript:|srcdoc|'/i);
 }
