@@ -4,7 +4,7 @@ import { databaseUserSecretsFrom, DEFAULT_DB_RETRY_BUDGET_MS, loadConfig } from 
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite store under the working directory', () => {
-    expect(loadConfig({})).toEqual({ store: { kind: 'sqlite', path: resolve('.data/records.db') }, maxTextChars: 10_000 });
+    expect(loadConfig({})).toEqual({ store: { kind: 'sqlite', path: resolve('.data/records.db') }, maxTextChars: 10_000, corsAllowedOrigins: [] });
   });
 
   it('reads MySQL URLs and the Data API variables, which win', () => {
@@ -14,7 +14,18 @@ describe('loadConfig', () => {
     expect(DEFAULT_DB_RETRY_BUDGET_MS).toBe(35_000);
   });
 
+  it('reads the CORS origins as a comma-separated list', () => {
+    expect(loadConfig({ CORS_ALLOWED_ORIGINS: ' https://app.example.com, http://localhost:5173 ,' }).corsAllowedOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
   it.each([
+    [{ CORS_ALLOWED_ORIGINS: '*' }, /CORS_ALLOWED_ORIGINS must list origins/],
+    [{ CORS_ALLOWED_ORIGINS: 'https://app.example.com/' }, /CORS_ALLOWED_ORIGINS must list origins/],
+    [{ CORS_ALLOWED_ORIGINS: 'app.example.com' }, /CORS_ALLOWED_ORIGINS must list origins/],
+    [{ CORS_ALLOWED_ORIGINS: 'ftp://files.example.com' }, /CORS_ALLOWED_ORIGINS must list origins/],
     [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL must start with sqlite: or mysql:/],
     [{ DATABASE_URL: 'sqlite:' }, /needs a path/],
     [{ DB_CLUSTER_ARN: 'arn:c' }, /DB_CLUSTER_ARN, DB_SECRET_ARN and DB_NAME together/],

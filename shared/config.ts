@@ -13,6 +13,8 @@ export interface Config {
   store: StoreConfig;
   /** Longest `text` accepted, in characters after trimming. */
   maxTextChars: number;
+  /** Origins (scheme://host[:port]) whose browser pages may call the API; none by default. */
+  corsAllowedOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -60,10 +62,26 @@ export function storeConfigFrom(env: Env): StoreConfig {
   throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got "${url.split(':')[0]}:…"`);
 }
 
+/** Comma-separated origins, each exactly as a browser sends it in `Origin` (no path, no trailing slash). */
+function origins(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {}
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new Error(`${name} must list origins such as https://app.example.com, got "${origin}"`);
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     store: storeConfigFrom(env),
     maxTextChars: positiveInt(env, 'MAX_TEXT_CHARS', 10_000),
+    corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
   };
 }
 

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { handler } from './handler.ts';
+import { handler as homeHandler } from './handler.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
+import { withContract } from '../../test/support/contract.ts';
+
+const handler = withContract(homeHandler);
 
 const get = (query: Record<string, string> = {}, headers: Record<string, string> = {}, shape: 'single' | 'multi' = 'single') =>
   handler(albEvent({ query, headers, shape }), lambdaContext());
@@ -57,6 +60,43 @@ describe.each(SHAPES)('GET / with %s headers', (shape) => {
   it('filters by operation', async () => {
     const body = jsonBody(await get({ format: 'json', operation: 'translate' }, {}, shape));
     expect(body.records.map((r: { sourceLanguage: string }) => r.sourceLanguage)).toEqual(['es', 'es']);
+  });
+});
+
+describe("a record's details", () => {
+  const details = { corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten'] }], provider: '<b>engine</b>', route: ['fr', 'es', 'en'] };
+  beforeAll(async () => {
+    await (await getStore()).save({ id: 'with-details', operation: 'spell', input: 'Teh cat', output: 'The cat', sourceLanguage: null, details });
+  });
+
+  it('come back in the JSON, per record, null where there are none', async () => {
+    const [record] = jsonBody(await get({ format: 'json', id: 'with-details' })).records;
+    expect(record.details).toEqual(details);
+    const [plain] = jsonBody(await get({ format: 'json', id: 'page', limit: '1' })).records;
+    expect(plain.details).toBeNull();
+  });
+
+  it('are shown on the page, escaped', async () => {
+    const page = (await get({ id: 'with-details' }, { accept: 'text/html' })).body!;
+    expect(page).toContain('<th>Details</th>');
+    expect(page).toContain('<li>corrections: Teh → The</li>');
+    expect(page).toContain('<li>provider: &lt;b&gt;engine&lt;/b&gt;</li>');
+    expect(page).toContain('<li>route: fr, es, en</li>');
+    // The output cell marks the change inline.
+    expect(page).toContain('<td class="text"><del>Teh</del><ins title="also: Ten">The</ins> cat</td>');
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('serves the OpenAPI document as JSON, with a request id, whatever the client prefers', async () => {
+    for (const accept of ['application/json', 'text/html', '*/*']) {
+      const result = await handler(albEvent({ path: '/openapi.json', headers: { accept } }), lambdaContext());
+      expect(result.statusCode).toBe(200);
+      expect(responseHeader(result, 'content-type')).toBe('application/json; charset=utf-8');
+      const document = jsonBody(result);
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/api/spell', '/api/space', '/api/translate', '/openapi.json']));
+    }
   });
 });
 

@@ -1,12 +1,17 @@
+import openApiDocument from '../../docs/openapi.yaml';
 import { albRoute } from '../../shared/http/route.ts';
 import { homePage } from '../../shared/http/pages.ts';
 import { encodeCursor, validateListQuery } from '../../shared/http/validation.ts';
 import { getStore } from '../../shared/runtime.ts';
 
+/** The contract, served by the home function (its listener rule routes this path too). */
+export const OPENAPI_PATH = '/openapi.json';
+
 export const handler = albRoute({
   route: '/',
   methods: {
-    GET: async ({ query }) => {
+    GET: async ({ path, query }) => {
+      if (path === OPENAPI_PATH) return { status: 200, json: openApiDocument };
       const request = validateListQuery(query);
       const page = await (await getStore()).list(request);
       const next = page.nextBeforeSeq === null ? null : encodeCursor(page.nextBeforeSeq);

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { handler } from './handler.ts';
+import { handler as realHandler } from './handler.ts';
+import { withContract } from '../../test/support/contract.ts';
+
+// Every answer is checked against docs/openapi.yaml too.
+const handler = withContract(realHandler);
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, jsonPostEvent, lambdaContext, SHAPES } from '../../test/support/alb.ts';
 

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { withContract } from '../../test/support/contract.ts';
 
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
 let store: RecordStore;
 
 beforeAll(async () => {
-  ({ handler } = await import('./handler.ts'));
+  // Every answer is checked against docs/openapi.yaml too.
+  handler = withContract((await import('./handler.ts')).handler);
   store = await (await import('../../shared/runtime.ts')).getStore();
   await store.migrate();
 });

@@ -3,6 +3,7 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
 import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { withContract } from '../../test/support/contract.ts';
 
 let stub: GoogleTranslateStub;
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
@@ -14,7 +15,8 @@ beforeAll(async () => {
   process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
   process.env.GOOGLE_TRANSLATE_API_KEY = 'test-key';
   process.env.TRANSLATE_TIMEOUT_MS = '300';
-  ({ handler } = await import('./handler.ts'));
+  // Every answer is checked against docs/openapi.yaml too.
+  handler = withContract((await import('./handler.ts')).handler);
   store = await (await import('../../shared/runtime.ts')).getStore();
   await store.migrate();
 });
@@ -37,7 +39,7 @@ it('translates through Google, answers 201 with the detected language and provid
   expect(body.output).toContain('hola mundo');
   expect(stub.requests.at(-1)!.key).toBe('test-key');
   const [stored] = (await store.list({ limit: 1 })).records;
-  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt });
+  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google' } });
 });
 
 it('forwards a given source language', async () => {

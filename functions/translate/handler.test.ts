@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonPostEvent, jsonBody, lambdaContext, responseHeader, SHAPES } from '../../test/support/alb.ts';
+import { withContract } from '../../test/support/contract.ts';
 
 let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
 
@@ -9,7 +10,8 @@ let handler: (event: ALBEvent, context: Context) => Promise<ALBResult>;
 // no engine is available: the documented 503 path. The engine is chosen at import, hence after this.
 beforeAll(async () => {
   process.env.PATH = '';
-  ({ handler } = await import('./handler.ts'));
+  // Every answer is checked against docs/openapi.yaml too.
+  handler = withContract((await import('./handler.ts')).handler);
 });
 
 const post = (body: unknown, shape: 'single' | 'multi' = 'single', headers: Record<string, string> = {}) =>

@@ -10,9 +10,14 @@ export interface TextRecord {
   output: string;
   sourceLanguage: string | null;
   createdAt: string; // ISO 8601 UTC with milliseconds
+  /** What the operation reported beside its output (corrections, provider…), as it answered them; null for none. */
+  details: RecordDetails | null;
 }
 
-export type NewRecord = Omit<TextRecord, 'seq' | 'createdAt'>;
+/** A JSON object: stored as JSON text, so new fields of an operation need no migration. */
+export type RecordDetails = Record<string, unknown>;
+
+export type NewRecord = Omit<TextRecord, 'seq' | 'createdAt' | 'details'> & { details?: RecordDetails | null };
 
 export interface RecordFilter {
   id?: string;

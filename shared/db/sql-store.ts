@@ -1,4 +1,4 @@
-import type { CachedTranslation, NewRecord, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
+import type { CachedTranslation, NewRecord, RecordDetails, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
 import { fromSqlTimestamp, type Row, type SqlExecutor } from './executor.ts';
 import {
   CREATE_MIGRATIONS_TABLE,
@@ -19,6 +19,7 @@ const toRecord = (row: Row): TextRecord => ({
   output: String(row.output_text),
   sourceLanguage: (row.source_language as string | null) ?? null,
   createdAt: fromSqlTimestamp(String(row.created_at)),
+  details: row.details === null || row.details === undefined ? null : (JSON.parse(String(row.details)) as RecordDetails),
 });
 
 /** The one store implementation; backends differ only in their executor. */
@@ -33,9 +34,12 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
         output: record.output,
         sourceLanguage: record.sourceLanguage,
         createdAt,
+        details: record.details ? JSON.stringify(record.details) : null,
       });
       if (result.insertId === undefined) throw new Error('the database returned no id for the new record');
-      return { ...record, seq: result.insertId, createdAt: createdAt.toISOString() };
+      // As it will read back: details through JSON, so a saved record equals the listed one.
+      const details = record.details ? (JSON.parse(JSON.stringify(record.details)) as RecordDetails) : null;
+      return { ...record, details, seq: result.insertId, createdAt: createdAt.toISOString() };
     },
 
     async list({ limit, beforeSeq, id, operation }: PageRequest): Promise<Page> {

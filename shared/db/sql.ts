@@ -74,6 +74,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ],
     },
   },
+  {
+    version: 3,
+    description: "records keep their operation's details (corrections, provider…) as JSON text",
+    statements: {
+      // Text holding JSON rather than MySQL's JSON type: it reads back byte for byte on all three backends.
+      mysql: ['ALTER TABLE records ADD COLUMN details MEDIUMTEXT NULL'],
+      sqlite: ['ALTER TABLE records ADD COLUMN details TEXT NULL'],
+    },
+  },
 ];
 
 export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
@@ -90,10 +99,10 @@ export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
 export const SELECT_APPLIED_VERSIONS = 'SELECT version FROM schema_migrations ORDER BY version';
 export const INSERT_APPLIED_VERSION = 'INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :appliedAt)';
 
-export const INSERT_RECORD = `INSERT INTO records (tag, operation, input_text, output_text, source_language, created_at)
-  VALUES (:tag, :operation, :input, :output, :sourceLanguage, :createdAt)`;
+export const INSERT_RECORD = `INSERT INTO records (tag, operation, input_text, output_text, source_language, created_at, details)
+  VALUES (:tag, :operation, :input, :output, :sourceLanguage, :createdAt, :details)`;
 
-const RECORD_COLUMNS = 'seq, tag, operation, input_text, output_text, source_language, created_at';
+const RECORD_COLUMNS = 'seq, tag, operation, input_text, output_text, source_language, created_at, details';
 
 /**
  * Keyset page, newest first: `seq < :beforeSeq` instead of OFFSET so that deep pages cost

@@ -6,10 +6,14 @@ import { describeError, log } from '../log.ts';
 import { bodyBytes, parseAlbEvent, type HttpRequest } from './alb-event.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
-import { SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
+import { addHeaders, responseHeader, SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
 
 export interface HttpContext extends Context {
   http: HttpRequest;
+  /** The id a user can quote: in X-Request-Id, error bodies and the access log. */
+  requestId: string;
+  /** A CORS preflight from a listed origin, which the route answers with 204 whatever its methods. */
+  preflight?: boolean;
 }
 
 export const METRICS_NAMESPACE = 'TextService';
@@ -25,14 +29,83 @@ const rawHeader = (event: ALBEvent, name: string): string | undefined => {
   return undefined;
 };
 
+/** The result as the chain has it so far, when it is already the ALB shape. */
+const albResultOf = (request: AlbRequest): ALBResult | undefined => {
+  const result = request.response as ALBResult | Reply | undefined;
+  return result && 'statusCode' in result ? result : undefined;
+};
+
+// The Root field of the trace header the ALB adds (or keeps, when the client sent one).
+const TRACE_ROOT = /(?:^|;)\s*Root=(1-[0-9a-f]{8}-[0-9a-f]{24})(?:;|$)/i;
+
+/** The ALB's trace id when the request came through one, else Lambda's request id. */
+export function requestIdOf(event: ALBEvent, context: Context): string {
+  const trace = rawHeader(event, 'x-amzn-trace-id');
+  return (trace && TRACE_ROOT.exec(trace)?.[1]) || context.awsRequestId;
+}
+
+/** First in the chain: every other middleware, and every response, sees the same id. */
+export const requestIds = (): AlbMiddleware => {
+  const add = (request: AlbRequest) => {
+    const result = albResultOf(request);
+    if (result) addHeaders(result, { 'X-Request-Id': request.context.requestId });
+  };
+  return {
+    before: (request: AlbRequest) => {
+      request.context.requestId = requestIdOf(request.event, request.context);
+    },
+    after: add,
+    onError: add,
+  };
+};
+
 export const albEventParser = (maxBodyBytes: number): AlbMiddleware => ({
   before: (request: AlbRequest) => {
     request.context.http = parseAlbEvent(request.event, maxBodyBytes);
   },
 });
 
+export const CORS_MAX_AGE_SECONDS = 600;
+const CORS_ALLOWED_HEADERS = 'Accept, Content-Type';
+
+/**
+ * CORS for the listed origins only, the same offline and behind the ALB. A preflight from a listed
+ * origin is answered 204 with what it may send; a response to a listed origin names it and lets the
+ * page read X-Request-Id. Any other origin gets no Access-Control-* header at all, and its preflight
+ * the route's usual answer to OPTIONS (405), which the browser treats as a refusal.
+ */
+export const cors = (allowedOrigins: readonly string[], methods: readonly string[]): AlbMiddleware => {
+  const listedOrigin = (event: ALBEvent) => {
+    const origin = rawHeader(event, 'origin');
+    return origin !== undefined && allowedOrigins.includes(origin) ? origin : undefined;
+  };
+  const add = (request: AlbRequest) => {
+    const result = albResultOf(request);
+    const origin = listedOrigin(request.event);
+    if (!result || origin === undefined) return;
+    const vary = responseHeader(result, 'vary');
+    addHeaders(result, {
+      'Access-Control-Allow-Origin': origin,
+      Vary: vary ? `${vary}, Origin` : 'Origin',
+      ...(request.context.preflight
+        ? { 'Access-Control-Allow-Methods': methods.join(', '), 'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS, 'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS) }
+        : { 'Access-Control-Expose-Headers': 'X-Request-Id' }),
+    });
+  };
+  return {
+    before: (request: AlbRequest) => {
+      const { event } = request;
+      request.context.preflight =
+        event.httpMethod?.toUpperCase() === 'OPTIONS' && listedOrigin(event) !== undefined && rawHeader(event, 'access-control-request-method') !== undefined;
+    },
+    after: add,
+    onError: add,
+  };
+};
+
 export const methodGuard = (allowed: readonly string[]): AlbMiddleware => ({
   before: (request: AlbRequest) => {
+    if (request.context.preflight) return;
     const { method } = request.context.http;
     if (!allowed.includes(method)) {
       throw new AppError('METHOD_NOT_ALLOWED', `${method} is not served here; use ${allowed.join(' or ')}`, {
@@ -45,15 +118,15 @@ export const methodGuard = (allowed: readonly string[]): AlbMiddleware => ({
 /** Every error becomes a Reply in one place: AppErrors as the contract says, anything else a bare 500. */
 export const errorReplies = (): AlbMiddleware => ({
   onError: (request: AlbRequest) => {
-    const error = request.error;
+    const { error, context: { requestId } } = request;
     const known = isAppError(error) ? error : new AppError('INTERNAL', 'something went wrong on our side; the request was not stored');
     if (!isAppError(error) || known.status >= 500) {
-      log('error', 'request failed', { requestId: request.context.awsRequestId, code: known.code, ...describeError(error) });
+      log('error', 'request failed', { requestId, code: known.code, ...describeError(error) });
     }
     request.response = {
       status: known.status,
-      json: known.toJSON(),
-      page: () => errorPage(known.status, known.code, known.message),
+      json: { error: { ...known.toJSON().error, requestId } },
+      page: () => errorPage(known.status, known.code, known.message, requestId),
       headers: known.headers,
     };
   },
@@ -78,13 +151,8 @@ export const contentNegotiation = (): AlbMiddleware => {
 
 export const securityHeaders = (): AlbMiddleware => {
   const add = (request: AlbRequest) => {
-    const result = request.response as ALBResult | undefined;
-    if (!result || !('statusCode' in result)) return;
-    if (result.multiValueHeaders) {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) result.multiValueHeaders[k] ??= [v];
-    } else {
-      result.headers = { ...SECURITY_HEADERS, ...result.headers };
-    }
+    const result = albResultOf(request);
+    if (result) addHeaders(result, SECURITY_HEADERS, { override: false });
   };
   return { after: add, onError: add };
 };
@@ -97,10 +165,10 @@ export const securityHeaders = (): AlbMiddleware => {
 export const accessLog = (route: string): AlbMiddleware => {
   const started = new WeakMap<object, number>();
   const write = (request: AlbRequest) => {
-    const result = request.response as ALBResult | undefined;
+    const result = albResultOf(request);
     const status = result?.statusCode ?? 500;
     log('info', 'request', {
-      requestId: request.context.awsRequestId,
+      requestId: request.context.requestId,
       route,
       method: request.event.httpMethod,
       status,

@@ -4,6 +4,7 @@ import { operationRoute } from './operation-route.ts';
 import { getStore } from '../runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions, type HeaderShape } from '../../test/support/alb.ts';
 import { BAD_OPERATION_REQUESTS } from '../../test/support/bad-requests.ts';
+import { expectedErrorBody } from '../../test/support/expectations.ts';
 
 const handler = operationRoute('space', ({ text }) => {
   if (text.includes('explode')) throw new Error('secret internal detail at /var/task/db.ts:42');
@@ -56,7 +57,7 @@ describe.each(SHAPES)('rejected requests store nothing, %s headers', (shape) => 
     const before = await count();
     const result = await send({ shape, ...options, headers: { accept: 'application/json', ...options.headers } });
     expect(result.statusCode).toBe(status);
-    expect(jsonBody(result)).toEqual({ error: { code, message: expect.any(String) } });
+    expect(jsonBody(result)).toEqual(expectedErrorBody(result, code));
     expect(await count()).toBe(before);
   });
 

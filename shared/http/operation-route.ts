@@ -34,6 +34,7 @@ export function operationRoute(operation: Operation, process: Processor): (event
           input: input.text,
           output: outcome.output,
           sourceLanguage: outcome.sourceLanguage ?? null,
+          details: outcome.details ?? null,
         });
         const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
         return {

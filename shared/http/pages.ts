@@ -3,6 +3,7 @@ import type { Operation, TextRecord } from '../db/record.ts';
 import { OPERATIONS } from '../db/record.ts';
 import { html, SafeHtml } from './html.ts';
 import { LANGUAGES } from '../text/spell/variants.ts';
+import { markedOutput } from './marks.ts';
 
 // The one stylesheet, inline and allowed by its hash: the CSP needs no 'unsafe-inline' and pages
 // need no second request.
@@ -18,6 +19,10 @@ textarea{width:100%;min-height:10rem;font:inherit}
 pre{white-space:pre-wrap;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
 .error{background:#fff0f0;border:1px solid #e0a0a0;padding:.75rem;border-radius:.4rem}
 .muted{color:#666}
+del{color:#a40000;background:#fde8e8}
+ins{color:#0b5d1e;background:#e3f6e7;text-decoration:none;border-bottom:2px solid #0b5d1e}
+u{text-decoration:underline wavy #b26a00}
+ul.details{margin:0;padding-left:1rem}
 `;
 
 const STYLE_HTML = new SafeHtml(STYLE); // our own constant, the one unescaped insert
@@ -48,6 +53,24 @@ ${body}
 
 const time = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>`;
 
+/** A change the operation made: shown as "original → replacement". */
+const isChange = (value: unknown): value is { original: unknown; replacement: unknown } =>
+  typeof value === 'object' && value !== null && 'original' in value && 'replacement' in value;
+
+/** Any details value as short text, whatever fields an operation adds. */
+const detailText = (value: unknown): string => {
+  if (isChange(value)) return `${String(value.original)} → ${String(value.replacement)}`;
+  if (Array.isArray(value)) return value.map(detailText).join(', ');
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k} ${detailText(v)}`).join(', ');
+  return String(value);
+};
+
+/** A record's stored details, one line per field; empty fields are left out. */
+const detailsList = (details: TextRecord['details']): SafeHtml | '' => {
+  const shown = Object.entries(details ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+  return shown.length ? html`<ul class="details">${shown.map(([k, v]) => html`<li>${k}: ${detailText(v)}</li>`)}</ul>` : '';
+};
+
 export interface HomeView {
   records: TextRecord[];
   filters: { id?: string; operation?: Operation; limit: number };
@@ -71,10 +94,10 @@ ${
   records.length === 0
     ? html`<p class="muted">No records yet.</p>`
     : html`<table>
-<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Time</th></tr></thead>
+<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Details</th><th>Time</th></tr></thead>
 <tbody>${records.map(
         (r) => html`
-<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${r.output}</td><td>${r.sourceLanguage ?? ''}</td><td>${time(r.createdAt)}</td></tr>`,
+<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${markedOutput(r)}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
       )}
 </tbody>
 </table>`
@@ -111,7 +134,7 @@ export const resultPage = ({ record, corrections, flags, provider }: ResultView)
     `${TITLES[record.operation]}: result`,
     html`<p>Stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
 <h2>Output</h2>
-<pre>${record.output}</pre>
+<pre>${markedOutput(record)}</pre>
 <h2>Input</h2>
 <pre>${record.input}</pre>
 ${record.sourceLanguage ? html`<p>Source language: ${record.sourceLanguage}${provider ? html` (translated by ${provider})` : ''}</p>` : ''}
@@ -120,9 +143,9 @@ ${flags?.length ? html`<h2>Left as written</h2><ul>${flags.map((f) => html`<li>$
 <p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="/">All records</a></p>`,
   );
 
-export const errorPage = (status: number, code: string, message: string): SafeHtml =>
+export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
   layout(
     `Error ${status}`,
-    html`<div class="error"><p><strong>${code}</strong></p><p>${message}</p></div>
+    html`<div class="error"><p><strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>
 <p><a href="/">Back to the records</a></p>`,
   );

@@ -26,17 +26,38 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * back, one without expects `headers`; header names are spelled canonically (serverless-offline
  * fails on a lower-case `content-type`).
  */
+/**
+ * Adds headers to an ALB result in whichever shape it has. `override: false` keeps a header the
+ * route already set (the security headers are defaults a route may tighten).
+ */
+export function addHeaders(result: ALBResult, headers: Readonly<Record<string, string>>, { override = true } = {}): void {
+  if (result.multiValueHeaders) {
+    for (const [k, v] of Object.entries(headers)) if (override || !(k in result.multiValueHeaders)) result.multiValueHeaders[k] = [v];
+  } else {
+    result.headers = override ? { ...result.headers, ...headers } : { ...headers, ...result.headers };
+  }
+}
+
+/** A header of an ALB result in either shape, by case-insensitive name. */
+export function responseHeader(result: ALBResult, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(result.headers ?? {})) if (k.toLowerCase() === lower) return String(v);
+  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) if (k.toLowerCase() === lower) return v.join(', ');
+  return undefined;
+}
+
 export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean }): ALBResult {
   const asHtml = options.html && reply.page !== undefined;
+  const empty = reply.status === 204;
   const headers: Record<string, string> = {
-    'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    ...(!empty && { 'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
     Vary: 'Accept',
     ...reply.headers,
   };
   const result: ALBResult = {
     statusCode: reply.status,
     statusDescription: `${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim(),
-    body: asHtml ? reply.page!().value : JSON.stringify(reply.json),
+    body: empty ? '' : asHtml ? reply.page!().value : JSON.stringify(reply.json),
     isBase64Encoded: false,
   };
   if (options.multiValue) {

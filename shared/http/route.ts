@@ -2,12 +2,15 @@ import middy from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import type { HttpRequest } from './alb-event.ts';
 import type { Reply } from './responses.ts';
+import { config } from '../runtime.ts';
 import {
   accessLog,
   albEventParser,
   contentNegotiation,
+  cors,
   errorReplies,
   methodGuard,
+  requestIds,
   securityHeaders,
   type HttpContext,
 } from './middleware.ts';
@@ -29,18 +32,21 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export const HEALTH_CHECK_PATH = '/health';
 const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
+const PREFLIGHT_ANSWER: Reply = { status: 204, json: null };
 
 /** The one middy chain behind every function: a route only supplies its method handlers. */
 export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) => Promise<ALBResult> {
   const allowed = Object.keys(spec.methods);
   return middy<ALBEvent, ALBResult | Reply, Error, HttpContext>()
+    .use(requestIds())
     .use(accessLog(spec.route))
     .use(securityHeaders())
+    .use(cors(config.corsAllowedOrigins, allowed))
     .use(contentNegotiation())
     .use(errorReplies())
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
-    .handler(async (_event, { http }) =>
-      http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
+    .handler(async (_event, { http, preflight }) =>
+      preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
     ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
 }

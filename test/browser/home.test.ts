@@ -7,7 +7,8 @@
  * UPDATE_SCREENSHOT=1 also saves the home page with data as docs/home.png for the README.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
 import { expectSecurityHeaders } from '../support/expectations.ts';
@@ -86,10 +87,23 @@ async function open(path: string): Promise<Response> {
 }
 
 type Row = { seq: number; id: string; operation: string; input: string; output: string };
+/** The little of the DOM these page functions use (the project compiles without the DOM library). */
+interface Node {
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<Node>;
+  cloneNode(deep: boolean): Node;
+  querySelectorAll(selector: string): ArrayLike<Node & { remove(): void }>;
+}
 const tableRows = (): Promise<Row[]> =>
   page.$$eval('tbody tr', (rows) =>
     rows.map((row) => {
-      const [seq, id, operation, input, output] = Array.from(row.querySelectorAll('td'), (cell: { textContent: string | null }) => cell.textContent ?? '');
+      // What the text reads without the marks' deleted originals.
+      const [seq, id, operation, input, output] = Array.from(row.querySelectorAll('td'), (cell) => {
+        const copy = (cell as unknown as Node).cloneNode(true);
+        Array.from(copy.querySelectorAll('del'), (deleted) => deleted.remove());
+        return copy.textContent ?? '';
+      });
       return { seq: Number(seq), id: id!, operation: operation!, input: input!, output: output! };
     }),
   );
@@ -127,7 +141,7 @@ describe('in Chromium', () => {
     const response = await navigateBy(() => page.click('button[type=submit]'));
     expect(response.status()).toBe(201);
     expect(await page.locator('h1').textContent()).toContain('result');
-    expect(await page.locator('pre').nth(0).textContent()).toContain(expected);
+    expect(await page.locator('pre').nth(0).evaluate((pre) => Array.from((pre as unknown as Node).childNodes, (n) => (n.nodeName === 'DEL' ? '' : n.textContent)).join(''))).toContain(expected);
     expect(await page.locator('pre').nth(1).textContent()).toBe(text);
     expect(await page.locator('main strong').textContent()).toBe(id);
 
@@ -204,5 +218,46 @@ describe('in Chromium', () => {
     await page.fill('input[name=id]', 'space "form" <i>');
     await navigateBy(() => page.click('button:text-is("Filter")'));
     expect((await tableRows()).map((r) => r.id)).toEqual(['space "form" <i>']);
+  });
+
+  it('marks each correction inline on the result page and in the table, styled under the CSP', async () => {
+    await open('/api/spell');
+    await page.fill('textarea[name=text]', 'Teh wrold is big.');
+    await navigateBy(() => page.click('button[type=submit]'));
+    const output = page.locator('pre').nth(0);
+    expect(await output.locator('del').allTextContents()).toEqual(['Teh', 'wrold']);
+    expect(await output.locator('ins').allTextContents()).toEqual(['The', 'world']);
+    expect(await output.locator('ins').first().getAttribute('title')).toMatch(/^(also: |no other suggestion)/);
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('pre del')).textDecorationLine`)).toBe('line-through');
+    await navigateBy(() => page.click('a:text-is("All records")'));
+    const cell = page.locator('tbody tr').first().locator('td.text').nth(1);
+    expect(await cell.locator('del').allTextContents()).toEqual(['Teh', 'wrold']);
+    expect(await cell.locator('ins').allTextContents()).toEqual(['The', 'world']);
+  });
+
+  // axe-core's own script, evaluated through the DevTools protocol: the pages' CSP allows no script.
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  it.each([
+    ['the home page with records', '/?limit=20'],
+    ['the spelling form', '/api/spell'],
+    ['the space form', '/api/space'],
+    ['the translation form', '/api/translate'],
+    ['an error page', '/?limit=0'],
+    ['a result page', 'result'],
+  ])('has no serious or critical accessibility violations (axe-core) on %s, 1280 and 390 px wide', async (_name, path) => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (path === 'result') {
+        await open('/api/spell');
+        await page.fill('textarea[name=text]', 'Teh wrold is big.');
+        await navigateBy(() => page.click('button[type=submit]'));
+      } else {
+        await open(path);
+      }
+      await page.evaluate(AXE);
+      const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })))`)) as Array<{ id: string; impact: string; nodes: string[] }>;
+      expect({ width, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ width, violations: [] });
+    }
+    incidents = incidents.filter((incident) => !incident.includes('status of 400 (Bad Request)'));
   });
 });

@@ -1,17 +1,26 @@
 /** Every route over HTTP through serverless-offline, as `npm start` serves it. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectFetchMatchesContract } from '../support/contract.ts';
 import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';
 
 let server: OfflineServer;
+const LISTED_ORIGIN = 'http://app.test:8080';
 
 beforeAll(async () => {
   // Apertium is a test prerequisite (.ci/run installs it); naming it keeps the test independent of other engines.
-  server = await startOfflineServer({ albPort: 3103, env: { TRANSLATE_PROVIDER: 'apertium' } });
+  server = await startOfflineServer({ albPort: 3103, env: { TRANSLATE_PROVIDER: 'apertium', CORS_ALLOWED_ORIGINS: LISTED_ORIGIN } });
 }, 150_000);
 
 afterAll(async () => {
   await server?.stop();
 });
+
+/** fetch, with every answer checked against docs/openapi.yaml before the test reads it. */
+async function fetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await globalThis.fetch(url, init);
+  await expectFetchMatchesContract(init.method ?? 'GET', url, response);
+  return response;
+}
 
 // Response shapes are asserted field by field.
 const json = (response: Response): Promise<any> => response.json();
@@ -54,6 +63,10 @@ describe('the offline server', () => {
     expect(first.records[0].operation).toBe('space');
     const second = await json(await fetch(`${server.url}/?limit=1&format=json&cursor=${first.next}`));
     expect(second.records[0].operation).toBe('spell');
+    // The stored record keeps the corrections the POST answered.
+    expect(second.records[0].details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
+    expect(page).toMatch(/<li>corrections: Teh → The, wrold → world<\/li>/);
+    expect(page).toMatch(/<del>Teh<\/del><ins title="[^"]*">The<\/ins> <del>wrold<\/del><ins title="[^"]*">world<\/ins> is big\./);
     expect(second.next).toBeNull();
   });
 
@@ -81,5 +94,60 @@ describe('the offline server', () => {
     expect(body.output).toMatch(/dog/i);
     const [newest] = (await json(await fetch(`${server.url}/?format=json&limit=1`))).records;
     expect(newest).toEqual(expect.objectContaining({ seq: body.seq, sourceLanguage: 'es', output: body.output }));
+    expect(newest.details).toEqual(expect.objectContaining({ provider: 'apertium' }));
+  });
+
+  it('answers CORS as the deployed functions do: only listed origins, its own preflight, no credentials', async () => {
+    const accessControl = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/spell`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type', Accept: 'application/json' },
+      });
+    const listed = await preflight(LISTED_ORIGIN);
+    expect(listed.status).toBe(204);
+    expect(Object.fromEntries(accessControl(listed).map((name) => [name, listed.headers.get(name)]))).toEqual({
+      'access-control-allow-origin': LISTED_ORIGIN,
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': 'Accept, Content-Type',
+      'access-control-max-age': '600',
+    });
+    // hapi adds accept-encoding to the function's Vary.
+    expect(listed.headers.get('vary')).toMatch(/^Accept, Origin\b/);
+
+    const unlisted = await preflight('http://elsewhere.test');
+    expect(unlisted.status).toBe(405);
+    expect(accessControl(unlisted)).toEqual([]);
+    expect((await json(unlisted)).error).toEqual(expect.objectContaining({ code: 'METHOD_NOT_ALLOWED', requestId: unlisted.headers.get('x-request-id') }));
+
+    const fromListed = await fetch(`${server.url}/?format=json&limit=1`, { headers: { Origin: LISTED_ORIGIN } });
+    expect(fromListed.headers.get('access-control-allow-origin')).toBe(LISTED_ORIGIN);
+    expect(fromListed.headers.get('access-control-expose-headers')).toBe('X-Request-Id');
+    expect(fromListed.headers.get('access-control-allow-credentials')).toBeNull();
+    const fromOther = await fetch(`${server.url}/?format=json&limit=1`, { headers: { Origin: 'http://elsewhere.test' } });
+    expect(fromOther.status).toBe(200);
+    expect(accessControl(fromOther)).toEqual([]);
+  });
+
+  it('gives every response a request id, errors and 405s included', async () => {
+    const responses = [
+      await fetch(`${server.url}/?format=json`),
+      await fetch(`${server.url}/api/space`, { headers: { Accept: 'text/html' } }),
+      await fetch(`${server.url}/api/space`, { method: 'DELETE' }),
+      await postJson('/api/spell', { text: '' }),
+    ];
+    const ids = responses.map((response) => response.headers.get('x-request-id'));
+    for (const id of ids) expect(id).toMatch(/\S/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await json(responses[3]!)).error.requestId).toBe(ids[3]);
+  });
+
+  it('serves the OpenAPI document at /openapi.json, through the home function', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const document = await json(response);
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/api/spell'].post.operationId).toBe('spell');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBEvent } from 'aws-lambda';
-import { handler as home } from '../../functions/home/handler.ts';
+import { handler as homeHandler } from '../../functions/home/handler.ts';
 import { handler as space } from '../../functions/space/handler.ts';
 import { handler as spell } from '../../functions/spell/handler.ts';
 import { handler as translate } from '../../functions/translate/handler.ts';
@@ -13,7 +13,8 @@ import type { RecordStore } from '../../shared/db/record.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions } from '../support/alb.ts';
 import { BAD_OPERATION_REQUESTS, type BadRequest } from '../support/bad-requests.ts';
-import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
+import { withContract } from '../support/contract.ts';
+import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, type Handler } from '../support/service.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -102,11 +103,13 @@ const BAD_LIST_QUERIES: Array<Record<string, string>> = [
   { format: 'xml' },
 ];
 
+// Every answer is checked against docs/openapi.yaml as well.
 const OPERATIONS: Array<[string, Handler]> = [
-  ['spell', spell],
-  ['space', space],
-  ['translate', translate],
+  ['spell', withContract(spell)],
+  ['space', withContract(space)],
+  ['translate', withContract(translate)],
 ];
+const home = withContract(homeHandler);
 
 let store: RecordStore;
 const countRecords = async () => (await allRecords(store)).length;
@@ -127,9 +130,10 @@ async function expectRejected(handler: Handler, event: (accept: string) => ALBEv
     expect({ accept, status: result.statusCode }).toEqual({ accept, status });
     expectSecurityHeaders((name) => responseHeader(result, name));
     expectNoInternals(result.body ?? '');
+    expect(responseHeader(result, 'x-request-id')).toMatch(/^test-/);
     if (accept === 'application/json') {
       expect(responseHeader(result, 'content-type')).toBe('application/json; charset=utf-8');
-      expect(jsonBody(result)).toEqual({ error: { code, message: expect.any(String) } });
+      expect(jsonBody(result)).toEqual(expectedErrorBody(result, code));
     } else {
       expect(responseHeader(result, 'content-type')).toBe('text/html; charset=utf-8');
       expect(result.body).toContain(`<strong>${code}</strong>`);

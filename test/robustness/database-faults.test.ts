@@ -9,7 +9,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
 import { albEvent, jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
-import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
+import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { loadService, type Handler } from '../support/service.ts';
 
@@ -40,7 +40,7 @@ const listIds = async (service: Service) => {
 
 function expectUnavailable(result: ALBResult) {
   expect(result.statusCode).toBe(503);
-  expect(jsonBody(result)).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/gave up after \d+ attempts/) } });
+  expect(jsonBody(result)).toEqual(expectedErrorBody(result, 'DATABASE_UNAVAILABLE', expect.stringMatching(/gave up after \d+ attempts/)));
   // More than one attempt: the failure was retried before the client was told.
   expect(Number(/after (\d+) attempts/.exec(jsonBody(result).error.message)![1])).toBeGreaterThan(1);
   expect(responseHeader(result, 'retry-after')).toMatch(/^[1-9]\d*$/);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, type EventOptions } from '../support/alb.ts';
-import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
+import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
 import { loadService, type Handler, type RouteName } from '../support/service.ts';
 
@@ -37,7 +37,7 @@ async function expectWellFormed(result: ALBResult) {
   const type = responseHeader(result, 'content-type');
   if (type?.startsWith('application/json')) {
     const body = jsonBody(result);
-    if (result.statusCode >= 400) expect(body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+    if (result.statusCode >= 400) expect(body).toEqual(expectedErrorBody(result, expect.any(String)));
   } else {
     expect(type).toBe('text/html; charset=utf-8');
     expect(result.body).toMatch(/^<!doctype html>/);

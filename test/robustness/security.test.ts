@@ -39,7 +39,7 @@ const markupOf = (page: string) => [...page.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*
 function expectInert(page: string) {
   const markup = markupOf(page);
   const tags = new Set(markup.map((m) => m.tag));
-  for (const tag of tags) expect(['html', 'head', 'meta', 'title', 'style', 'body', 'nav', 'a', 'main', 'h1', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'time', 'span', 'pre', 'strong', 'div', 'ul', 'li', 'textarea']).toContain(tag);
+  for (const tag of tags) expect(['html', 'head', 'meta', 'title', 'style', 'body', 'nav', 'a', 'main', 'h1', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'time', 'span', 'pre', 'strong', 'div', 'ul', 'li', 'textarea', 'del', 'ins', 'u']).toContain(tag);
   // Quoted values are text (a quote inside one is escaped); what is left are attribute names.
   for (const { attributes } of markup) expect(attributes.replace(/"[^"]*"/g, '""')).not.toMatch(/\bon\w+\s*=|javascript:|srcdoc|'/i);
 }
@@ -89,6 +89,7 @@ describe.each(SHAPES)('security headers on every kind of response, %s headers', 
     const result = await send();
     expect(result.statusCode).toBeLessThan(600);
     expectSecurityHeaders((name) => responseHeader(result, name));
+    expect(responseHeader(result, 'x-request-id')).toMatch(/^test-/);
   });
 });
 
@@ -103,12 +104,15 @@ describe('logs', () => {
       ['/api/translate', () => handlers.translate(albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: secret, id: secret }) }), lambdaContext())],
       ['/', () => list({ id: secret, operation: 'spell' })],
     ];
-    for (const [, send] of requests) await send();
+    const ids: Array<string | undefined> = [];
+    for (const [, send] of requests) ids.push(responseHeader(await send(), 'x-request-id'));
 
     expect(logLines.join('\n')).not.toContain(secret);
     const entries = logLines.map((line) => JSON.parse(line));
     const accessLines = entries.filter((e) => e.message === 'request');
     expect(accessLines.map((e) => e.route)).toEqual(requests.map(([route]) => route));
+    // The id a user sees in X-Request-Id is the one to search the logs for.
+    expect(accessLines.map((e) => e.requestId)).toEqual(ids);
     for (const entry of accessLines) {
       expect(entry).toEqual(
         expect.objectContaining({

@@ -8,7 +8,7 @@ import type { ALBResult } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub, type StubHandler } from '../google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
-import { expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
+import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, loadService, type Handler } from '../support/service.ts';
 
 const API_KEY = 'fault-test-key-9f2c';
@@ -44,7 +44,7 @@ const stored = async () => (await allRecords(store)).length;
 
 function expectError(result: ALBResult, status: number, code: string) {
   expect(result.statusCode).toBe(status);
-  expect(jsonBody(result)).toEqual({ error: { code, message: expect.any(String) } });
+  expect(jsonBody(result)).toEqual(expectedErrorBody(result, code));
   expect(result.body).not.toContain(API_KEY);
   expectNoInternals(result.body!);
   expectSecurityHeaders((name) => responseHeader(result, name));

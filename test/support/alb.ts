@@ -49,12 +49,7 @@ export const lambdaContext = (): Context =>
   }) as unknown as Context;
 
 /** Header lookup over either response shape. */
-export function responseHeader(result: ALBResult, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(result.headers ?? {})) if (k.toLowerCase() === lower) return String(v);
-  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) if (k.toLowerCase() === lower) return v.join(', ');
-  return undefined;
-}
+export { responseHeader } from '../../shared/http/responses.ts';
 
 export const jsonBody = (result: ALBResult) => JSON.parse(result.body ?? 'null');
 

@@ -1,6 +1,8 @@
 /** Assertions every response must pass, whatever its status, for handler results and fetch responses alike. */
 import { expect } from '@jest/globals';
+import type { ALBResult } from 'aws-lambda';
 import { AppError } from '../../shared/errors.ts';
+import { responseHeader } from './alb.ts';
 
 type HeaderLookup = (name: string) => string | null | undefined;
 
@@ -31,4 +33,9 @@ export async function appErrorFrom(promise: Promise<unknown>): Promise<AppError>
   );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
+}
+
+/** The error body the contract gives: code, message, and the request id the response's X-Request-Id header carries. */
+export function expectedErrorBody(result: ALBResult, code: unknown, message: unknown = expect.any(String)) {
+  return { error: { code, message, requestId: responseHeader(result, 'x-request-id') ?? 'the X-Request-Id header is missing' } };
 }

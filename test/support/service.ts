@@ -4,13 +4,15 @@
  */
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import type { RecordStore, TextRecord } from '../../shared/db/record.ts';
+import { withContract } from './contract.ts';
 
 export type Handler = (event: ALBEvent, context: Context) => Promise<ALBResult>;
 export type RouteName = 'home' | 'spell' | 'space' | 'translate';
 
 export async function loadService<Name extends RouteName>(names: readonly Name[]): Promise<{ handlers: Record<Name, Handler>; store: RecordStore }> {
   const handlers = {} as Record<Name, Handler>;
-  for (const name of names) handlers[name] = ((await import(`../../functions/${name}/handler.ts`)) as { handler: Handler }).handler;
+  // Every answer a test gets through these handlers is checked against docs/openapi.yaml.
+  for (const name of names) handlers[name] = withContract(((await import(`../../functions/${name}/handler.ts`)) as { handler: Handler }).handler);
   const store = await (await import('../../shared/runtime.ts')).getStore();
   await store.migrate();
   return { handlers, store };

@@ -32,6 +32,30 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(records[1]!.input).toBe(tricky);
     });
 
+    it("keeps each record's details as it was given, and null where there were none", async () => {
+      const details = {
+        corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten', 'Tea'], confidence: 0.97 }],
+        flags: [{ offset: 4, length: 7, original: 'Wojciech', reason: 'name', alternatives: [] }],
+        provider: 'apertium',
+        route: ['fr', 'es', 'en'],
+        detection: { language: 'fr', confidence: 0.5 },
+        unknownWords: 0,
+        note: 'Ünïcödé 😀 <b>x</b> \'; DROP TABLE records; -- "q" \\ 中文\n',
+        nothing: null,
+        yes: true,
+      };
+      const big = { corrections: Array.from({ length: 800 }, (_, i) => ({ offset: i * 10, length: 9, original: `wrd${i}`, replacement: `word${i}`, alternatives: ['a', 'b', 'c'] })) };
+      const withDetails = await store.save({ id: 'details', operation: 'spell', input: 'Teh Wojciech', output: 'The Wojciech', sourceLanguage: null, details });
+      const large = await store.save({ id: 'details', operation: 'spell', input: 'x', output: 'x', sourceLanguage: null, details: big });
+      const without = await store.save({ id: 'details', operation: 'space', input: 'ab', output: 'ab', sourceLanguage: null });
+      expect(withDetails.details).toEqual(details);
+      expect(without.details).toBeNull();
+      const { records } = await store.list({ limit: 3, id: 'details' });
+      expect(records).toEqual([without, large, withDetails]);
+      expect(records[2]!.details).toEqual(details);
+      expect(JSON.stringify(records[1]!.details).length).toBeGreaterThan(65_535);
+    });
+
     it('pages with a keyset and filters by id and operation', async () => {
       const saved = [];
       for (let i = 0; i < 5; i++) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { markedOutput } from './marks.ts';
+
+const render = (value: ReturnType<typeof markedOutput>) => String(value);
+const spell = (input: string, output: string, corrections: unknown[], flags?: unknown[]) => ({ input, output, details: { corrections, ...(flags && { flags }) } });
+
+describe('markedOutput', () => {
+  it('marks each correction inline: the original deleted, the replacement inserted with its alternatives', () => {
+    const record = spell('Teh wrold is big.', 'The world is big.', [
+      { offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten', 'Tea'] },
+      { offset: 4, length: 5, original: 'wrold', replacement: 'world', alternatives: [] },
+    ]);
+    expect(render(markedOutput(record))).toBe(
+      '<del>Teh</del><ins title="also: Ten, Tea">The</ins> <del>wrold</del><ins title="no other suggestion">world</ins> is big.',
+    );
+  });
+
+  it('underlines flagged words left as written, with the reason', () => {
+    const record = spell('Aoife went hoem.', 'Aoife went home.', [{ offset: 11, length: 4, original: 'hoem', replacement: 'home', alternatives: [] }], [
+      { offset: 0, length: 5, original: 'Aoife', reason: 'name', alternatives: [] },
+    ]);
+    expect(render(markedOutput(record))).toBe('<u title="left as written: name">Aoife</u> went <del>hoem</del><ins title="no other suggestion">home</ins>.');
+  });
+
+  it('escapes the text around and inside the marks, and in titles', () => {
+    const record = spell('<b>&Teh "x"', '<b>&The "x"', [{ offset: 4, length: 3, original: 'Teh', replacement: 'The', alternatives: ['"><script>'] }]);
+    expect(render(markedOutput(record))).toBe('&lt;b&gt;&amp;<del>Teh</del><ins title="also: &quot;&gt;&lt;script&gt;">The</ins> &quot;x&quot;');
+  });
+
+  it('counts offsets in UTF-16 units, as the API does', () => {
+    const record = spell('😀 teh', '😀 the', [{ offset: 3, length: 3, original: 'teh', replacement: 'the', alternatives: [] }]);
+    expect(render(markedOutput(record))).toBe('😀 <del>teh</del><ins title="no other suggestion">the</ins>');
+  });
+
+  it.each([
+    ['no details', { input: 'a', output: 'a', details: null }],
+    ['details without changes', { input: 'hola', output: 'hello', details: { provider: 'apertium' } }],
+    ['an offset that does not hold the original', spell('Teh cat', 'The cat', [{ offset: 1, length: 3, original: 'Teh', replacement: 'The' }])],
+    ['overlapping changes', spell('Teh', 'The', [{ offset: 0, length: 3, original: 'Teh', replacement: 'The' }, { offset: 1, length: 2, original: 'eh', replacement: 'he' }])],
+    ['changes that do not spell the output', spell('Teh cat', 'The dog', [{ offset: 0, length: 3, original: 'Teh', replacement: 'The' }])],
+    ['malformed entries', spell('<i>Teh</i>', '<i>The</i>', [{ offset: '3', length: 3, original: 'Teh', replacement: 'The' }])],
+  ])('shows the stored output as plain (escaped) text for %s', (_name, record) => {
+    expect(markedOutput(record)).toBe(record.output);
+  });
+});

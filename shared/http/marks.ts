@@ -1,0 +1,58 @@
+/**
+ * The output with each change marked inline: `<del>` the original, `<ins>` the replacement (its
+ * alternatives in the title), and words left alone but flagged underlined. Built from the input and
+ * the details' offsets; plain text whenever the marks would not spell the stored output exactly.
+ */
+import type { TextRecord } from '../db/record.ts';
+import { html, SafeHtml } from './html.ts';
+
+interface Span {
+  offset: number;
+  length: number;
+  original: string;
+}
+interface Change extends Span {
+  replacement: string;
+  alternatives?: string[];
+}
+interface Flag extends Span {
+  reason?: string;
+}
+
+const isSpan = (value: unknown): value is Span => {
+  const span = value as Partial<Span> | null;
+  return typeof span === 'object' && span !== null && Number.isInteger(span.offset) && Number.isInteger(span.length) && typeof span.original === 'string';
+};
+const isChange = (value: unknown): value is Change => isSpan(value) && typeof (value as Partial<Change>).replacement === 'string';
+
+const listOf = <T>(value: unknown, is: (item: unknown) => item is T): T[] => (Array.isArray(value) ? value.filter(is) : []);
+
+export function markedOutput({ input, output, details }: Pick<TextRecord, 'input' | 'output' | 'details'>): SafeHtml | string {
+  const changes = listOf(details?.corrections, isChange).map((c) => ({ ...c, kind: 'change' as const }));
+  const flags = listOf(details?.flags, isSpan).map((f) => ({ ...(f as Flag), kind: 'flag' as const }));
+  if (changes.length + flags.length === 0) return output;
+  const spans = [...changes, ...flags].sort((a, b) => a.offset - b.offset);
+  const parts: SafeHtml[] = [];
+  let plain = '';
+  let at = 0;
+  for (const span of spans) {
+    // Overlapping or out-of-place spans: the marks cannot be trusted, show the output as stored.
+    if (span.offset < at || input.slice(span.offset, span.offset + span.length) !== span.original) return output;
+    const before = input.slice(at, span.offset);
+    parts.push(html`${before}`);
+    plain += before;
+    if (span.kind === 'change') {
+      const title = span.alternatives?.length ? `also: ${span.alternatives.join(', ')}` : 'no other suggestion';
+      parts.push(html`<del>${span.original}</del><ins title="${title}">${span.replacement}</ins>`);
+      plain += span.replacement;
+    } else {
+      parts.push(html`<u title="${`left as written: ${span.reason ?? 'unknown'}`}">${span.original}</u>`);
+      plain += span.original;
+    }
+    at = span.offset + span.length;
+  }
+  const rest = input.slice(at);
+  plain += rest;
+  if (plain !== output) return output;
+  return html`${parts}${rest}`;
+}

@@ -1,0 +1,55 @@
+/** docs/openapi.yaml: lint-clean, in step with the code's codes and routes, and a contract that catches what breaks it. */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import document from '../../docs/openapi.yaml';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
+import { OPERATIONS } from '../../shared/db/record.ts';
+import { contractViolations, type Exchange } from '../support/contract.ts';
+
+const schemas = (document as any).components.schemas; // the document's structure, read field by field
+
+it('passes redocly lint (recommended-strict), offline', () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  delete env.NODE_OPTIONS;
+  // recommended-strict (redocly.yaml): any warning fails too.
+  const run = spawnSync('npx', ['redocly', 'lint'], { env, encoding: 'utf8' });
+  const report = `${run.stdout}${run.stderr}`;
+  expect({ status: run.status, report }).toEqual({ status: 0, report: expect.stringContaining('Your API description is valid') });
+}, 60_000);
+
+it('lists every error code the code can raise, with its status', () => {
+  const codes = schemas.ErrorCode.enum as string[];
+  const table = schemas.ErrorCode.description as string;
+  for (const code of codes.filter((c) => c !== 'RATE_LIMITED')) {
+    const { status } = new AppError(code as ErrorCode, 'x');
+    expect(table).toMatch(new RegExp(`\\| ${status} \\|[^\\n]*\`${code}\``));
+  }
+  expect(schemas.Operation.enum).toEqual([...OPERATIONS]);
+});
+
+describe('the contract check', () => {
+  const created = { seq: 1, id: null, operation: 'spell', input: 'Teh', output: 'The', createdAt: '2026-12-02T10:00:00.000Z', corrections: [] };
+  const exchange = (over: Partial<Exchange>): Exchange => ({
+    method: 'POST', path: '/api/spell', status: 201, contentType: 'application/json; charset=utf-8', requestId: 'r-1', body: JSON.stringify(created), ...over,
+  });
+
+  it('accepts a valid response, and fields it does not know', () => {
+    expect(contractViolations(exchange({}))).toEqual([]);
+    expect(contractViolations(exchange({ body: JSON.stringify({ ...created, somethingNew: { a: 1 } }) }))).toEqual([]);
+  });
+
+  it.each([
+    ['a missing required field', exchange({ body: JSON.stringify({ ...created, corrections: undefined }) }), /corrections/],
+    ['a wrong type', exchange({ body: JSON.stringify({ ...created, seq: '1' }) }), /seq/],
+    ['a bad timestamp', exchange({ body: JSON.stringify({ ...created, createdAt: 'yesterday' }) }), /createdAt/],
+    ['a status the route does not list', exchange({ status: 202 }), /does not list/],
+    ['no X-Request-Id', exchange({ requestId: undefined }), /X-Request-Id/],
+    ['an error without requestId', exchange({ status: 400, body: '{"error":{"code":"VALIDATION_FAILED","message":"m"}}' }), /requestId/],
+    ['an error whose requestId is not the header', exchange({ status: 400, body: '{"error":{"code":"VALIDATION_FAILED","message":"m","requestId":"other"}}' }), /is not X-Request-Id/],
+    ['an unknown error code', exchange({ status: 400, body: '{"error":{"code":"OOPS","message":"m","requestId":"r-1"}}' }), /code/],
+    ['a page where only JSON is documented', exchange({ method: 'GET', path: '/openapi.json', status: 200, contentType: 'text/html' }), /text\/html/],
+    ['a path not in the document', exchange({ path: '/api/shout' }), /not in the document/],
+  ])('rejects %s', (_name, bad, message) => {
+    expect(contractViolations(bad).join('\n')).toMatch(message);
+  });
+});
