@@ -4,7 +4,7 @@
  * are the client's own overhead, not Google's), Apertium through its installed command line.
  */
 import { performance } from 'node:perf_hooks';
-import { startGoogleTranslateStub } from '../test/google-translate-stub.ts';
+import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
 import { DETECTION_SAMPLE } from '../test/translate/detection-sample.ts';
 import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium-translator.ts';
 import { createGoogleEngine } from '../shared/translate/google-translator.ts';
