@@ -9,11 +9,30 @@
  *   {"q":["..."],"format":"text","target":"en"}          (+ "source" when given)
  * Success: {"data":{"translations":[{"translatedText":"...","detectedSourceLanguage":"es"}]}}
  * Failure: HTTP 4xx/5xx with {"error":{"code":400,"message":"...","errors":[...]}}
+ * A source Google does not list: 400 "Invalid Value".
+ *
+ *   GET /language/translate/v2/languages?key=KEY&target=en
+ * Success: {"data":{"languages":[{"language":"zh-TW","name":"Chinese (Traditional)"}, …]}}
  */
 import { listenOnLoopback } from './support/listen.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export const STUB_PATH = '/language/translate/v2';
+export const LANGUAGES_PATH = `${STUB_PATH}/languages`;
+
+/** Part of Google's own list (target=en), with the forms its codes take: 639-1, region, script, three letters. */
+export const GOOGLE_LANGUAGES: ReadonlyArray<{ language: string; name: string }> = [
+  { language: 'af', name: 'Afrikaans' }, { language: 'ar', name: 'Arabic' }, { language: 'ca', name: 'Catalan' },
+  { language: 'ceb', name: 'Cebuano' }, { language: 'de', name: 'German' }, { language: 'el', name: 'Greek' },
+  { language: 'en', name: 'English' }, { language: 'es', name: 'Spanish' }, { language: 'eu', name: 'Basque' },
+  { language: 'fr', name: 'French' }, { language: 'gl', name: 'Galician' }, { language: 'haw', name: 'Hawaiian' },
+  { language: 'he', name: 'Hebrew' }, { language: 'hmn', name: 'Hmong' }, { language: 'hr', name: 'Croatian' },
+  { language: 'it', name: 'Italian' }, { language: 'iw', name: 'Hebrew' }, { language: 'ja', name: 'Japanese' },
+  { language: 'mni-Mtei', name: 'Meiteilon (Manipuri)' }, { language: 'nl', name: 'Dutch' }, { language: 'pt', name: 'Portuguese' },
+  { language: 'ru', name: 'Russian' }, { language: 'sr', name: 'Serbian' }, { language: 'zh', name: 'Chinese (Simplified)' },
+  { language: 'zh-CN', name: 'Chinese (Simplified)' }, { language: 'zh-TW', name: 'Chinese (Traditional)' },
+];
+const LISTED = new Set(GOOGLE_LANGUAGES.map(({ language }) => language.toLowerCase()));
 
 export interface StubRequest {
   method: string;
@@ -39,9 +58,10 @@ export interface GoogleTranslateStub {
   close(): Promise<void>;
 }
 
-/** Deterministic fake translation: "[en] " + text; detects 'es' unless the caller gave a source. */
+/** Deterministic fake translation: "[en] " + text; detects 'es' unless the caller gave a source, which must be one Google lists. */
 export const fakeTranslation: StubHandler = (body) => {
   const q: unknown[] = Array.isArray(body?.q) ? body.q : [body?.q];
+  if (typeof body?.source === 'string' && !LISTED.has(body.source.toLowerCase())) return googleError(400, 'Invalid Value', 'invalid');
   return {
     status: 200,
     json: {
@@ -77,22 +97,23 @@ export async function startGoogleTranslateStub(options: { port?: number } = {}):
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
 
-    if (req.method !== 'POST' || url.pathname !== STUB_PATH) {
-      const { status, json } = googleError(404, `stub serves only POST ${STUB_PATH}, got ${req.method} ${url.pathname}`, 'notFound');
+    const listing = req.method === 'GET' && url.pathname === LANGUAGES_PATH;
+    if (!listing && (req.method !== 'POST' || url.pathname !== STUB_PATH)) {
+      const { status, json } = googleError(404, `stub serves only POST ${STUB_PATH} and GET ${LANGUAGES_PATH}, got ${req.method} ${url.pathname}`, 'notFound');
       send(res, status, json);
       return;
     }
 
     let body: unknown;
     try {
-      body = raw === '' ? undefined : JSON.parse(raw);
+      body = listing ? Object.fromEntries(url.searchParams) : raw === '' ? undefined : JSON.parse(raw);
     } catch {
       const { status, json } = googleError(400, 'Invalid JSON payload received.');
       send(res, status, json);
       return;
     }
     const key = url.searchParams.get('key');
-    requests.push({ method: req.method, path: url.pathname, key, body });
+    requests.push({ method: req.method ?? '', path: url.pathname, key, body });
 
     if (key === null || key === '') {
       // What Google answers when no key is sent.
@@ -101,7 +122,7 @@ export async function startGoogleTranslateStub(options: { port?: number } = {}):
       return;
     }
 
-    const answer = handler(body);
+    const answer = listing ? { status: 200, json: { data: { languages: GOOGLE_LANGUAGES } } } : handler(body);
     if (answer === 'hang') return; // never answer; close() drops the socket
     send(res, answer.status, answer.json);
   });

@@ -107,6 +107,7 @@ export function unavailableTranslator(message: string): Translator {
   return {
     provider: NO_PROVIDER,
     translate: () => Promise.reject(new AppError('TRANSLATION_UNAVAILABLE', message)),
+    languages: async () => [],
   };
 }
 
