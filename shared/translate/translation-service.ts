@@ -34,20 +34,17 @@ const MIN_KNOWN_SHARE = 0.5;
 /** n-gram scores only break near-ties in known words: at most one word in ten of a sentence. */
 const NGRAM_WEIGHT = 0.1;
 
-interface ChosenSource {
+export interface ChosenSource {
   /** The code handed to the engine; undefined lets it detect. */
   source: string | undefined;
   detection?: Detection;
 }
 
-export function createTranslationService({ engine, detector, cache, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
-  const asIs = (text: string, detection?: Detection): Translation => ({
-    text,
-    sourceLanguage: TARGET_LANGUAGE,
-    provider: NO_PROVIDER,
-    ...(detection && { detection }),
-  });
-
+/**
+ * Chooses the source to hand the engine: given (in the engine's code), else detected when the
+ * engine cannot detect; exported for the bench, which measures detection alone.
+ */
+export function createSourceChooser(engine: TranslationEngine, detector: LanguageDetector): { chooseSource(text: string, given: string | undefined): Promise<ChosenSource> } {
   const fromGuess = (language: string, score: number | undefined): Detection => ({ language, confidence: round(score ?? null) });
 
   /** The source to hand the engine: given (in the engine's code), else detected when the engine cannot detect. */
@@ -56,7 +53,7 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
       if (given.toLowerCase() === TARGET_LANGUAGE || given.toLowerCase().startsWith(`${TARGET_LANGUAGE}-`)) return { source: TARGET_LANGUAGE };
       if (!engine.codeFor) return { source: given };
       const code = await engine.codeFor(given);
-      if (!code) throw await unsupported(given, false);
+      if (!code) throw await unsupported(engine, given, false);
       return { source: code };
     }
     const guess = detector.detect(text);
@@ -93,7 +90,7 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     const [best, second] = ranked;
     if (!best || best.share < MIN_KNOWN_SHARE) {
       // eld may still name the language: more useful than "could not tell".
-      if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(guess.language, true);
+      if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(engine, guess.language, true);
       throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in among those ${engine.provider} translates; pass "source" (one of: ${candidates.join(', ')})`);
     }
     // Confidence: the share of known words, halved when another language's dictionary knows as many.
@@ -111,15 +108,27 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     return { source: narrowed.language, detection: fromGuess(narrowed.language, narrowed.score) };
   }
 
-  async function unsupported(source: string, detected: boolean): Promise<AppError> {
-    const supported = (await engine.supportedSources?.()) ?? [];
-    const hint = detected ? ' (detected; pass "source" if that is wrong)' : '';
-    return new AppError('UNSUPPORTED_LANGUAGE', `${engine.provider} cannot translate from "${source}"${hint} into English; it translates from: ${supported.join(', ')}`);
-  }
+  return { chooseSource };
+}
+
+async function unsupported(engine: TranslationEngine, source: string, detected: boolean): Promise<AppError> {
+  const supported = (await engine.supportedSources?.()) ?? [];
+  const hint = detected ? ' (detected; pass "source" if that is wrong)' : '';
+  return new AppError('UNSUPPORTED_LANGUAGE', `${engine.provider} cannot translate from "${source}"${hint} into English; it translates from: ${supported.join(', ')}`);
+}
+
+export function createTranslationService({ engine, detector, cache, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
+  const { chooseSource } = createSourceChooser(engine, detector);
+  const asIs = (text: string, detection?: Detection): Translation => ({
+    text,
+    sourceLanguage: TARGET_LANGUAGE,
+    provider: NO_PROVIDER,
+    ...(detection && { detection }),
+  });
 
   async function checkSupported(source: string, detected: boolean): Promise<void> {
     const supported = await engine.supportedSources?.();
-    if (supported && !supported.includes(source)) throw await unsupported(source, detected);
+    if (supported && !supported.includes(source)) throw await unsupported(engine, source, detected);
   }
 
   async function translateSegments(text: string, source: string | undefined): Promise<Omit<Translation, 'detection'>> {
