@@ -68,7 +68,7 @@ export const OFFLINE_SAMPLE: readonly OfflineSample[] = [
   },
   {
     language: 'eu',
-    short: ['Kaixo lagun', 'Egun on', 'Eskerrik asko', 'Zer moduz zaude?', 'Bihar arte', 'Asko gustatzen zait', 'Non dago?', 'Ez dakit', 'Gose naiz', 'Goazen etxera', 'Euri asko ari du', 'Gabon', 'Sentitzen dut', 'Laguntza behar dut', 'Egun polita da', 'Berandu nator gaur', 'Zenbat balio du?', 'Oso nekatuta nago', 'Bero handia egiten du', 'Zorionak zuri'],
+    short: ['Kaixo lagun', 'Egun on', 'Eskerrik asko', 'Zer moduz zaude?', 'Bihar arte', 'Asko gustatzen zait', 'Non dago?', 'Ez dakit', 'Gose naiz', 'Goazen etxera', 'Euri asko ari du', 'Gabon denoi', 'Sentitzen dut', 'Laguntza behar dut', 'Egun polita da', 'Berandu nator gaur', 'Zenbat balio du?', 'Oso nekatuta nago', 'Bero handia egiten du', 'Zorionak zuri'],
     medium: ['Arratsalde osoa ibaiaren ondoan paseatzen eman genuen, joan den neguan irakurritako liburuei buruz hitz eginez.', 'Trena berriro berandu iritsi zen gaur goizean, eta eguneko lehen bilera galdu nuen.'],
   },
   {
