@@ -147,18 +147,24 @@ function apertiumEngine(transport: ApertiumTransport): ApertiumEngine {
       const found = source === undefined ? undefined : (await pairsNow()).routes.get(source);
       // The translation service checks support first; reaching this is a bug, not a request error.
       if (!found) throw new Error(`no Apertium route from ${String(source)} into English`);
-      let unknownWords = 0;
+      // Unknown words are counted by Apertium's `*` mark, unless the text has asterisks of its own:
+      // then no count is given rather than a wrong one.
+      let unknownWords: number | undefined = 0;
       const texts = await Promise.all(
         segments.map(async (segment) => {
           const input = transliterated(segment, found.pairs[0]!);
-          // Unknown words are counted by Apertium's `*` mark, unless the text has asterisks of its own.
           const markUnknown = !input.includes(UNKNOWN_MARK);
           const output = await transport.translate(input, found.pairs, markUnknown);
-          if (markUnknown) unknownWords += countUnknown(output);
+          unknownWords = markUnknown && unknownWords !== undefined ? unknownWords + countUnknown(output) : undefined;
           return removeMarks(output, input);
         }),
       );
-      return { texts, sourceLanguage: source ?? null, unknownWords, ...(found.route.length > 2 && { route: found.route }) };
+      return {
+        texts,
+        sourceLanguage: source ?? null,
+        ...(unknownWords !== undefined && { unknownWords }),
+        ...(found.route.length > 2 && { route: found.route }),
+      };
     },
   };
 }
@@ -215,8 +221,8 @@ export interface ApertiumCliOptions {
   /** Path of the `apertium` executable. */
   command: string;
   timeoutMs?: number;
-  /** Where the pairs' mode files are, as the apertium script finds them (APERTIUM_DATADIR). */
-  dataDir?: string;
+  /** Where the pairs' mode files are, as the apertium script finds them (APERTIUM_DATADIR); default /usr/share/apertium. */
+  dataDir?: string | undefined;
 }
 
 export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS, dataDir = '/usr/share/apertium' }: ApertiumCliOptions): ApertiumEngine {
