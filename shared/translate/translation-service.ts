@@ -159,7 +159,7 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     };
   }
 
-  /** An answer that is still the input, or still mostly in a script English is not written in, is no translation. */
+  /** An answer that is still the input, or mostly in a script English is not written in, is no translation. */
   function refuseUntranslated(input: string, output: string): void {
     const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
     const inputWords = words(input);
@@ -167,7 +167,8 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     if (words(output) === inputWords) {
       throw new AppError('UPSTREAM_FAILED', `${engine.provider} returned the text untranslated; nothing was stored (pass "source" if the detected language is wrong)`);
     }
-    const script = dominantScript(input);
+    // English is written in Latin script: an answer mostly in another is the input's script left over, or not English.
+    const script = dominantScript(output);
     if (script !== null && script !== 'Latn' && scriptShare(output, 'Latn') < 0.5) {
       throw new AppError(
         'UPSTREAM_FAILED',
