@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
-import { startGoogleTranslateStub } from '../test/google-translate-stub.ts';
+import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
 import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
 import { startOfflineServer } from '../test/support/offline-server.ts';
 

@@ -1,95 +1,102 @@
 /**
- * npm run bench:translate — latency per translation engine and accuracy and speed of the language
- * detectors considered. Google runs against the loopback stand-in of its v2 API (so the numbers
- * are the client's own overhead, not Google's), Apertium through its installed command line.
+ * npm run bench:translate [-- --quick]: per language the offline engine (Apertium's command line)
+ * translates, its route, p50/p95 latency of one sentence with the source given, and detection
+ * accuracy among the engine's languages on the short (2–4 words) and medium sentences of
+ * test/translate/offline-sample.ts; then Google through the loopback stand-in of its v2 API (the
+ * client's own cost, not Google's). Exits 1 when a goal is missed: short-text detection ≥ 95 % per
+ * language, every route under 1 s at p95.
+ *
+ * --quick (run by npm test): one short text and one medium sentence per language, one timed
+ * round; to catch a broken engine, route or detector, not to measure: it exits 1 when a
+ * translation fails or a medium sentence (which every language gets right in the full run) is
+ * misdetected, and only prints the goals it misses.
  */
 import { performance } from 'node:perf_hooks';
-import { startGoogleTranslateStub } from '../test/google-translate-stub.ts';
-import { DETECTION_SAMPLE } from '../test/translate/detection-sample.ts';
+import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
+import { OFFLINE_SAMPLE, SAME_PAIR } from '../test/translate/offline-sample.ts';
 import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium-translator.ts';
 import { createGoogleEngine } from '../shared/translate/google-translator.ts';
-import { createTranslationService } from '../shared/translate/translation-service.ts';
+import { createEldDetector } from '../shared/translate/language-detector.ts';
+import { createSourceChooser, createTranslationService } from '../shared/translate/translation-service.ts';
 import type { Translator } from '../shared/translate/translator.ts';
 import { quantile } from './bench-stats.ts';
 
-const ms = (n: number) => n.toFixed(1);
+const quick = process.argv.includes('--quick');
+const GOALS = { shortDetection: 0.95, p95Ms: 1000 };
+const ms = (n: number) => n.toFixed(0);
+const percent = (right: number, total: number) => `${right}/${total} (${((100 * right) / total).toFixed(0)} %)`;
 
-async function latency(translator: Translator, texts: Array<{ text: string; source?: string }>, rounds: number): Promise<string> {
-  await translator.translate(texts[0]!); // warm-up: client construction, first connection
+async function timed(translator: Translator, text: string, source: string | undefined, rounds: number): Promise<number[]> {
+  await translator.translate({ text, source }); // warm-up: listing pairs, first connection
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const request of texts) {
-      const started = performance.now();
-      await translator.translate(request);
-      times.push(performance.now() - started);
-    }
+    const started = performance.now();
+    await translator.translate({ text, source });
+    times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return `${times.length} calls  p50 ${ms(quantile(times, 0.5))} ms  p95 ${ms(quantile(times, 0.95))} ms  max ${ms(times.at(-1)!)} ms`;
+  return times.sort((a, b) => a - b);
 }
 
-const spanish = DETECTION_SAMPLE.filter((s) => s.language === 'es').flatMap((s) => [s.short, s.medium]);
-const longSpanish = Array.from({ length: 130 }, (_, i) => `Esta es la frase número ${i} de un texto largo sobre el río.`).join(' ');
-
-// Detection first: its load times are only meaningful before anything imports eld.
-console.log(`## Language detection (${DETECTION_SAMPLE.length} languages, one short and one medium sentence each)\n`);
-console.log('| library | load ms | short correct | medium correct | reliable | µs per text |');
-console.log('|---|---|---|---|---|---|');
-// Only eld is installed: franc and tinyld were considered but would be extra dependencies, and eld
-// already detects every sentence of the sample with each of its four databases.
-for (const size of ['extrasmall', 'small', 'medium', 'large']) {
-  const started = performance.now();
-  const { eld } = await import(`eld/${size}`);
-  const loadMs = performance.now() - started;
-  const texts = DETECTION_SAMPLE.flatMap((s) => [s.short, s.medium]);
-  let short = 0;
-  let medium = 0;
-  let reliable = 0;
-  for (const sample of DETECTION_SAMPLE) {
-    const a = eld.detect(sample.short);
-    const b = eld.detect(sample.medium);
-    if (a.language === sample.language) short++;
-    if (b.language === sample.language) medium++;
-    reliable += Number(a.isReliable()) + Number(b.isReliable());
-  }
-  const rounds = 200;
-  const timed = performance.now();
-  for (let i = 0; i < rounds; i++) for (const text of texts) eld.detect(text);
-  const perText = ((performance.now() - timed) * 1000) / (rounds * texts.length);
-  const n = DETECTION_SAMPLE.length;
-  console.log(`| eld ${size}${size === 'medium' ? ' (bundled)' : ''} | ${loadMs.toFixed(0)} | ${short}/${n} | ${medium}/${n} | ${reliable}/${2 * n} | ${perText.toFixed(0)} |`);
-}
-
-// The translation service loads the bundled eld database, as the Lambda does at cold start.
-const { createEldDetector } = await import('../shared/translate/language-detector.ts');
+const missed: string[] = [];
+const broken: string[] = [];
 const detector = createEldDetector();
-
-console.log('\n## Translation latency (no cache)\n');
-const stub = await startGoogleTranslateStub();
-process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
-const google = createTranslationService({ engine: createGoogleEngine({ apiKey: 'bench' }), detector });
-console.log(`google (loopback stand-in), short/medium sentences: ${await latency(google, spanish.map((text) => ({ text })), 25)}`);
-console.log(`google (loopback stand-in), ${longSpanish.length} characters: ${await latency(google, [{ text: longSpanish }], 10)}`);
-await stub.close();
 
 const command = findApertiumCommand(process.env.PATH);
 if (!command) {
-  console.log('apertium: not installed (apt-get install apertium apertium-eng-spa …)');
-} else {
-  const apertium = createTranslationService({ engine: createApertiumCliEngine({ command }), detector });
-  const pairs: Array<[string, string]> = [
-    ['es', 'El perro come una manzana roja en la cocina.'],
-    ['ca', 'El gos menja una poma vermella a la cuina.'],
-    ['gl', 'O can come unha mazá vermella na cociña.'],
-    ['eo', 'La hundo manĝas ruĝan pomon en la kuirejo.'],
-    ['eu', 'Txakurrak sagar gorri bat jaten du sukaldean.'],
-    ['is', 'Hundurinn borðar rautt epli í eldhúsinu.'],
-    ['hr', 'Pas jede crvenu jabuku u kuhinji.'],
-    ['mk', 'Кучето јаде црвено јаболко во кујната.'],
-  ];
-  for (const [source, text] of pairs) {
-    console.log(`apertium ${source}: ${await latency(apertium, [{ text, source }], 5)}`);
+  console.error('apertium is not installed (apt-get install apertium apertium-eng-spa …; .ci/run lists the pairs)');
+  process.exit(1);
+}
+const engine = createApertiumCliEngine({ command });
+// No cache: every call runs Apertium.
+const apertium = createTranslationService({ engine, detector });
+const { chooseSource } = createSourceChooser(engine, detector);
+const routes = new Map((await engine.languages()).map((l) => [l.code, l.route ?? [l.code, 'en']]));
+
+console.log(`## Apertium, per language${quick ? ' (--quick)' : ''}\n`);
+console.log('| language | route | p50 ms | p95 ms | short detected | medium detected | wrong answers |');
+console.log('|---|---|---|---|---|---|---|');
+for (const sample of OFFLINE_SAMPLE) {
+  const shorts = quick ? sample.short.slice(0, 1) : sample.short;
+  const mediums = quick ? sample.medium.slice(0, 1) : sample.medium;
+  const right = SAME_PAIR[sample.language] ?? [sample.language];
+  const wrong: string[] = [];
+  const detect = async (texts: readonly string[]) => {
+    let correct = 0;
+    for (const text of texts) {
+      const found = await chooseSource(text, undefined).then(
+        (chosen) => chosen.source ?? 'none',
+        (error: Error) => `error: ${error.message.slice(0, 40)}`,
+      );
+      if (right.includes(found)) correct++;
+      else wrong.push(`${text} → ${found}`);
+    }
+    return correct;
+  };
+  const short = await detect(shorts);
+  const medium = await detect(mediums);
+  if (short / shorts.length < GOALS.shortDetection) missed.push(`${sample.language}: short-text detection ${percent(short, shorts.length)}`);
+  if (medium < mediums.length) broken.push(`${sample.language}: a medium sentence misdetected`);
+
+  let latency = '| – | – ';
+  if (sample.language !== 'en') {
+    const times = await timed(apertium, sample.medium[0]!, sample.language, quick ? 1 : 10);
+    const p95 = quantile(times, 0.95);
+    latency = `| ${ms(quantile(times, 0.5))} | ${ms(p95)} `;
+    if (p95 >= GOALS.p95Ms) missed.push(`${sample.language}: p95 ${ms(p95)} ms`);
   }
-  console.log(`apertium es, ${longSpanish.length} characters: ${await latency(apertium, [{ text: longSpanish, source: 'es' }], 3)}`);
+  const route = sample.language === 'en' ? '(returned as is)' : (routes.get(sample.language) ?? ['?']).join(' → ');
+  console.log(`| ${sample.language} | ${route} ${latency}| ${percent(short, shorts.length)} | ${percent(medium, mediums.length)} | ${wrong.join('; ')} |`);
 }
 
+const stub = await startGoogleTranslateStub();
+process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = stub.endpoint;
+const google = createTranslationService({ engine: createGoogleEngine({ apiKey: 'bench' }), detector });
+const spanish = OFFLINE_SAMPLE.find((s) => s.language === 'es')!.medium[0]!;
+const times = await timed(google, spanish, undefined, quick ? 5 : 50);
+console.log(`\ngoogle (loopback stand-in), one sentence: p50 ${quantile(times, 0.5).toFixed(1)} ms  p95 ${quantile(times, 0.95).toFixed(1)} ms`);
+await stub.close();
+
+if (missed.length > 0) console.error(`\nGoals missed (short detection ≥ ${100 * GOALS.shortDetection} %, p95 < ${GOALS.p95Ms} ms):\n  ${missed.join('\n  ')}`);
+else console.log('\nEvery goal met.');
+if (broken.length > 0) console.error(`\nBroken:\n  ${broken.join('\n  ')}`);
+if (broken.length > 0 || (!quick && missed.length > 0)) process.exit(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
-import { jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
+import { albEvent, jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { withContract } from '../../test/support/contract.ts';
 
@@ -28,6 +28,8 @@ afterAll(async () => {
   await stub.close();
 });
 
+const recordCount = async () => (await store.list({ limit: 200 })).records.length;
+
 const post = (body: unknown) =>
   handler(jsonPostEvent('/api/translate', body), lambdaContext());
 
@@ -48,6 +50,69 @@ it('forwards a given source language', async () => {
   expect(stub.requests.at(-1)!.body.source).toBe('fr');
 });
 
+it.each(['zh-TW', 'mni-Mtei', 'ceb'])('passes the source %s to Google as it accepts it, and keeps it', async (source) => {
+  const result = await post({ text: `texto de prueba ${source}`, source: source.toLowerCase() });
+  expect(result.statusCode).toBe(201);
+  expect(jsonBody(result).sourceLanguage).toBe(source);
+  expect(stub.requests.at(-1)!.body.source).toBe(source);
+});
+
+it('answers 502 when Google\'s answer is still in the source\'s script, and stores nothing', async () => {
+  const before = await recordCount();
+  const result = await post({ text: '你好世界', source: 'zh-TW' });
+  expect(result.statusCode).toBe(502);
+  expect(jsonBody(result).error).toEqual({ code: 'UPSTREAM_FAILED', message: expect.stringMatching(/Han \(Chinese\) script/) });
+  expect(await recordCount()).toBe(before);
+});
+
+it('answers 502 when Google returns the text as it was, and stores nothing', async () => {
+  const before = await recordCount();
+  stub.respondWith((body) => ({ status: 200, json: { data: { translations: body.q.map((q: string) => ({ translatedText: q, detectedSourceLanguage: 'es' })) } } }));
+  const result = await post({ text: 'Esto no se traduce' });
+  stub.respondWith();
+  expect(result.statusCode).toBe(502);
+  expect(jsonBody(result).error.message).toMatch(/untranslated/);
+  expect(await recordCount()).toBe(before);
+});
+
+it('answers 422 UNSUPPORTED_LANGUAGE for a well-formed code Google does not know, and stores nothing', async () => {
+  const before = await recordCount();
+  const result = await post({ text: 'hola', source: 'qq' });
+  expect(result.statusCode).toBe(422);
+  expect(jsonBody(result).error.code).toBe('UNSUPPORTED_LANGUAGE');
+  expect(await recordCount()).toBe(before);
+});
+
+it('keeps Google\'s detected code (zh-CN) in the response, the detection and the record', async () => {
+  stub.respondWith(() => ({ status: 200, json: { data: { translations: [{ translatedText: 'Hello world', detectedSourceLanguage: 'zh-CN' }] } } }));
+  const result = await post({ text: '你好，世界' });
+  expect(result.statusCode).toBe(201);
+  const body = jsonBody(result);
+  expect(body).toEqual(expect.objectContaining({ sourceLanguage: 'zh-CN', detection: { language: 'zh-CN', confidence: null }, provider: 'google' }));
+  const [stored] = (await store.list({ limit: 1 })).records;
+  expect(stored!.sourceLanguage).toBe('zh-CN');
+});
+
+it('refuses a target other than English with 400 VALIDATION_FAILED, without calling Google', async () => {
+  const calls = stub.requests.length;
+  const result = await post({ text: 'hola', target: 'fr' });
+  expect(result.statusCode).toBe(400);
+  expect(jsonBody(result).error.message).toMatch(/English only/);
+  expect(stub.requests.length).toBe(calls);
+  expect((await post({ text: 'hola, ¿qué tal?', target: 'en' })).statusCode).toBe(201);
+});
+
+it('lists Google\'s languages on GET, read from its languages endpoint once per container', async () => {
+  const get = () => handler(albEvent({ path: '/api/translate', headers: { accept: 'application/json' } }), lambdaContext());
+  const { languages } = jsonBody(await get());
+  expect(languages).toContainEqual({ code: 'zh-TW', name: 'Chinese (Traditional)' });
+  expect(languages).toContainEqual({ code: 'mni-Mtei', name: 'Meiteilon (Manipuri)' });
+  await get();
+  expect(stub.requests.filter((r) => r.path.endsWith('/languages'))).toHaveLength(1);
+  const page = await handler(albEvent({ path: '/api/translate', headers: { accept: 'text/html' } }), lambdaContext());
+  expect(page.body).toContain('<option value="zh-TW">Chinese (Traditional) (zh-TW)</option>');
+});
+
 it('maps an engine error to 502 UPSTREAM_FAILED and stores nothing', async () => {
   const before = (await store.list({ limit: 200 })).records.length;
   stub.respondWith(() => googleError(500, 'backend error', 'backendError'));
@@ -58,8 +123,6 @@ it('maps an engine error to 502 UPSTREAM_FAILED and stores nothing', async () =>
   expect(result.body).not.toContain('test-key');
   expect((await store.list({ limit: 200 })).records.length).toBe(before);
 });
-
-const recordCount = async () => (await store.list({ limit: 200 })).records.length;
 
 it('serves a repeated translation from the cache without calling Google, and still stores a record for each request', async () => {
   const text = 'el gato duerme en el sofá';

@@ -42,10 +42,15 @@ describe.each(SHAPES)('translate with no engine configured, %s headers', (shape)
   });
 });
 
+it('lists no languages on GET as JSON when no engine is configured', async () => {
+  const result = await handler(albEvent({ path: '/api/translate', headers: { accept: 'application/json' } }), lambdaContext());
+  expect(jsonBody(result)).toEqual({ operation: 'translate', fields: ['text', 'id', 'source', 'target'], languages: [] });
+});
+
 it('serves the form with a source field', async () => {
   const result = await handler(albEvent({ path: '/api/translate', headers: { accept: 'text/html' } }), lambdaContext());
   expect(result.statusCode).toBe(200);
   expect(responseHeader(result, 'content-type')).toMatch(/^text\/html/);
-  expect(result.body).toContain('name="source"');
+  expect(result.body).toContain('<select name="source"><option value="auto" selected>detect</option></select>');
   expect(result.body).toContain('action="/api/translate"');
 });

@@ -10,7 +10,12 @@ const translator = selectTranslator(process.env, {
   },
 });
 
-export const handler = operationRoute('translate', async ({ text, source }) => {
-  const translation = await translator.translate({ text, source });
-  return { output: translation.text, sourceLanguage: translation.sourceLanguage, details: { provider: translation.provider } };
-});
+export const handler = operationRoute(
+  'translate',
+  async ({ text, source }) => {
+    const { text: output, sourceLanguage, provider, detection, route, unknownWords } = await translator.translate({ text, source });
+    // Details are spread into the response: only what this translation has.
+    return { output, sourceLanguage, details: { provider, ...(route && { route }), ...(detection && { detection }), ...(unknownWords !== undefined && { unknownWords }) } };
+  },
+  { languages: () => translator.languages() },
+);

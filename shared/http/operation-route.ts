@@ -2,7 +2,7 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import type { Operation } from '../db/record.ts';
 import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
-import { formPage, resultPage } from './pages.ts';
+import { formPage, resultPage, type FormLanguage } from './pages.ts';
 import { albRoute } from './route.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
 
@@ -15,15 +15,24 @@ export interface OperationOutcome {
 
 export type Processor = (input: OperationInput) => Promise<OperationOutcome> | OperationOutcome;
 
+export interface OperationRouteOptions {
+  /** The languages GET lists (JSON `languages`, the form's select): translate's engine's. */
+  languages?: () => Promise<readonly FormLanguage[]>;
+}
+
 /**
  * The handler shared by spell, space and translate: GET shows the form; POST validates, runs the
  * domain function, then stores one record. Nothing is stored unless processing succeeded.
  */
-export function operationRoute(operation: Operation, process: Processor): (event: ALBEvent, context: Context) => Promise<ALBResult> {
+export function operationRoute(operation: Operation, process: Processor, options: OperationRouteOptions = {}): (event: ALBEvent, context: Context) => Promise<ALBResult> {
   return albRoute({
     route: `/api/${operation}`,
     methods: {
-      GET: async () => ({ status: 200, json: { operation, fields: ['text', 'id', ...(operation === 'translate' ? ['source'] : []), ...(operation === 'spell' ? ['language', 'ignore'] : [])] }, page: () => formPage(operation) }),
+      GET: async () => {
+        const languages = await options.languages?.();
+        const fields = ['text', 'id', ...(operation === 'translate' ? ['source', 'target'] : []), ...(operation === 'spell' ? ['language', 'ignore'] : [])];
+        return { status: 200, json: { operation, fields, ...(languages && { languages }) }, page: () => formPage(operation, {}, languages) };
+      },
       POST: async (request) => {
         const input = validateOperationInput(parseBodyFields(request), operation, config.maxTextChars);
         const outcome = await process(input);

@@ -105,13 +105,23 @@ ${
 <p>${nextHref ? html`<a rel="next" href="${nextHref}">Next page</a>` : html`<span class="muted">End of records.</span>`}</p>`,
   );
 
-export const formPage = (operation: Operation, values: { text?: string; id?: string } = {}): SafeHtml =>
+/** A language the translate form offers; `route` names the languages of a chain. */
+export interface FormLanguage {
+  code: string;
+  name: string;
+  route?: readonly string[];
+}
+
+const languageOption = ({ code, name, route }: FormLanguage) =>
+  html`<option value="${code}">${name} (${code}${route ? ` via ${route.slice(1, -1).join(', ')}` : ''})</option>`;
+
+export const formPage = (operation: Operation, values: { text?: string; id?: string } = {}, languages: readonly FormLanguage[] = []): SafeHtml =>
   layout(
     TITLES[operation],
     html`<form method="post" action="/api/${operation}">
 <p><label>Text <textarea name="text" required>${values.text ?? ''}</textarea></label></p>
 <p><label>Id (optional tag) <input name="id" maxlength="64" value="${values.id ?? ''}"></label></p>
-${operation === 'translate' ? html`<p><label>Source language (ISO 639-1, or auto) <input name="source" value="auto" maxlength="4"></label></p>` : ''}
+${operation === 'translate' ? html`<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>` : ''}
 ${
   operation === 'spell'
     ? html`<p><label>English <select name="language">${LANGUAGES.map((language) => html`<option value="${language}">${language === 'en' ? 'any variant (en)' : language}</option>`)}</select></label></p>

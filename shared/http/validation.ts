@@ -5,7 +5,7 @@ import { LANGUAGES, type SpellLanguage } from '../text/spell/variants.ts';
 export interface OperationInput {
   text: string;
   id: string | null;
-  /** ISO 639-1, or undefined to detect. */
+  /** A language tag in one of Google v2's forms (`es`, `zh-TW`, `mni-Mtei`, `ceb`), or undefined to detect. */
   source?: string;
   /** Spell only: the English variant(s) to check against. */
   language?: SpellLanguage;
@@ -42,6 +42,14 @@ const codePoints = (s: string) => [...s].length;
 const PRINTABLE = /^[^\p{C}]+$/u;
 const MAX_ID = 64;
 const LONE_SURROGATE = /\p{Cs}/u;
+// Google v2's forms: ISO 639-1 ("es") or three letters ("ceb"), then a script ("mni-Mtei") or region ("zh-TW", "es-419").
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i;
+
+/** BCP-47's casing: "ZH-tw" → "zh-TW", "mni-mtei" → "mni-Mtei". */
+function canonicalTag(tag: string): string {
+  const [, language, script, region] = LANGUAGE_TAG.exec(tag)!;
+  return [language!.toLowerCase(), script && script[0]!.toUpperCase() + script.slice(1).toLowerCase(), region?.toUpperCase()].filter(Boolean).join('-');
+}
 
 function parseTag(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '') return null;
@@ -68,12 +76,15 @@ export function validateOperationInput(fields: Record<string, unknown>, operatio
     input.ignore = parseIgnore(fields.ignore);
   }
   if (operation === 'translate') {
-    const { source } = fields;
+    const { source, target } = fields;
     if (source !== undefined && source !== null && source !== '' && source !== 'auto') {
-      if (typeof source !== 'string' || !/^[a-z]{2}$/i.test(source)) {
-        throw invalid('source must be a two-letter ISO 639-1 code such as "es", or "auto"');
+      if (typeof source !== 'string' || !LANGUAGE_TAG.test(source)) {
+        throw invalid('source must be a language code such as "es", "zh-TW", "mni-Mtei" or "ceb", or "auto"');
       }
-      input.source = source.toLowerCase();
+      input.source = canonicalTag(source);
+    }
+    if (target !== undefined && target !== null && target !== '' && (typeof target !== 'string' || target.toLowerCase() !== 'en')) {
+      throw invalid('target must be "en": this service translates into English only');
     }
   }
   return input;

@@ -9,16 +9,28 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, pairsIntoEnglish } from './apertium-translator.ts';
+import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, routesIntoEnglish } from './apertium-translator.ts';
 import { createEldDetector } from './language-detector.ts';
 import { createTranslationService } from './translation-service.ts';
 
 const command = findApertiumCommand(process.env.PATH);
 
 
-test('pairsIntoEnglish maps plain pairs into English to ISO 639-1, ignoring variants and other directions', () => {
-  const pairs = pairsIntoEnglish(['spa-eng', 'spa-eng_US', 'eng-spa', 'eo-en', 'eo-en-compounds', 'hbs-eng', 'Cyrl-Latn', 'xyz-eng', 'mkd-eng']);
-  expect(Object.fromEntries(pairs)).toEqual({ es: 'spa-eng', eo: 'eo-en', sr: 'hbs-eng', hr: 'hbs-eng', bs: 'hbs-eng', mk: 'mkd-eng' });
+const pairsOf = (routes: Map<string, { pairs: string[] }>) => Object.fromEntries([...routes].map(([code, { pairs }]) => [code, pairs.join('+')]));
+
+test('routesIntoEnglish maps plain pairs into English to ISO 639-1, ignoring variants and other directions', () => {
+  const routes = routesIntoEnglish(['spa-eng', 'spa-eng_US', 'eng-spa', 'eo-en', 'eo-en-compounds', 'hbs-eng', 'Cyrl-Latn', 'xyz-eng', 'mkd-eng']);
+  expect(pairsOf(routes)).toEqual({ es: 'spa-eng', eo: 'eo-en', sr: 'hbs-eng', hr: 'hbs-eng', bs: 'hbs-eng', mk: 'mkd-eng' });
+});
+
+test('routesIntoEnglish chains a pair into a language that reaches English, Spanish before Catalan, direct pairs first', () => {
+  const routes = routesIntoEnglish(['spa-eng', 'cat-eng', 'fr-es', 'fr-ca', 'oc-ca', 'oc-es', 'es-pt', 'pt-es', 'ita-spa', 'arg-spa', 'oc_aran-es', 'eco-fr-es', 'gl-es', 'gl-en', 'es-ca']);
+  expect(pairsOf(routes)).toEqual({
+    es: 'spa-eng', ca: 'cat-eng', gl: 'gl-en',
+    fr: 'fr-es+spa-eng', oc: 'oc-es+spa-eng', pt: 'pt-es+spa-eng', it: 'ita-spa+spa-eng', an: 'arg-spa+spa-eng',
+  });
+  expect(routes.get('fr')!.route).toEqual(['fr', 'es', 'en']);
+  expect(routes.get('es')!.route).toEqual(['es', 'en']);
 });
 
 describe('the apertium command', () => {
@@ -30,6 +42,64 @@ describe('the apertium command', () => {
 
   test('lists the pairs into English that .ci/run installs', async () => {
     expect(await engine().supportedSources()).toEqual(expect.arrayContaining(['bs', 'ca', 'eo', 'es', 'eu', 'gl', 'hr', 'is', 'mk', 'sr']));
+  });
+
+  test('reaches French, Portuguese, Italian, Romanian, Occitan and Aragonese through Spanish', async () => {
+    const languages = await engine().languages();
+    for (const code of ['fr', 'pt', 'it', 'ro', 'oc', 'an']) {
+      expect(languages).toContainEqual(expect.objectContaining({ code, route: [code, 'es', 'en'] }));
+    }
+    expect(languages).toContainEqual({ code: 'es', name: 'Spanish', scripts: ['Latn'] });
+    expect(languages).toContainEqual({ code: 'mk', name: 'Macedonian', scripts: ['Cyrl'] });
+  });
+
+  test.each([
+    ['fr', 'Le chien mange une pomme rouge dans la cuisine.', /^The dog eats a red apple in the \w+\.$/],
+    ['pt', 'O cão come uma maçã vermelha na cozinha.', /\bdog eats a red apple\b/],
+    ['it', 'Il cane mangia una mela rossa in cucina.', /\bdog eats a red apple\b/],
+    ['ro', 'Câinele mănâncă un măr roșu în bucătărie.', /\bred apple\b/],
+    ['oc', 'Lo can manja una poma roja dins la cosina.', /\bdog\b.*\bred apple\b/],
+    ['an', 'O can come una mazana royo en a cozina.', /\bdog eats\b/],
+  ])('chains %s through Spanish into English and says so', async (source, text, expected) => {
+    const batch = await engine().translateBatch([text], source);
+    expect(batch.texts[0]).toMatch(expected);
+    expect(batch.route).toEqual([source, 'es', 'en']);
+    expect(batch.unknownWords).toBeGreaterThanOrEqual(0);
+  });
+
+  test('counts the words no pair of a chain knew, once each, and removes their marks', async () => {
+    const batch = await engine().translateBatch(["M'agrada fòrça legir de libres la nuèch."], 'oc');
+    expect(batch.unknownWords).toBe(1);
+    expect(batch.texts[0]).toContain('legir');
+    expect(batch.texts[0]).not.toContain('*');
+  });
+
+  test('keeps the user\'s own asterisks, and then reports no count', async () => {
+    const batch = await engine().translateBatch(['El perro *grande* come.'], 'es');
+    // Apertium moves them with the word order ("The big *dog* eats."), but keeps them.
+    expect(batch.texts[0]).toMatch(/\*\w+\*/);
+    expect(batch.unknownWords).toBeUndefined();
+  });
+
+  test('transliterates Serbian Cyrillic to Latin before hbs-eng', async () => {
+    const { texts } = await engine().translateBatch(['Хвала вам пуно на помоћи.'], 'sr');
+    expect(texts[0]).toMatch(/^Thanks\b.*\bhelp\.$/);
+    expect(texts[0]).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+
+  test('maps request tags to its own codes', async () => {
+    const e = engine();
+    expect(await e.codeFor('pt-BR')).toBe('pt');
+    expect(await e.codeFor('sr-Latn')).toBe('sr');
+    expect(await e.codeFor('spa')).toBe('es');
+    expect(await e.codeFor('zh-TW')).toBeUndefined();
+  });
+
+  test('tells how many words each language\'s dictionary knows', async () => {
+    const shares = await engine().knownWordShares('Hola amigo', ['es', 'pt', 'en']);
+    expect(shares.get('es')).toBe(1);
+    expect(shares.get('pt')).toBeLessThan(1);
+    expect(shares.get('en')).toBeLessThan(1);
   });
 
   test.each([
@@ -62,6 +132,7 @@ describe('the apertium command', () => {
   test('drops unknown-word marks and keeps whitespace, e-mail addresses and hashtags', async () => {
     const { texts } = await engine().translateBatch(['Xyzzyq dijo hola.', 'Hola amigo.\n\n  ¿Cómo estás?\tBien.', 'Escribe a ana@example.com #hola'], 'es');
     expect(texts[0]).toBe('Xyzzyq Said hello.');
+    expect(texts.join(' ')).not.toMatch(/\*/);
     expect(texts[1]).toBe('Hello Fellow.\n\n  How you are?\tWell.');
     expect(texts[2]).toContain('ana@example.com');
     expect(texts[2]).toContain('#');
@@ -74,10 +145,37 @@ describe('the apertium command', () => {
       text: expect.stringMatching(/^The dog eats a red apple/),
       sourceLanguage: 'es',
       provider: 'apertium',
+      detection: { language: 'es', confidence: 1 },
+      unknownWords: 0,
     });
-    const err = await appErrorFrom(service.translate({ text: 'O cachorro come uma maçã vermelha na cozinha.' }));
+    expect(await service.translate({ text: 'O cachorro come uma maçã vermelha na cozinha.' })).toEqual(
+      expect.objectContaining({ sourceLanguage: 'pt', route: ['pt', 'es', 'en'], detection: expect.objectContaining({ language: 'pt' }) }),
+    );
+    const err = await appErrorFrom(service.translate({ text: 'Der Hund frisst einen roten Apfel in der Küche.' }));
     expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
-    expect(err.message).toMatch(/^apertium cannot translate from "pt" \(detected; pass "source" if that is wrong\) into English; it translates from: .*\bes\b/);
+    expect(err.message).toMatch(/^apertium cannot translate from "de" \(detected; pass "source" if that is wrong\) into English; it translates from: .*\bes\b/);
+  });
+
+  test.each([
+    ['Hola amigo', 'es'],
+    ['Bonjour, comment allez-vous ?', 'fr'],
+    ['Eu gosto muito de ler livros à noite.', 'pt'],
+    ['Хвала вам пуно на помоћи.', 'sr'],
+  ])('through the translation service: %s is detected as %s and translated', async (text, language) => {
+    const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
+    const translation = await service.translate({ text });
+    expect(translation).toEqual(expect.objectContaining({ sourceLanguage: language, provider: 'apertium', detection: expect.objectContaining({ language }) }));
+    expect(translation.text).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+
+  test('through the translation service: a script no pair reads is 422, text left as it was is 502', async () => {
+    const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
+    const greek = await appErrorFrom(service.translate({ text: 'Ο σκύλος τρώει ένα κόκκινο μήλο.' }));
+    expect(greek.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(greek.message).toMatch(/Greek script.*Latin and Cyrillic/);
+    const untranslated = await appErrorFrom(service.translate({ text: 'Ο σκύλος τρώει ένα κόκκινο μήλο.', source: 'es' }));
+    expect(untranslated.code).toBe('UPSTREAM_FAILED');
+    expect(untranslated.message).toMatch(/untranslated|Greek script/);
   });
 });
 
@@ -178,10 +276,10 @@ describe('an APy server', () => {
   test('lists its pairs into English and translates each segment with the 639-3 pair', async () => {
     const engine = createApertiumApyEngine({ url });
     expect(await engine.supportedSources()).toEqual(['ca', 'es']);
-    expect(await engine.translateBatch(['hola', 'adiós'], 'es')).toEqual({ texts: ['EN(hola)', 'EN(adiós)'], sourceLanguage: 'es' });
+    expect(await engine.translateBatch(['hola', 'adiós'], 'es')).toEqual({ texts: ['EN(hola)', 'EN(adiós)'], sourceLanguage: 'es', unknownWords: 0 });
     expect(received).toEqual([
-      { langpair: 'spa|eng', q: 'hola', markUnknown: 'no' },
-      { langpair: 'spa|eng', q: 'adiós', markUnknown: 'no' },
+      { langpair: 'spa|eng', q: 'hola', markUnknown: 'yes' },
+      { langpair: 'spa|eng', q: 'adiós', markUnknown: 'yes' },
     ]);
   });
 

@@ -6,55 +6,102 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../errors.ts';
+import { serbianToLatin } from './scripts.ts';
 import { DEFAULT_TIMEOUT_MS, type EngineBatch, type TranslationEngine } from './translator.ts';
 
 export const APERTIUM_PROVIDER = 'apertium';
 
-/** How to reach Apertium: list its pairs ("spa-eng") and translate one text with one of them. */
+/** How to reach Apertium: list its pairs ("spa-eng"), translate one text through pairs in turn, tell known words. */
 interface ApertiumTransport {
   listPairs(): Promise<string[]>;
-  translate(text: string, pair: string): Promise<string>;
+  /** The text through each pair in turn; with `markUnknown`, words a pair did not know come out as `*word`. */
+  translate(text: string, pairs: readonly string[], markUnknown: boolean): Promise<string>;
+  /** Share of the text's words the analyser of the pair's source language knows; undefined when it cannot tell. */
+  knownWordShare(text: string, pair: string): Promise<number | undefined>;
 }
 
 // ISO 639-3 (and Apertium's macrolanguage hbs) to 639-1, for pairs that use three-letter codes.
 const ISO_639_1: Record<string, readonly string[]> = {
   afr: ['af'], arg: ['an'], bel: ['be'], bre: ['br'], bul: ['bg'], cat: ['ca'], ces: ['cs'], cym: ['cy'],
-  dan: ['da'], deu: ['de'], ell: ['el'], epo: ['eo'], est: ['et'], eus: ['eu'], fao: ['fo'], fin: ['fi'],
+  dan: ['da'], deu: ['de'], ell: ['el'], eng: ['en'], epo: ['eo'], est: ['et'], eus: ['eu'], fao: ['fo'], fin: ['fi'],
   fra: ['fr'], gle: ['ga'], glg: ['gl'], hbs: ['sr', 'hr', 'bs'], heb: ['he'], hin: ['hi'], isl: ['is'],
   ita: ['it'], kaz: ['kk'], lav: ['lv'], lit: ['lt'], mkd: ['mk'], mlt: ['mt'], nld: ['nl'], nno: ['nn'],
   nob: ['nb'], oci: ['oc'], pol: ['pl'], por: ['pt'], ron: ['ro'], rus: ['ru'], slk: ['sk'], slv: ['sl'],
   spa: ['es'], swe: ['sv'], tat: ['tt'], tur: ['tr'], ukr: ['uk'], urd: ['ur'],
 };
+const ENGLISH = 'en';
+/** Languages tried first as the middle of a chain: the ones with the most pairs into them. */
+const PIVOTS = ['es', 'ca'];
+/** Scripts the pairs read, where not Latin; Serbian and Bosnian in Cyrillic are transliterated first. */
+const SCRIPTS: Record<string, string[]> = {
+  sr: ['Latn', 'Cyrl'], bs: ['Latn', 'Cyrl'], mk: ['Cyrl'], be: ['Cyrl'], bg: ['Cyrl'], kk: ['Cyrl'], ru: ['Cyrl'], tt: ['Cyrl'], uk: ['Cyrl'],
+  el: ['Grek'], he: ['Hebr'], hi: ['Deva'], ur: ['Arab'],
+};
+/** The pair's source language in another script than the text's: converted before the pair runs. */
+const TRANSLITERATE: Record<string, (text: string) => string> = { hbs: serbianToLatin };
+const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
-/** 639-1 source → the pair into English that translates it, from a list of pair names. */
-export function pairsIntoEnglish(pairs: readonly string[]): Map<string, string> {
-  const bySource = new Map<string, string>();
-  for (const pair of pairs) {
-    // Only plain pairs: "spa-eng", "eo-en"; not variants such as "spa-eng_US" or "eo-en-compounds".
-    const match = /^([a-z]{2,3})-(?:en|eng)$/.exec(pair);
-    if (!match) continue;
-    const source = match[1]!;
-    for (const code of source.length === 2 ? [source] : (ISO_639_1[source] ?? [])) {
-      if (!bySource.has(code)) bySource.set(code, pair);
+const codesOf = (apertiumCode: string): readonly string[] => (apertiumCode.length === 2 ? [apertiumCode] : (ISO_639_1[apertiumCode] ?? []));
+
+/** How one language reaches English: the pairs to run in turn and the languages on the way. */
+export interface ApertiumRoute {
+  pairs: string[];
+  route: string[];
+}
+
+/**
+ * 639-1 source → how it reaches English, from a list of pair names: a pair into English, else a
+ * pair into a language that has one (Spanish or Catalan first): "fr-es" then "spa-eng".
+ */
+export function routesIntoEnglish(pairs: readonly string[]): Map<string, ApertiumRoute> {
+  // Only plain pairs: "spa-eng", "eo-en"; not variants such as "spa-eng_US", "oc_aran-es" or "eo-en-compounds".
+  const plain = pairs.flatMap((pair) => {
+    const match = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(pair);
+    return match ? [{ pair, from: codesOf(match[1]!), to: codesOf(match[2]!) }] : [];
+  });
+  const routes = new Map<string, ApertiumRoute>();
+  for (const { pair, from, to } of plain) {
+    if (!to.includes(ENGLISH)) continue;
+    for (const code of from) if (!routes.has(code) && code !== ENGLISH) routes.set(code, { pairs: [pair], route: [code, ENGLISH] });
+  }
+  const direct = new Map(routes);
+  const rank = (code: string) => (PIVOTS.includes(code) ? PIVOTS.indexOf(code) : PIVOTS.length);
+  const chains = plain
+    .flatMap(({ pair, from, to }) => to.filter((pivot) => direct.has(pivot)).map((pivot) => ({ pair, from, pivot })))
+    .sort((a, b) => rank(a.pivot) - rank(b.pivot));
+  for (const { pair, from, pivot } of chains) {
+    const onward = direct.get(pivot)!;
+    for (const code of from) {
+      if (!routes.has(code) && code !== ENGLISH) routes.set(code, { pairs: [pair, ...onward.pairs], route: [code, pivot, ENGLISH] });
     }
   }
-  return bySource;
+  return routes;
 }
 
 /** Apertium always knows what it translates from. */
-export type ApertiumEngine = TranslationEngine & Required<Pick<TranslationEngine, 'supportedSources'>>;
+export type ApertiumEngine = TranslationEngine & Required<Pick<TranslationEngine, 'supportedSources' | 'codeFor' | 'knownWordShares'>>;
+
+interface InstalledPairs {
+  routes: Map<string, ApertiumRoute>;
+  /** A pair whose source is English, whose analyser tells English words. */
+  fromEnglish: string | undefined;
+}
 
 function apertiumEngine(transport: ApertiumTransport): ApertiumEngine {
-  let pairs: Promise<Map<string, string>> | undefined;
+  let installed: Promise<InstalledPairs> | undefined;
   // Listed once per container; a failed listing is tried again on the next request.
-  const pairsBySource = () =>
-    (pairs ??= transport.listPairs().then(pairsIntoEnglish, (error: unknown) => {
-      pairs = undefined;
-      throw error;
-    }));
+  const pairsNow = () =>
+    (installed ??= transport.listPairs().then(
+      (pairs) => ({ routes: routesIntoEnglish(pairs), fromEnglish: pairs.find((pair) => /^(?:en|eng)-[a-z]{2,3}$/.test(pair)) }),
+      (error: unknown) => {
+        installed = undefined;
+        throw error;
+      },
+    ));
 
   return {
     provider: APERTIUM_PROVIDER,
@@ -63,26 +110,95 @@ function apertiumEngine(transport: ApertiumTransport): ApertiumEngine {
     maxBatchSegments: 4,
     maxBatchChars: 20_000,
     async supportedSources() {
-      return [...(await pairsBySource()).keys()].sort();
+      return [...(await pairsNow()).routes.keys()].sort();
+    },
+    async languages() {
+      return [...(await pairsNow()).routes].sort(([a], [b]) => a.localeCompare(b)).map(([code, { route }]) => ({
+        code,
+        name: NAMES.of(code) ?? code,
+        ...(route.length > 2 && { route }),
+        scripts: SCRIPTS[code] ?? ['Latn'],
+      }));
+    },
+    async codeFor(tag) {
+      // "pt-BR" is Portuguese, "sr-Latn" Serbian; three-letter codes as Apertium writes them ("spa").
+      const primary = tag.split('-')[0]!.toLowerCase();
+      const { routes } = await pairsNow();
+      return codesOf(primary).find((code) => routes.has(code) || code === ENGLISH);
+    },
+    async knownWordShares(text, codes) {
+      const { routes, fromEnglish } = await pairsNow();
+      // One analyser run per pair: sr, hr and bs share hbs-eng's.
+      const byPair = new Map<string, string[]>();
+      for (const code of codes) {
+        const pair = code === ENGLISH ? fromEnglish : routes.get(code)?.pairs[0];
+        if (pair) byPair.set(pair, [...(byPair.get(pair) ?? []), code]);
+      }
+      const shares = new Map<string, number>();
+      await Promise.all(
+        [...byPair].map(async ([pair, sharing]) => {
+          const share = await transport.knownWordShare(transliterated(text, pair), pair);
+          if (share !== undefined) for (const code of sharing) shares.set(code, share);
+        }),
+      );
+      return shares;
     },
     async translateBatch(segments: readonly string[], source: string | undefined): Promise<EngineBatch> {
-      const pair = source === undefined ? undefined : (await pairsBySource()).get(source);
+      const found = source === undefined ? undefined : (await pairsNow()).routes.get(source);
       // The translation service checks support first; reaching this is a bug, not a request error.
-      if (!pair) throw new Error(`no Apertium pair from ${String(source)} into English`);
-      const texts = await Promise.all(segments.map(async (segment) => removeMarks(await transport.translate(segment, pair), segment)));
-      return { texts, sourceLanguage: source ?? null };
+      if (!found) throw new Error(`no Apertium route from ${String(source)} into English`);
+      // Unknown words are counted by Apertium's `*` mark, unless the text has asterisks of its own:
+      // then no count is given rather than a wrong one.
+      let unknownWords: number | undefined = 0;
+      const texts = await Promise.all(
+        segments.map(async (segment) => {
+          const input = transliterated(segment, found.pairs[0]!);
+          const markUnknown = !input.includes(UNKNOWN_MARK);
+          const output = await transport.translate(input, found.pairs, markUnknown);
+          unknownWords = markUnknown && unknownWords !== undefined ? unknownWords + countUnknown(output) : undefined;
+          return removeMarks(output, input);
+        }),
+      );
+      return {
+        texts,
+        sourceLanguage: source ?? null,
+        ...(unknownWords !== undefined && { unknownWords }),
+        ...(found.route.length > 2 && { route: found.route }),
+      };
     },
   };
 }
 
+function transliterated(text: string, pair: string): string {
+  const convert = TRANSLITERATE[pair.split('-')[0]!];
+  return convert ? convert(text) : text;
+}
+
+const UNKNOWN_MARK = '*';
+// A chain marks a word the first pair did not know again in the second: "**legir" is one word.
+const UNKNOWN_WORD = /\*+(?=[\p{L}\p{N}])/gu;
+const countUnknown = (output: string) => output.match(UNKNOWN_WORD)?.length ?? 0;
+
 /**
- * `-u` / markUnknown=no drop the `*` before unknown words; `#` (generation) and `@` (transfer)
- * marks may remain. They are removed only where the input has no such character, so e-mail
- * addresses and hashtags the user wrote are kept.
+ * Apertium marks unknown words with `*`, and may leave `#` (generation) and `@` (transfer) marks.
+ * They are removed only where the input has no such character, so e-mail addresses, hashtags and
+ * asterisks the user wrote are kept.
  */
 function removeMarks(output: string, input: string): string {
-  const marks = ['#', '@'].filter((mark) => !input.includes(mark)).join('');
-  return marks ? output.replace(new RegExp(`[${marks}](?=[\\p{L}\\p{N}])`, 'gu'), '') : output;
+  const marks = ['#', '@', '*'].filter((mark) => !input.includes(mark)).join('');
+  return marks ? output.replace(new RegExp(`[${marks}]+(?=[\\p{L}\\p{N}])`, 'gu'), '') : output;
+}
+
+/** Share of words the analyser knows, from its stream: `^word/lemma<tags>$` known, `^word/*word$` not. */
+export function knownShare(analysis: string): number | undefined {
+  let words = 0;
+  let known = 0;
+  for (const [, surface, analyses] of analysis.matchAll(/\^((?:\\.|[^/$\\])*)\/((?:\\.|[^$\\])*)\$/g)) {
+    if (!/\p{L}/u.test(surface!)) continue;
+    words++;
+    if (!analyses!.startsWith('*')) known++;
+  }
+  return words === 0 ? undefined : known / words;
 }
 
 // ---- command line
@@ -105,9 +221,12 @@ export interface ApertiumCliOptions {
   /** Path of the `apertium` executable. */
   command: string;
   timeoutMs?: number;
+  /** Where the pairs' mode files are, as the apertium script finds them (APERTIUM_DATADIR); default /usr/share/apertium. */
+  dataDir?: string | undefined;
 }
 
-export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS }: ApertiumCliOptions): ApertiumEngine {
+export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS, dataDir = '/usr/share/apertium' }: ApertiumCliOptions): ApertiumEngine {
+  const analysers = new Map<string, Promise<string[] | undefined>>();
   return apertiumEngine({
     async listPairs() {
       try {
@@ -117,20 +236,49 @@ export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_M
         throw new AppError('UPSTREAM_FAILED', 'Could not list the installed Apertium language pairs; check the apertium installation', {}, error);
       }
     },
-    translate: (text, pair) => runApertium(command, pair, text, timeoutMs),
+    translate: (text, pairs, markUnknown) => runPipeline(pipeline(command, pairs, markUnknown), text, timeoutMs, pairs.join('+')),
+    async knownWordShare(text, pair) {
+      let analyser = analysers.get(pair);
+      if (!analyser) analysers.set(pair, (analyser = analyserOf(dataDir, pair)));
+      const argv = await analyser;
+      if (!argv) return undefined;
+      try {
+        return knownShare(await runPipeline({ script: '"$0" "$@"', args: argv }, text, timeoutMs, `${pair} analyser`));
+      } catch {
+        // Detection then goes by n-grams alone.
+        return undefined;
+      }
+    },
   });
 }
 
-/** One `apertium -u PAIR` run; the text goes through stdin, never into a command line. */
-function runApertium(command: string, pair: string, text: string, timeoutMs: number): Promise<string> {
+/**
+ * The analyser of a pair's source language: the first stage of its mode file, e.g.
+ * `lt-proc -w '/usr/share/apertium/apertium-eng-spa/spa-eng.automorf.bin'`, as an argv.
+ */
+async function analyserOf(dataDir: string, pair: string): Promise<string[] | undefined> {
+  const mode = await readFile(join(dataDir, 'modes', `${pair}.mode`), 'utf8').catch(() => '');
+  const match = /^\s*((?:lt|hfst)-proc)((?:\s+-[a-z]+)*)\s+'([^']+)'\s*(?:\||$)/.exec(mode);
+  return match ? [match[1]!, ...match[2]!.split(/\s+/).filter(Boolean), match[3]!] : undefined;
+}
+
+/** `apertium -u PAIR | apertium -u NEXT`: the pairs stay arguments, never script. */
+function pipeline(command: string, pairs: readonly string[], markUnknown: boolean) {
+  const flag = markUnknown ? '' : ' -u';
+  const stages = pairs.map((_, i) => `"$0"${flag} "$${i + 1}"`).join(' | ');
+  return { script: stages, args: [command, ...pairs] };
+}
+
+/** Runs `script` (positional arguments `args`) with the text on stdin. */
+function runPipeline({ script, args }: { script: string; args: readonly string[] }, text: string, timeoutMs: number, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
     // apertium reads /dev/stdin by path, which cannot be opened when stdin is Node's socket pair:
-    // `cat` turns it into a real pipe. The text and the pair stay arguments and data, never script.
+    // `cat` turns it into a real pipe. The text and the pairs stay arguments and data, never script.
     // Its own process group, so a timeout ends the whole pipeline.
     // Apertium's C++ stages abort on a locale the machine lacks (serverless-offline sets LANG to
     // en_US.UTF-8, which a plain Debian does not have), and its script still exits 0: C.UTF-8 is always there.
     const env = { ...process.env, LC_ALL: 'C.UTF-8' };
-    const child = spawn('/bin/sh', ['-c', 'cat | "$0" -u "$1"', command, pair], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
+    const child = spawn('/bin/sh', ['-c', `cat | ${script}`, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;
@@ -147,7 +295,7 @@ function runApertium(command: string, pair: string, text: string, timeoutMs: num
       } catch {
         // already gone
       }
-      finish(new AppError('UPSTREAM_TIMEOUT', `Apertium did not answer within ${timeoutMs} ms; try again later`, {}, new Error(`apertium ${pair} timed out`)));
+      finish(new AppError('UPSTREAM_TIMEOUT', `Apertium did not answer within ${timeoutMs} ms; try again later`, {}, new Error(`apertium ${what} timed out`)));
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -159,7 +307,7 @@ function runApertium(command: string, pair: string, text: string, timeoutMs: num
       // stderr names the failing stage (missing mode file, crash); it goes to the log through `cause`.
       const detail = Buffer.concat(stderr).toString('utf8').trim().slice(0, 1000);
       const why = code === 0 ? 'no output' : (signal ?? `exit ${code}`);
-      finish(new AppError('UPSTREAM_FAILED', `Apertium failed (${why}); try again later`, {}, new Error(`apertium ${pair}: ${detail}`)));
+      finish(new AppError('UPSTREAM_FAILED', `Apertium failed (${why}); try again later`, {}, new Error(`apertium ${what}: ${detail}`)));
     });
     // A process that dies early closes stdin; the close handler reports why.
     child.stdin.on('error', () => {});
@@ -208,12 +356,23 @@ export function createApertiumApyEngine({ url, timeoutMs = DEFAULT_TIMEOUT_MS }:
       const body = (await call('/listPairs')) as { responseData?: Array<{ sourceLanguage?: unknown; targetLanguage?: unknown }> };
       return (body.responseData ?? []).map(({ sourceLanguage, targetLanguage }) => `${String(sourceLanguage)}-${String(targetLanguage)}`);
     },
-    async translate(text, pair) {
-      const form = new URLSearchParams({ langpair: pair.replace('-', '|'), q: text, markUnknown: 'no' });
-      const body = (await call('/translate', { method: 'POST', body: form })) as { responseData?: { translatedText?: unknown } };
-      const translated = body.responseData?.translatedText;
-      if (typeof translated !== 'string') throw new AppError('UPSTREAM_FAILED', 'the Apertium server answered without a translation; try again later');
-      return translated;
+    async translate(text, pairs, markUnknown) {
+      let current = text;
+      for (const pair of pairs) {
+        const form = new URLSearchParams({ langpair: pair.replace('-', '|'), q: current, markUnknown: markUnknown ? 'yes' : 'no' });
+        const body = (await call('/translate', { method: 'POST', body: form })) as { responseData?: { translatedText?: unknown } };
+        const translated = body.responseData?.translatedText;
+        if (typeof translated !== 'string') throw new AppError('UPSTREAM_FAILED', 'the Apertium server answered without a translation; try again later');
+        current = translated;
+      }
+      return current;
+    },
+    async knownWordShare(text, pair) {
+      // APy's coverage of the pair's source language; an older server without it leaves detection to n-grams.
+      const form = new URLSearchParams({ lang: pair.split('-')[0]!, q: text });
+      const body = await call('/calcCoverage', { method: 'POST', body: form }).catch(() => undefined);
+      const share = Array.isArray(body) ? body[0] : undefined;
+      return typeof share === 'number' && share >= 0 && share <= 1 ? share : undefined;
     },
   });
 }

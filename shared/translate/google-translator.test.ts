@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
-import { googleError, startGoogleTranslateStub, STUB_PATH, useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { googleError, LANGUAGES_PATH, startGoogleTranslateStub, STUB_PATH, useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { createGoogleEngine } from './google-translator.ts';
 
@@ -213,7 +213,9 @@ describe('createGoogleEngine against the stub', () => {
   );
 
   test.each([
-    ['zh-CN', 'zh'],
+    ['zh-CN', 'zh-CN'],
+    ['zh-TW', 'zh-TW'],
+    ['mni-Mtei', 'mni-Mtei'],
     ['iw', 'he'],
     ['jw', 'jv'],
     ['haw', 'haw'],
@@ -239,6 +241,38 @@ describe('createGoogleEngine against the stub', () => {
     const failing = createGoogleEngine({ apiKey: () => Promise.reject(unavailable) });
     expect(await appErrorFrom(translateOne(failing, 'hola'))).toBe(unavailable);
     expect(stub.requests).toHaveLength(2);
+  });
+
+  test('lists Google\'s languages from its languages endpoint, once per engine, English left out', async () => {
+    const engine = createGoogleEngine({ apiKey: KEY });
+    const languages = await engine.languages();
+    expect(languages).toContainEqual({ code: 'zh-TW', name: 'Chinese (Traditional)' });
+    expect(languages).toContainEqual({ code: 'ceb', name: 'Cebuano' });
+    expect(languages.map((l) => l.code)).not.toContain('en');
+    await engine.languages();
+    expect(stub.requests.filter((r) => r.path === LANGUAGES_PATH)).toEqual([expect.objectContaining({ method: 'GET', key: KEY, body: { key: KEY, target: 'en' } })]);
+  });
+
+  test('a failed language list is UPSTREAM_FAILED and read again next time', async () => {
+    const engine = createGoogleEngine({ apiKey: KEY });
+    const down = await startGoogleTranslateStub();
+    await down.close();
+    process.env[ENDPOINT_VAR] = down.endpoint;
+    const gone = createGoogleEngine({ apiKey: KEY });
+    process.env[ENDPOINT_VAR] = stub.endpoint;
+    expect((await appErrorFrom(gone.languages())).code).toBe('UPSTREAM_FAILED');
+    expect((await engine.languages()).length).toBeGreaterThan(0);
+  });
+
+  test('passes BCP-47 and three-letter sources through; one Google does not list is UNSUPPORTED_LANGUAGE', async () => {
+    const engine = createGoogleEngine({ apiKey: KEY });
+    for (const source of ['zh-TW', 'mni-Mtei', 'ceb']) {
+      expect((await translateOne(engine, 'x', source)).sourceLanguage).toBe(source);
+      expect(stub.requests.at(-1)!.body.source).toBe(source);
+    }
+    const err = await appErrorFrom(translateOne(engine, 'x', 'xx-Zzzz'));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toMatch(/"xx-Zzzz"/);
   });
 
   test('rejects a missing key or a non-positive timeout at construction', () => {

@@ -18,7 +18,7 @@
  */
 import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
 import { AppError } from '../errors.ts';
-import { DEFAULT_TIMEOUT_MS, TARGET_LANGUAGE, type EngineBatch, type TranslationEngine } from './translator.ts';
+import { DEFAULT_TIMEOUT_MS, TARGET_LANGUAGE, type EngineBatch, type EngineLanguage, type TranslationEngine } from './translator.ts';
 
 export const GOOGLE_PROVIDER = 'google';
 const SUPPORTED_LANGUAGES_URL = 'https://cloud.google.com/translate/docs/languages';
@@ -56,25 +56,46 @@ export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: G
     return fetched;
   };
 
+  /** One request through the client (which adds the key and endpoint), within our deadline. */
+  const call = async (options: { method: string; uri: string; json?: unknown; qs?: Record<string, string> }, source?: string): Promise<unknown> => {
+    const { key, client } = await clientNow();
+    const request = new Promise<unknown>((resolve, reject) => client.request(options, (err, response) => (err ? reject(err) : resolve(response))));
+    try {
+      return await withDeadline(request, timeoutMs);
+    } catch (err) {
+      throw toAppError(err, key, source);
+    }
+  };
+
+  // Google's list, read once per container; a failed read is tried again next time.
+  let languages: Promise<EngineLanguage[]> | undefined;
+  const readLanguages = async (): Promise<EngineLanguage[]> => {
+    const response = (await call({ method: 'GET', uri: '/languages', qs: { target: TARGET_LANGUAGE } })) as { data?: { languages?: unknown } } | undefined;
+    const listed = response?.data?.languages;
+    if (!Array.isArray(listed)) throw new AppError('UPSTREAM_FAILED', 'Google Translate answered its language list without languages; try again later', {}, response);
+    return listed.flatMap((entry: { language?: unknown; name?: unknown }) =>
+      typeof entry?.language === 'string' && entry.language !== TARGET_LANGUAGE
+        ? [{ code: entry.language, name: typeof entry.name === 'string' ? entry.name : entry.language }]
+        : [],
+    );
+  };
+
   return {
     provider: GOOGLE_PROVIDER,
     detectsSource: true,
+    languages() {
+      return (languages ??= readLanguages().catch((error: unknown) => {
+        languages = undefined;
+        throw error;
+      }));
+    },
     // Google's v2 limits: 128 strings per request; 30,000 characters keeps the body far below its size limit.
     maxBatchSegments: 128,
     maxBatchChars: 30_000,
     async translateBatch(segments: readonly string[], source: string | undefined): Promise<EngineBatch> {
-      const { key, client } = await clientNow();
       // format 'text' explicitly: HTML would be parsed and re-escaped by Google.
       const body = { q: [...segments], target: TARGET_LANGUAGE, format: 'text', ...(source ? { source } : {}) };
-      const call = new Promise<unknown>((resolve, reject) =>
-        client.request({ method: 'POST', uri: '', json: body }, (err, response) => (err ? reject(err) : resolve(response))),
-      );
-      let apiResponse: unknown;
-      try {
-        apiResponse = await withDeadline(call, timeoutMs);
-      } catch (err) {
-        throw toAppError(err, key, source);
-      }
+      const apiResponse = await call({ method: 'POST', uri: '', json: body }, source);
       const translated = (apiResponse as { data?: { translations?: Array<{ translatedText?: unknown }> } } | undefined)?.data?.translations?.map(
         (t) => t?.translatedText,
       );
@@ -86,16 +107,15 @@ export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: G
   };
 }
 
-// Google still answers some legacy codes; the API reports ISO 639-1.
+// Google still answers some legacy codes for the same languages.
 const LEGACY_CODES: Record<string, string> = { iw: 'he', jw: 'jv', in: 'id', ji: 'yi' };
 
-/** The first segment's detection, as ISO 639-1 ("zh-CN" becomes "zh"); codes without a 639-1 form stay as Google gives them. */
+/** The first segment's detection as Google names it ("zh-CN" stays "zh-CN"), legacy codes renamed. */
 function detectedLanguage(apiResponse: unknown): string | null {
   const body = apiResponse as { data?: { translations?: Array<{ detectedSourceLanguage?: unknown }> } } | undefined;
   const detected = body?.data?.translations?.[0]?.detectedSourceLanguage;
   if (typeof detected !== 'string' || detected === '') return null;
-  const primary = detected.split('-')[0]!.toLowerCase();
-  return LEGACY_CODES[primary] ?? primary;
+  return LEGACY_CODES[detected.toLowerCase()] ?? detected;
 }
 
 function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {

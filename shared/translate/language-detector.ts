@@ -12,17 +12,24 @@ export interface LanguageGuess {
   language: string | null;
   /** eld's own confidence check: enough n-grams and a clear winner. */
   reliable: boolean;
+  /** eld's score of that language (0–1). */
+  score?: number;
 }
 
 export interface LanguageDetector {
   /** Best guess among every language, or only among `candidates` when given. */
   detect(text: string, candidates?: readonly string[]): LanguageGuess;
+  /** Scores (0–1) of the candidates eld knows; languages it does not know are absent. */
+  scores(text: string, candidates: readonly string[]): Map<string, number>;
 }
 
 export function createEldDetector(): LanguageDetector {
   // One eld instance per candidate set: a subset is a setting of the instance.
   const instances = new Map<string, typeof eld>();
-  const instanceFor = (candidates: readonly string[] | undefined) => {
+  const known = new Set(Object.values(eld.info().Languages as Record<string, string>));
+  const instanceFor = (requested: readonly string[] | undefined) => {
+    // A subset of languages eld does not know would be ignored whole, so they are left out of it.
+    const candidates = requested?.filter((code) => known.has(code));
     const key = candidates ? [...candidates].sort().join(',') : '';
     let instance = instances.get(key);
     if (!instance) {
@@ -34,8 +41,14 @@ export function createEldDetector(): LanguageDetector {
   };
   return {
     detect(text, candidates) {
+      if (candidates && !candidates.some((code) => known.has(code))) return { language: null, reliable: false };
       const result = instanceFor(candidates).detect(text);
-      return { language: result.language || null, reliable: result.language !== '' && result.isReliable() };
+      const language = result.language || null;
+      return { language, reliable: language !== null && result.isReliable(), ...(language && { score: result.getScores()[language] }) };
+    },
+    scores(text, candidates) {
+      if (!candidates.some((code) => known.has(code))) return new Map();
+      return new Map(Object.entries(instanceFor(candidates).detect(text).getScores() as Record<string, number>));
     },
   };
 }

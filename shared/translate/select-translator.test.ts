@@ -24,7 +24,7 @@ describe('selectTranslator', () => {
     const translator = selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k1' });
 
     expect(translator.provider).toBe('google');
-    expect(await translator.translate({ text: 'hola' })).toEqual({ text: '[en] hola', sourceLanguage: 'es', provider: 'google' });
+    expect(await translator.translate({ text: 'hola' })).toEqual({ text: '[en] hola', sourceLanguage: 'es', provider: 'google', detection: { language: 'es', confidence: null } });
     expect(stub.requests.at(-1)?.key).toBe('k1');
   });
 
@@ -73,6 +73,8 @@ describe('selectTranslator', () => {
       text: expect.stringMatching(/^The dog eats a red apple/),
       sourceLanguage: 'es',
       provider: 'apertium',
+      detection: { language: 'es', confidence: 1 },
+      unknownWords: 0,
     });
   });
 
@@ -154,7 +156,7 @@ describe('Google through the translation service (stub speaking the v2 wire form
 
   test('text confidently English is returned as is and Google is not called', async () => {
     const text = 'The weather is lovely today, and we are going for a long walk in the park.';
-    expect(await google().translate({ text })).toEqual({ text, sourceLanguage: 'en', provider: 'none' });
+    expect(await google().translate({ text })).toEqual({ text, sourceLanguage: 'en', provider: 'none', detection: { language: 'en', confidence: expect.any(Number) } });
     expect(stub.requests).toHaveLength(0);
   });
 

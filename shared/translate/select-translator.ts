@@ -22,6 +22,8 @@ export interface TranslatorEnv {
   GOOGLE_TRANSLATE_SECRET_ARN?: string;
   SECRETS_MANAGER_ENDPOINT?: string;
   APERTIUM_URL?: string;
+  /** Where the apertium script finds its mode files; its own default when unset. */
+  APERTIUM_DATADIR?: string;
   TRANSLATE_TIMEOUT_MS?: string;
   /** Where the apertium command is looked for. */
   PATH?: string;
@@ -69,7 +71,7 @@ const PROVIDERS: Record<string, ProviderEntry> = {
       const url = nonEmpty(env.APERTIUM_URL);
       if (url) return createApertiumApyEngine({ url, timeoutMs });
       const command = apertiumCommand(env);
-      if (command) return createApertiumCliEngine({ command, timeoutMs });
+      if (command) return createApertiumCliEngine({ command, timeoutMs, dataDir: nonEmpty(env.APERTIUM_DATADIR) });
       return { missing: 'TRANSLATE_PROVIDER is apertium but APERTIUM_URL is not set and the apertium command is not installed here.' };
     },
   },
@@ -107,6 +109,7 @@ export function unavailableTranslator(message: string): Translator {
   return {
     provider: NO_PROVIDER,
     translate: () => Promise.reject(new AppError('TRANSLATION_UNAVAILABLE', message)),
+    languages: async () => [],
   };
 }
 

@@ -19,6 +19,8 @@ function fakeEngine(overrides: Partial<TranslationEngine> = {}) {
       calls.push({ segments, source });
       return { texts: segments.map((s) => s.toUpperCase()), sourceLanguage: source ?? 'es' };
     },
+    // Every language it translates from, read in any script.
+    languages: async () => ((await engine.supportedSources?.()) ?? []).map((code) => ({ code, name: code })),
     ...overrides,
   };
   return { engine, calls };
@@ -32,6 +34,7 @@ function fakeDetector(guess: LanguageGuess, narrowed: string | null = null) {
       asked.push(candidates);
       return candidates ? { language: narrowed, reliable: false } : guess;
     },
+    scores: () => new Map(),
   };
   return { detector, asked };
 }
@@ -63,7 +66,12 @@ describe('English input', () => {
     const { engine, calls } = fakeEngine();
     const service = createTranslationService({ engine, detector: fakeDetector({ language: 'en', reliable: true }).detector });
 
-    expect(await service.translate({ text: 'Hello there, how are you?' })).toEqual({ text: 'Hello there, how are you?', sourceLanguage: 'en', provider: 'none' });
+    expect(await service.translate({ text: 'Hello there, how are you?' })).toEqual({
+      text: 'Hello there, how are you?',
+      sourceLanguage: 'en',
+      provider: 'none',
+      detection: { language: 'en', confidence: null },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -81,7 +89,7 @@ describe('source language', () => {
     const { engine, calls } = fakeEngine();
     const service = createTranslationService({ engine, detector: fakeDetector({ language: 'pt', reliable: true }).detector });
 
-    expect(await service.translate({ text: 'hola' })).toEqual({ text: 'HOLA', sourceLanguage: 'es', provider: 'fake' });
+    expect(await service.translate({ text: 'hola' })).toEqual({ text: 'HOLA', sourceLanguage: 'es', provider: 'fake', detection: { language: 'es', confidence: null } });
     expect(calls[0]!.source).toBeUndefined();
   });
 
@@ -89,7 +97,7 @@ describe('source language', () => {
     const { engine, calls } = fakeEngine({ detectsSource: false, supportedSources: async () => ['ca', 'es'] });
     const service = createTranslationService({ engine, detector: fakeDetector({ language: 'ca', reliable: true }).detector });
 
-    expect(await service.translate({ text: 'El gos menja.' })).toEqual({ text: 'EL GOS MENJA.', sourceLanguage: 'ca', provider: 'fake' });
+    expect(await service.translate({ text: 'El gos menja.' })).toEqual({ text: 'EL GOS MENJA.', sourceLanguage: 'ca', provider: 'fake', detection: { language: 'ca', confidence: null } });
     expect(calls[0]!.source).toBe('ca');
   });
 
@@ -140,6 +148,96 @@ describe('source language', () => {
   });
 });
 
+describe('answers that are no translation', () => {
+  test('an answer that is still the input is 502 UPSTREAM_FAILED, and nothing is cached', async () => {
+    const { engine } = fakeEngine({ translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: 'es' }) });
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    const err = await appErrorFrom(service.translate({ text: 'Hola, amigo.' }));
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.status).toBe(502);
+    expect(err.message).toMatch(/untranslated/);
+    expect(entries.size).toBe(0);
+  });
+
+  test('an answer still mostly in the source\'s script is 502 UPSTREAM_FAILED', async () => {
+    const { engine } = fakeEngine({ translateBatch: async () => ({ texts: ['Thanks вам пуно на помоћи.'], sourceLanguage: 'sr' }) });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'Хвала вам пуно на помоћи.', source: 'sr' }));
+    expect(err.code).toBe('UPSTREAM_FAILED');
+    expect(err.message).toMatch(/Cyrillic script/);
+  });
+
+  test('text with no letters (digits, symbols) may come back as it was', async () => {
+    const { engine } = fakeEngine({ translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: 'es' }) });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+    expect((await service.translate({ text: '12 345', source: 'es' })).text).toBe('12 345');
+  });
+});
+
+describe('what the engine reports', () => {
+  test('route and unknown words are summed over batches and passed on; a cached answer keeps the route', async () => {
+    const { engine } = fakeEngine({
+      detectsSource: false,
+      maxBatchSegments: 1,
+      supportedSources: async () => ['fr'],
+      languages: async () => [{ code: 'fr', name: 'French', route: ['fr', 'es', 'en'] }],
+      translateBatch: async (segments) => ({ texts: segments.map((s) => s.toUpperCase()), sourceLanguage: 'fr', unknownWords: 2, route: ['fr', 'es', 'en'] }),
+    });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache: memoryCache().cache, maxSegmentChars: 14 });
+
+    expect(await service.translate({ text: 'Un deux. Trois quatre.', source: 'fr' })).toEqual({
+      text: 'UN DEUX. TROIS QUATRE.', sourceLanguage: 'fr', provider: 'fake', route: ['fr', 'es', 'en'], unknownWords: 4,
+    });
+    expect(await service.translate({ text: 'Un deux. Trois quatre.', source: 'fr' })).toEqual({
+      text: 'UN DEUX. TROIS QUATRE.', sourceLanguage: 'fr', provider: 'fake', route: ['fr', 'es', 'en'],
+    });
+  });
+
+  test('a given tag is mapped to the engine\'s code; one it has none for is 422', async () => {
+    const { engine, calls } = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['pt'],
+      codeFor: async (tag) => (tag.startsWith('pt') ? 'pt' : undefined),
+    });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    expect((await service.translate({ text: 'Olá', source: 'pt-BR' })).sourceLanguage).toBe('pt');
+    expect(calls[0]!.source).toBe('pt');
+    const err = await appErrorFrom(service.translate({ text: '你好', source: 'zh-TW' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toMatch(/"zh-TW"/);
+  });
+
+  test('detection among the engine\'s languages goes by known words; eld breaks a tie', async () => {
+    const { engine } = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['es', 'gl', 'pt'],
+      knownWordShares: async () => new Map([['es', 1], ['gl', 1], ['pt', 0.5], ['en', 0]]),
+    });
+    const detector: LanguageDetector = { detect: () => ({ language: 'pt', reliable: true }), scores: () => new Map([['es', 0.7], ['pt', 0.75]]) };
+    const service = createTranslationService({ engine, detector });
+
+    expect(await service.translate({ text: 'Hola amigo' })).toEqual(expect.objectContaining({ sourceLanguage: 'es', detection: { language: 'es', confidence: 0.5 } }));
+  });
+
+  test('a script none of the engine\'s languages is read in is 422 naming it', async () => {
+    const { engine, calls } = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['es'],
+      languages: async () => [{ code: 'es', name: 'Spanish', scripts: ['Latn'] }],
+    });
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'Ο σκύλος τρώει.' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.message).toBe('The text is in Greek script, which no fake language pair reads; it reads Latin script');
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('long text', () => {
   test('is split at sentences within the segment limit, sent in batches, and joined with its whitespace', async () => {
     const { engine, calls } = fakeEngine({ maxBatchSegments: 2, maxBatchChars: 1_000 });
@@ -157,7 +255,7 @@ describe('long text', () => {
     let call = 0;
     const { engine } = fakeEngine({
       maxBatchSegments: 1,
-      translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: call++ === 0 ? null : 'fr' }),
+      translateBatch: async (segments) => ({ texts: segments.map((s) => s.toUpperCase()), sourceLanguage: call++ === 0 ? null : 'fr' }),
     });
     const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, maxSegmentChars: 10 });
 

@@ -1,15 +1,18 @@
 /**
  * What every engine shares, around one TranslationEngine: the source language (given, else
- * detected offline for engines that do not detect), English returned as is, the cache, and long
- * text split into segments sent in batches.
+ * detected offline for engines that do not detect), English returned as is, the cache, long text
+ * split into segments sent in batches, and no answer that is still the input taken for a translation.
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText } from './segments.ts';
 import type { LanguageDetector } from './language-detector.ts';
+import { dominantScript, SCRIPT_NAMES, scriptShare } from './scripts.ts';
 import {
   NO_PROVIDER,
   TARGET_LANGUAGE,
+  type Detection,
+  type EngineLanguage,
   type Translation,
   type TranslationCache,
   type TranslationEngine,
@@ -26,42 +29,114 @@ export interface TranslationServiceOptions {
 
 /** The cache key's source when the engine detected the language itself. */
 const AUTO = 'auto';
+/** Below this share of known words, no dictionary of the engine's knows the text's language. */
+const MIN_KNOWN_SHARE = 0.5;
+/** n-gram scores only break near-ties in known words: at most one word in ten of a sentence. */
+const NGRAM_WEIGHT = 0.1;
 
-export function createTranslationService({ engine, detector, cache, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
-  const asIs = (text: string): Translation => ({ text, sourceLanguage: TARGET_LANGUAGE, provider: NO_PROVIDER });
+export interface ChosenSource {
+  /** The code handed to the engine; undefined lets it detect. */
+  source: string | undefined;
+  detection?: Detection;
+}
 
-  /** The source to hand the engine: given, else detected when the engine cannot detect; undefined lets it detect. */
-  async function chooseSource(text: string, given: string | undefined): Promise<{ source: string | undefined; detected: boolean }> {
-    if (given) return { source: given, detected: false };
+/**
+ * Chooses the source to hand the engine: given (in the engine's code), else detected when the
+ * engine cannot detect; exported for the bench, which measures detection alone.
+ */
+export function createSourceChooser(engine: TranslationEngine, detector: LanguageDetector): { chooseSource(text: string, given: string | undefined): Promise<ChosenSource> } {
+  const fromGuess = (language: string, score: number | undefined): Detection => ({ language, confidence: round(score ?? null) });
+
+  /** The source to hand the engine: given (in the engine's code), else detected when the engine cannot detect. */
+  async function chooseSource(text: string, given: string | undefined): Promise<ChosenSource> {
+    if (given) {
+      if (given.toLowerCase() === TARGET_LANGUAGE || given.toLowerCase().startsWith(`${TARGET_LANGUAGE}-`)) return { source: TARGET_LANGUAGE };
+      if (!engine.codeFor) return { source: given };
+      const code = await engine.codeFor(given);
+      if (!code) throw await unsupported(engine, given, false);
+      return { source: code };
+    }
     const guess = detector.detect(text);
-    // Only a confident English skips the engine: a wrong skip would return untranslated text.
-    if (guess.reliable && guess.language === TARGET_LANGUAGE) return { source: TARGET_LANGUAGE, detected: true };
-    if (engine.detectsSource) return { source: undefined, detected: false };
-    if (guess.reliable) return { source: guess.language!, detected: true };
-    // Unsure among all languages: the best guess among those the engine knows (and English) is
-    // right far more often on short text than an unreliable guess among sixty.
-    const candidates = [...(await engine.supportedSources!()), TARGET_LANGUAGE];
-    const narrowed = detector.detect(text, candidates).language;
-    if (!narrowed) {
+    // Only a confident English skips an engine that detects: a wrong skip would return untranslated text.
+    if (engine.detectsSource) {
+      if (guess.reliable && guess.language === TARGET_LANGUAGE) return { source: TARGET_LANGUAGE, detection: fromGuess(TARGET_LANGUAGE, guess.score) };
+      return { source: undefined };
+    }
+    return detectAmongEngineLanguages(text, guess);
+  }
+
+  /**
+   * For an engine that does not detect: the text's script rules out languages the engine does not
+   * read in it; then the language whose dictionary knows most of the words wins (eld's n-gram score
+   * breaks ties), which is right on two-word texts where n-grams among sixty languages are not.
+   */
+  async function detectAmongEngineLanguages(text: string, guess: ReturnType<LanguageDetector['detect']>): Promise<ChosenSource> {
+    const languages = await engine.languages();
+    const script = dominantScript(text);
+    const reads = (language: EngineLanguage) => !language.scripts || (script !== null && language.scripts.includes(script));
+    const candidates = [...languages.filter(reads).map((l) => l.code), ...(script === null || script === 'Latn' ? [TARGET_LANGUAGE] : [])];
+    if (script !== null && candidates.length === 0) {
+      const scripts = [...new Set(languages.flatMap((l) => l.scripts ?? []))].map((s) => SCRIPT_NAMES[s] ?? s);
+      throw new AppError('UNSUPPORTED_LANGUAGE', `The text is in ${SCRIPT_NAMES[script] ?? script} script, which no ${engine.provider} language pair reads; it reads ${scripts.join(' and ')} script`);
+    }
+    const shares = (await engine.knownWordShares?.(text, candidates)) ?? new Map<string, number>();
+    if (shares.size === 0) return detectByNgrams(text, guess, candidates);
+
+    const ngram = detector.scores(text, candidates);
+    const ranked = candidates
+      .filter((code) => shares.has(code))
+      .map((code) => ({ code, share: shares.get(code)!, score: shares.get(code)! + NGRAM_WEIGHT * (ngram.get(code) ?? 0) }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = ranked;
+    if (!best || best.share < MIN_KNOWN_SHARE) {
+      // eld may still name the language: more useful than "could not tell".
+      if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(engine, guess.language, true);
+      throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in among those ${engine.provider} translates; pass "source" (one of: ${candidates.join(', ')})`);
+    }
+    // Confidence: the share of known words, halved when another language's dictionary knows as many.
+    const confidence = second && second.share >= best.share ? best.share / 2 : best.share;
+    return { source: best.code, detection: { language: best.code, confidence: round(confidence) } };
+  }
+
+  /** Without dictionaries: eld's confident guess, else its best among the candidates. */
+  async function detectByNgrams(text: string, guess: ReturnType<LanguageDetector['detect']>, candidates: string[]): Promise<ChosenSource> {
+    if (guess.reliable && guess.language) return { source: guess.language, detection: fromGuess(guess.language, guess.score) };
+    const narrowed = detector.detect(text, candidates);
+    if (!narrowed.language) {
       throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in; pass "source" (one of: ${candidates.join(', ')})`);
     }
-    return { source: narrowed, detected: true };
+    return { source: narrowed.language, detection: fromGuess(narrowed.language, narrowed.score) };
   }
+
+  return { chooseSource };
+}
+
+async function unsupported(engine: TranslationEngine, source: string, detected: boolean): Promise<AppError> {
+  const supported = (await engine.supportedSources?.()) ?? [];
+  const hint = detected ? ' (detected; pass "source" if that is wrong)' : '';
+  return new AppError('UNSUPPORTED_LANGUAGE', `${engine.provider} cannot translate from "${source}"${hint} into English; it translates from: ${supported.join(', ')}`);
+}
+
+export function createTranslationService({ engine, detector, cache, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
+  const { chooseSource } = createSourceChooser(engine, detector);
+  const asIs = (text: string, detection?: Detection): Translation => ({
+    text,
+    sourceLanguage: TARGET_LANGUAGE,
+    provider: NO_PROVIDER,
+    ...(detection && { detection }),
+  });
 
   async function checkSupported(source: string, detected: boolean): Promise<void> {
     const supported = await engine.supportedSources?.();
-    if (!supported || supported.includes(source)) return;
-    const hint = detected ? ' (detected; pass "source" if that is wrong)' : '';
-    throw new AppError(
-      'UNSUPPORTED_LANGUAGE',
-      `${engine.provider} cannot translate from "${source}"${hint} into English; it translates from: ${supported.join(', ')}`,
-    );
+    if (supported && !supported.includes(source)) throw await unsupported(engine, source, detected);
   }
 
-  async function translateSegments(text: string, source: string | undefined): Promise<Translation> {
+  async function translateSegments(text: string, source: string | undefined): Promise<Omit<Translation, 'detection'>> {
     const segmented = segmentText(text, maxSegmentChars);
     const translated: string[] = [];
     let detected: string | null = null;
+    let unknownWords: number | undefined;
+    let route: string[] | undefined;
     // One batch at a time: each call has its own timeout, and a failure stops before paying for more.
     for (const batch of batchSegments(segmented.segments, engine)) {
       const result = await engine.translateBatch(
@@ -70,16 +145,45 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
       );
       translated.push(...result.texts);
       detected ??= result.sourceLanguage;
+      if (result.unknownWords !== undefined) unknownWords = (unknownWords ?? 0) + result.unknownWords;
+      route ??= result.route;
     }
-    return { text: segmented.join(translated), sourceLanguage: source ?? detected, provider: engine.provider };
+    const output = segmented.join(translated);
+    refuseUntranslated(text, output);
+    return {
+      text: output,
+      sourceLanguage: source ?? detected,
+      provider: engine.provider,
+      ...(route && { route }),
+      ...(unknownWords !== undefined && { unknownWords }),
+    };
+  }
+
+  /** An answer that is still the input, or mostly in a script English is not written in, is no translation. */
+  function refuseUntranslated(input: string, output: string): void {
+    const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    const inputWords = words(input);
+    if (!/\p{L}/u.test(inputWords)) return;
+    if (words(output) === inputWords) {
+      throw new AppError('UPSTREAM_FAILED', `${engine.provider} returned the text untranslated; nothing was stored (pass "source" if the detected language is wrong)`);
+    }
+    // English is written in Latin script: an answer mostly in another is the input's script left over, or not English.
+    const script = dominantScript(output);
+    if (script !== null && script !== 'Latn' && scriptShare(output, 'Latn') < 0.5) {
+      throw new AppError(
+        'UPSTREAM_FAILED',
+        `${engine.provider}'s answer is still mostly in ${SCRIPT_NAMES[script] ?? script} script, not a translation into English; nothing was stored`,
+      );
+    }
   }
 
   return {
     provider: engine.provider,
+    languages: () => engine.languages(),
     async translate({ text, source: given }: TranslationRequest): Promise<Translation> {
-      const { source, detected } = await chooseSource(text, given);
-      if (source === TARGET_LANGUAGE) return asIs(text);
-      if (source !== undefined) await checkSupported(source, detected);
+      const { source, detection } = await chooseSource(text, given);
+      if (source === TARGET_LANGUAGE) return asIs(text, detection);
+      if (source !== undefined) await checkSupported(source, detection !== undefined);
 
       const key = {
         provider: engine.provider,
@@ -88,11 +192,21 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
         textHash: createHash('sha256').update(text, 'utf8').digest('hex'),
       };
       const cached = await cache?.get(key);
-      if (cached) return { ...cached, provider: engine.provider };
+      const detected = (reported: string | null) =>
+        detection ?? (source === undefined && reported !== null ? { language: reported, confidence: null } : undefined);
+      if (cached) {
+        // The cache keeps text and source language; the route is the engine's for that source, unknown words come only fresh.
+        const route = engine.detectsSource ? undefined : (await engine.languages()).find((l) => l.code === source)?.route;
+        const found = detected(cached.sourceLanguage);
+        return { ...cached, provider: engine.provider, ...(route && { route }), ...(found && { detection: found }) };
+      }
 
       const translation = await translateSegments(text, source);
       await cache?.put(key, { text: translation.text, sourceLanguage: translation.sourceLanguage });
-      return translation;
+      const found = detected(translation.sourceLanguage);
+      return { ...translation, ...(found && { detection: found }) };
     },
   };
 }
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);

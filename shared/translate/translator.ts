@@ -3,30 +3,61 @@ import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
 
 export interface TranslationRequest {
   text: string;
-  /** ISO 639-1 code of the input; undefined = detect it. */
+  /** Language tag of the input as Google v2 names languages (ISO 639-1, `zh-TW`, `ceb`); undefined = detect it. */
   source?: string;
+}
+
+/** How the source language was found when the request did not give it. */
+export interface Detection {
+  language: string;
+  /** 0–1; null when the engine detected and reports no confidence (Google's v2 translate answer has none). */
+  confidence: number | null;
+}
+
+/** One language an engine translates from into English. */
+export interface EngineLanguage {
+  /** The code `source` takes. */
+  code: string;
+  /** English name. */
+  name: string;
+  /** For a chain through another language, every language on the way, e.g. ["fr", "es", "en"]. */
+  route?: string[];
+  /** ISO 15924 scripts the engine reads this language in; undefined = not known (any). */
+  scripts?: string[];
 }
 
 export interface Translation {
   /** The English text. */
   text: string;
-  /** ISO 639-1 code, as given or as detected; null when nothing could tell. */
+  /** The source's code as the engine names it (given, or detected: Google's `zh-CN`); null when nothing could tell. */
   sourceLanguage: string | null;
   /** Which engine translated, e.g. 'google'; 'none' when the text was already English and returned as is. */
   provider: string;
+  /** Present when the source was detected rather than given. */
+  detection?: Detection;
+  /** The languages the text went through when the engine chained two pairs, e.g. ["fr", "es", "en"]. */
+  route?: string[];
+  /** Words the engine could not translate and left as they were (Apertium only). */
+  unknownWords?: number;
 }
 
 export interface Translator {
   readonly provider: string;
   /** Translates into English. Fails only with AppError (UNSUPPORTED_LANGUAGE, UPSTREAM_*, TRANSLATION_UNAVAILABLE, DATABASE_*). */
   translate(request: TranslationRequest): Promise<Translation>;
+  /** The languages it translates from into English; empty when no engine is configured. */
+  languages(): Promise<readonly EngineLanguage[]>;
 }
 
 export interface EngineBatch {
   /** One English text per segment, in order. */
   texts: string[];
-  /** What the engine detected (ISO 639-1), or null when it reports nothing. */
+  /** What the engine detected (its own code), or null when it reports nothing. */
   sourceLanguage: string | null;
+  /** Words left untranslated, summed over the segments, when the engine reports them. */
+  unknownWords?: number;
+  /** The chain of languages, when the engine went through one. */
+  route?: string[];
 }
 
 /** One translation backend; the translation service adds detection, segmenting, batching and the cache. */
@@ -37,8 +68,14 @@ export interface TranslationEngine {
   /** The most segments and characters one call may carry. */
   readonly maxBatchSegments: number;
   readonly maxBatchChars: number;
-  /** ISO 639-1 codes it translates from into English; required when it does not detect, else optional (any). */
+  /** Codes it translates from into English; required when it does not detect, else optional (any: the engine refuses). */
   supportedSources?(): Promise<readonly string[]>;
+  /** The languages it translates from, for listing. */
+  languages(): Promise<readonly EngineLanguage[]>;
+  /** The engine's own code for a request's language tag (`pt-BR` → `pt`), or undefined when it has none. */
+  codeFor?(tag: string): Promise<string | undefined>;
+  /** Share (0–1) of the text's words each language's dictionary knows, for detection among those it translates. */
+  knownWordShares?(text: string, codes: readonly string[]): Promise<Map<string, number>>;
   /** Translates every segment into English; fails only with AppError. */
   translateBatch(segments: readonly string[], source: string | undefined): Promise<EngineBatch>;
 }

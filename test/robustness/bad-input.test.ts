@@ -67,7 +67,8 @@ const MORE_BAD_POSTS: BadRequest[] = [
 const BAD_SOURCES: BadRequest[] = [
   ['a source name instead of a code', json({ text: 'hola', source: 'spanish' }), 400, 'VALIDATION_FAILED'],
   ['a one-letter source', json({ text: 'hola', source: 'e' }), 400, 'VALIDATION_FAILED'],
-  ['a source with a region', json({ text: 'hola', source: 'es-ES' }), 400, 'VALIDATION_FAILED'],
+  ['a source with a malformed region', json({ text: 'hola', source: 'es-ESP' }), 400, 'VALIDATION_FAILED'],
+  ['a target other than English', json({ text: 'hola', target: 'fr' }), 400, 'VALIDATION_FAILED'],
   ['a source with a digit', json({ text: 'hola', source: 'e1' }), 400, 'VALIDATION_FAILED'],
   ['a numeric source', json({ text: 'hola', source: 12 }), 400, 'VALIDATION_FAILED'],
   ['a source as an array', json({ text: 'hola', source: ['es'] }), 400, 'VALIDATION_FAILED'],

@@ -59,6 +59,8 @@ describe('the engine answers, but not with a translation', () => {
     ['a success with a non-string translation', 502, 'UPSTREAM_FAILED', () => ({ status: 200, json: { data: { translations: [{ translatedText: 42 }] } } })],
     ['a bad language pair', 422, 'UNSUPPORTED_LANGUAGE', () => googleError(400, 'Bad language pair: xx|en')],
     ['a 200 answer with no translations', 502, 'UPSTREAM_FAILED', () => ({ status: 200, json: {} })],
+    ['the input back as its translation', 502, 'UPSTREAM_FAILED', (body) => ({ status: 200, json: { data: { translations: body.q.map((q: string) => ({ translatedText: q, detectedSourceLanguage: 'es' })) } } })],
+    ['an answer in Cyrillic for Latin input', 502, 'UPSTREAM_FAILED', () => ({ status: 200, json: { data: { translations: [{ translatedText: 'хола мундо', detectedSourceLanguage: 'es' }] } } })],
   ])('%s → %i %s, nothing stored', async (_name, status, code, reply) => {
     const before = await stored();
     stub.respondWith(reply);
