@@ -16,8 +16,8 @@
  *   accepts ("english" → "English"), and the remaining dictionary forms, with their sound keys
  *   (format in shared/text/spell/language-model.ts), with the variants of those not in all four. Words nspell marks NOSUGGEST are never candidates.
  * - variants.txt: "form mask" for each form not all four variants accept (see shared/text/spell/variants.ts).
- * - jargon.txt: single-word software terms from @cspell/dict-software-terms (MIT) that nspell
- *   rejects, lower case, one per line: real words the dictionary lacks, which are never corrected.
+ * - jargon.txt: single-word software terms from @cspell/dict-software-terms, -fullstack and -python
+ *   (MIT) that nspell rejects, lower case, one per line: real words the dictionary lacks, never corrected.
  */
 import { createRequire, register } from 'node:module';
 import { gunzipSync } from 'node:zlib';
@@ -163,16 +163,22 @@ async function build(): Promise<void> {
   console.log(`text data: ${words.length} words, ${pairs.length} word pairs → ${SHARED}; ${forms.length} dictionary forms, ${candidates.length} candidates → ${OUT}`);
 }
 
-/** The single words of @cspell/dict-software-terms' lists, lower case, sorted, each once. */
+/** The single words of cspell's software-terms, fullstack and python lists, lower case, sorted, each once. */
 function softwareTerms(require: NodeJS.Require): string[] {
-  const dir = join(require.resolve('@cspell/dict-software-terms/cspell-ext.json'), '..', 'dict');
-  // Not its compound-term fragments (*Auth*), error and signal names.
-  const lists = ['softwareTerms.txt.gz', 'networkingTerms.txt', 'software-tools.txt', 'computing-acronyms.txt', 'webServices.txt', 'software-terms-alternative.txt'];
+  // Not software-terms' compound-term fragments (*Auth*), error and signal names.
+  const sources: Record<string, string[]> = {
+    '@cspell/dict-software-terms': ['softwareTerms.txt.gz', 'networkingTerms.txt', 'software-tools.txt', 'computing-acronyms.txt', 'webServices.txt', 'software-terms-alternative.txt'],
+    '@cspell/dict-fullstack': ['fullstack.txt'],
+    '@cspell/dict-python': ['python.txt', 'python-common.txt'],
+  };
   const words = new Set<string>();
-  for (const list of lists) {
-    const raw = readFileSync(join(dir, list));
-    for (const line of (list.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n')) {
-      if (/^\p{Script=Latin}[\p{Script=Latin}']*$/u.test(line.trim())) words.add(line.trim().toLowerCase());
+  for (const [name, lists] of Object.entries(sources)) {
+    const dir = join(require.resolve(`${name}/cspell-ext.json`), '..', 'dict');
+    for (const list of lists) {
+      const raw = readFileSync(join(dir, list));
+      for (const line of (list.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n')) {
+        if (/^\p{Script=Latin}[\p{Script=Latin}']*$/u.test(line.trim())) words.add(line.trim().toLowerCase());
+      }
     }
   }
   return [...words].sort();

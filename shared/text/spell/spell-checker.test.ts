@@ -192,7 +192,7 @@ describe('leaving correct text alone', () => {
   });
 
   test('leaves jargon and words derived from dictionary words alone', () => {
-    for (const text of ['Each namespace has docstrings; the traceback shows an iterable.', 'Run webpack, systemd and kubectl on localhost.', 'The licensors may sublicense it noncommercially.']) {
+    for (const text of ['Each namespace has docstrings; the traceback shows an iterable.', 'Run webpack, systemd, pytest and kubectl on localhost.', 'The licensors may sublicense it noncommercially.']) {
       expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
     }
   });
