@@ -93,7 +93,7 @@ it('takes a tag with a region as Apertium\'s own code, and refuses any target bu
   expect(jsonBody(result)).toEqual(expect.objectContaining({ sourceLanguage: 'pt', route: ['pt', 'es', 'en'] }));
   const french = await post({ text: 'hola', target: 'fr' });
   expect(french.statusCode).toBe(400);
-  expect(jsonBody(french).error).toEqual({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/English only/) });
+  expect(jsonBody(french).error).toEqual({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/English only/), requestId: expect.any(String) });
 });
 
 it('lists its languages, with the route of each chain, on GET as JSON and in the form', async () => {

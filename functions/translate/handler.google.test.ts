@@ -41,7 +41,7 @@ it('translates through Google, answers 201 with the detected language and provid
   expect(body.output).toContain('hola mundo');
   expect(stub.requests.at(-1)!.key).toBe('test-key');
   const [stored] = (await store.list({ limit: 1 })).records;
-  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google' } });
+  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google', detection: { language: 'es', confidence: null } } });
 });
 
 it('forwards a given source language', async () => {
@@ -61,7 +61,7 @@ it('answers 502 when Google\'s answer is still in the source\'s script, and stor
   const before = await recordCount();
   const result = await post({ text: '你好世界', source: 'zh-TW' });
   expect(result.statusCode).toBe(502);
-  expect(jsonBody(result).error).toEqual({ code: 'UPSTREAM_FAILED', message: expect.stringMatching(/Han \(Chinese\) script/) });
+  expect(jsonBody(result).error).toEqual({ code: 'UPSTREAM_FAILED', message: expect.stringMatching(/Han \(Chinese\) script/), requestId: expect.any(String) });
   expect(await recordCount()).toBe(before);
 });
 
