@@ -64,7 +64,7 @@ function credits(file: string): string {
   return found.map((credit) => rstProse(credit).replace(/[;,]\s*(?=[;.)])/g, '').replace(/\s+/g, ' ')).join('\n');
 }
 
-/** The four kinds of clean text, at least 20,000 words in all when every source is present. */
+/** The four kinds of clean text (British prose twice: 1813's and today's), at least 20,000 words in all when every source is present. */
 export function cleanTexts(sharedData: string): CleanText[] {
   const sentences = join(sharedData, 'seg-sentences.jsonl');
   return [
@@ -76,6 +76,7 @@ export function cleanTexts(sharedData: string): CleanText[] {
         .map((line) => (JSON.parse(line) as { sentence: string }).sentence)
         .join(' '),
     ),
+    readIf('british', "Modern British prose written for this bench (scripts/data/british-prose.txt, this project's licence): a town's news", [join(import.meta.dirname, 'data', 'british-prose.txt')], (f) => readFileSync(f, 'utf8')),
     readIf('technical', "Python 3.11's tutorial (python3.11-doc, PSF licence), prose without code", pythonDocs('tutorial'), (f) => rstProse(readFileSync(f, 'utf8'))),
     readIf('names', "The credits in Python's What's New 2.0–3.11 (python3.11-doc): contributors' names", pythonDocs('whatsnew').filter((f) => !/changelog|index/.test(f)), credits),
   ];
