@@ -20,7 +20,9 @@ export function secretApiKey({ secretArn, endpoint, purpose }: SecretKeyOptions)
   const fetchKey = async (): Promise<string> => {
     const client = new SecretsManagerClient({
       ...(endpoint && { endpoint }),
-      // Bounded, so a stuck call ends well within the function's timeout.
+      // Bounded, so a stuck call ends well within the function's timeout: one attempt of at most
+      // 3 + 5 s, as the stack test's budget counts it (the next request tries again).
+      maxAttempts: 1,
       requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
     });
     try {
