@@ -392,6 +392,14 @@ class BigramSegmenter implements Segmenter {
       this.sentenceStart = false;
       return spaced;
     };
+    // A span or code run is copied as it is, and no word is before what follows it.
+    const copyWhole = (kind: Kind, end: number): void => {
+      out += chunk.slice(i, end);
+      last = kind;
+      previousRun = previousWord = '';
+      previousSplit = false;
+      i = end;
+    };
     while (i < chunk.length) {
       const spanStart = span < spans.length ? spans[span]![0] : chunk.length;
       if (i === spanStart) {
@@ -399,21 +407,13 @@ class BigramSegmenter implements Segmenter {
         if (last === 'punct') {
           if (SPACE_AFTER.has(chunk[i - 1]!) && chunk[i - 1] !== '.') out += ' ';
         } else spaceBefore('span');
-        out += chunk.slice(i, end);
-        last = 'span';
-        previousRun = previousWord = '';
-        previousSplit = false;
-        i = end;
+        copyWhole('span', end);
         continue;
       }
       const code = codeRunEnd(chunk, i);
       if (code !== -1 && code <= spanStart) {
         spaceBefore('code');
-        out += chunk.slice(i, code);
-        last = 'code';
-        previousRun = previousWord = '';
-        previousSplit = false;
-        i = code;
+        copyWhole('code', code);
         continue;
       }
       const numberStop = numberEnd(chunk, i);
