@@ -17,5 +17,5 @@ export const handler = operationRoute(
     // Details are spread into the response: only what this translation has.
     return { output, sourceLanguage, details: { provider, ...(route && { route }), ...(detection && { detection }), ...(unknownWords !== undefined && { unknownWords }) } };
   },
-  { languages: () => translator.languages() },
+  { formData: async () => ({ languages: await translator.languages() }) },
 );

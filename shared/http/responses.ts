@@ -1,7 +1,7 @@
 import type { ALBResult } from 'aws-lambda';
 import { STATUS_CODES } from 'node:http';
 import type { SafeHtml } from './html.ts';
-import { STYLE_CSP_SOURCE } from './pages.ts';
+import { STYLE_CSP_SOURCE } from './style.ts';
 
 /** What a route answers, before content negotiation picks JSON or the HTML page. */
 export interface Reply {
