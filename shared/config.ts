@@ -15,6 +15,8 @@ export interface Config {
   maxTextChars: number;
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none by default. */
   corsAllowedOrigins: string[];
+  /** Where Secrets Manager is called (a local stand-in); AWS's own endpoint when unset. */
+  secretsManagerEndpoint?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,8 +84,21 @@ export function loadConfig(env: Env = process.env): Config {
     store: storeConfigFrom(env),
     maxTextChars: positiveInt(env, 'MAX_TEXT_CHARS', 10_000),
     corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
+    secretsManagerEndpoint: env.SECRETS_MANAGER_ENDPOINT || undefined,
   };
 }
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_LEVEL, `info` when unset or unknown. */
+export const logLevelFrom = (env: Env): LogLevel => LOG_LEVELS.find((level) => level === env.LOG_LEVEL) ?? 'info';
+
+/**
+ * Read apart from loadConfig, at import: logging must work (and report) when the rest of the
+ * configuration is wrong.
+ */
+export const LOG_LEVEL = logLevelFrom(process.env);
 
 /**
  * The database users `migrate` creates: DB_USER_SECRET_ARNS is a JSON object from a user's name in
