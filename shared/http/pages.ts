@@ -44,7 +44,8 @@ const detailsList = (details: TextRecord['details']): SafeHtml | '' => {
 /** "<a>spelling</a>, <a>space</a> and <a>translation</a>": each operation's form, by its noun. */
 const operationLinks = (): SafeHtml => {
   const links = OPERATION_DESCRIPTORS.map(({ name, noun }) => html`<a href="/api/${name}">${noun}</a>`);
-  return links.length < 2 ? html`${links}` : html`${links.slice(0, -1).map((link, i) => (i ? html`, ${link}` : link))} and ${links.at(-1)}`;
+  const last = links.pop();
+  return links.length ? html`${links.map((link, i) => (i ? html`, ${link}` : link))} and ${last}` : html`${last}`;
 };
 
 export interface HomeView {
