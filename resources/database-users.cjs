@@ -1,10 +1,11 @@
 // Each routed function signs in to the database as its own user (shared/db/users.ts), whose
 // password the stack generates into a secret of its own; migrate keeps the master secret and
 // creates the users. This file gives serverless.yml each function's DB_SECRET_ARN.
+const { ROUTED_FUNCTIONS } = require('./functions.cjs');
 const { settings } = require('./stage.cjs');
 
-// Functions with their own database user; the names are the keys of DATABASE_USERS in shared/db/users.ts.
-const DATABASE_USERS = ['Home', 'Spell', 'Space', 'Translate'];
+// Every routed function has its own database user; the names are the keys of DATABASE_USERS in shared/db/users.ts.
+const DATABASE_USERS = Object.keys(ROUTED_FUNCTIONS);
 const MASTER_SECRET_ARN = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 const secretOf = (name) => ({ Ref: `${name}DbSecret` });
 

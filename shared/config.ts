@@ -15,6 +15,8 @@ export interface Config {
   maxTextChars: number;
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none by default. */
   corsAllowedOrigins: string[];
+  /** Where Secrets Manager is called (a local stand-in); AWS's own endpoint when unset. */
+  secretsManagerEndpoint?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,8 +84,63 @@ export function loadConfig(env: Env = process.env): Config {
     store: storeConfigFrom(env),
     maxTextChars: positiveInt(env, 'MAX_TEXT_CHARS', 10_000),
     corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
+    secretsManagerEndpoint: env.SECRETS_MANAGER_ENDPOINT || undefined,
   };
 }
+
+/**
+ * The translate function's settings (shared/translate/select-translator.ts picks the engine from
+ * them); read by that function only, so a translation setting never stops the other routes.
+ */
+export interface TranslatorSettings {
+  /** TRANSLATE_PROVIDER as written (trimmed); unset picks the first configured engine. */
+  provider?: string;
+  googleApiKey?: string;
+  /** A Secrets Manager secret holding the Google API key (AWS). */
+  googleSecretArn?: string;
+  secretsManagerEndpoint?: string;
+  /** An Apertium APy server. */
+  apertiumUrl?: string;
+  /** Where the apertium script finds its mode files; its own default when unset. */
+  apertiumDataDir?: string;
+  /** TRANSLATE_TIMEOUT_MS: one engine call's limit; the engine's default when unset. */
+  timeoutMs?: number;
+  /** Where the apertium command is looked for. */
+  path?: string;
+}
+
+const nonEmpty = (value: string | undefined): string | undefined => value?.trim() || undefined;
+
+export function translatorSettingsFrom(env: Env): TranslatorSettings {
+  const rawTimeout = env.TRANSLATE_TIMEOUT_MS;
+  let timeoutMs: number | undefined;
+  if (nonEmpty(rawTimeout) !== undefined) {
+    timeoutMs = Number(rawTimeout);
+    if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new Error(`TRANSLATE_TIMEOUT_MS must be a positive whole number of milliseconds, got "${rawTimeout}"`);
+  }
+  return {
+    provider: nonEmpty(env.TRANSLATE_PROVIDER),
+    googleApiKey: nonEmpty(env.GOOGLE_TRANSLATE_API_KEY),
+    googleSecretArn: nonEmpty(env.GOOGLE_TRANSLATE_SECRET_ARN),
+    secretsManagerEndpoint: nonEmpty(env.SECRETS_MANAGER_ENDPOINT),
+    apertiumUrl: nonEmpty(env.APERTIUM_URL),
+    apertiumDataDir: nonEmpty(env.APERTIUM_DATADIR),
+    timeoutMs,
+    path: env.PATH,
+  };
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_LEVEL, `info` when unset or unknown. */
+export const logLevelFrom = (env: Env): LogLevel => LOG_LEVELS.find((level) => level === env.LOG_LEVEL) ?? 'info';
+
+/**
+ * Read apart from loadConfig, at import: logging must work (and report) when the rest of the
+ * configuration is wrong.
+ */
+export const LOG_LEVEL = logLevelFrom(process.env);
 
 /**
  * The database users `migrate` creates: DB_USER_SECRET_ARNS is a JSON object from a user's name in

@@ -2,9 +2,11 @@
  * One JSON object per line, so CloudWatch Logs Insights can query fields. Callers pass ids,
  * sizes and timings, never the user's text.
  */
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-const threshold = ORDER[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? ORDER.info;
+import { LOG_LEVEL, type LogLevel } from './config.ts';
+
+type Level = Exclude<LogLevel, 'silent'>;
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const threshold = ORDER[LOG_LEVEL];
 
 export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < threshold) return;

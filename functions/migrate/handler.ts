@@ -13,7 +13,7 @@ const userSecrets = databaseUserSecretsFrom(process.env);
 export const handler = async (): Promise<{ applied: number[]; users: string[] }> => {
   try {
     const applied = await (await getStore()).migrate();
-    const users = await provisionDatabaseUsers(config.store, userSecrets, process.env.SECRETS_MANAGER_ENDPOINT || undefined);
+    const users = await provisionDatabaseUsers(config.store, userSecrets, config.secretsManagerEndpoint);
     log('info', 'migrated', { applied, users });
     return { applied, users };
   } catch (error) {

@@ -1,9 +1,10 @@
 import { operationRoute } from '../../shared/http/operation-route.ts';
+import { translatorSettingsFrom } from '../../shared/config.ts';
 import { getStore } from '../../shared/runtime.ts';
 import { selectTranslator } from '../../shared/translate/select-translator.ts';
 
 // The cache lives in the records database; the store opens on first use, as for saving.
-const translator = selectTranslator(process.env, {
+const translator = selectTranslator(translatorSettingsFrom(process.env), {
   cache: {
     get: async (key) => (await getStore()).findTranslation(key),
     put: async (key, value) => (await getStore()).saveTranslation(key, value),
@@ -17,5 +18,5 @@ export const handler = operationRoute(
     // Details are spread into the response: only what this translation has.
     return { output, sourceLanguage, details: { provider, ...(route && { route }), ...(detection && { detection }), ...(unknownWords !== undefined && { unknownWords }) } };
   },
-  { languages: () => translator.languages() },
+  { formData: async () => ({ languages: await translator.languages() }) },
 );

@@ -6,7 +6,9 @@ import { createDataApiExecutor } from './executors/data-api.ts';
 
 /**
  * Picks the backend. Lambda bundles are built with LOCAL_BACKENDS=false, which lets esbuild drop the
- * SQLite and MySQL branches, so a deployed function carries only the Data API client.
+ * SQLite and MySQL branches, so a deployed function carries only the Data API client. It is replaced
+ * here, in the expression esbuild folds, rather than read in config.ts: a constant imported from
+ * another module would keep the drivers in the bundle.
  */
 export async function openStore(config: StoreConfig): Promise<RecordStore> {
   return createSqlStore(await openExecutor(config));

@@ -1,5 +1,7 @@
-export const OPERATIONS = ['spell', 'space', 'translate'] as const;
-export type Operation = (typeof OPERATIONS)[number];
+import type { Operation } from '../operations/index.ts';
+
+// The names come from the operations' descriptors; the store keeps any of them.
+export type { Operation };
 
 /** One stored result. `id` is the user's optional tag; `seq` is the store's own increasing number. */
 export interface TextRecord {

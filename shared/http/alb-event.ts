@@ -25,7 +25,8 @@ const decodeQueryComponent = (value: string): string => {
   }
 };
 
-export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number): HttpRequest {
+/** The request's headers in either shape, as HttpRequest has them; read before the body is parsed. */
+export function foldHeaders(event: ALBEvent): Record<string, string> {
   const headers: Record<string, string> = {};
   if (event.multiValueHeaders) {
     for (const [name, values] of Object.entries(event.multiValueHeaders)) {
@@ -36,6 +37,11 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number): HttpReques
       if (value !== undefined) headers[name.toLowerCase()] = value;
     }
   }
+  return headers;
+}
+
+/** `headers` are the event's, folded once by the first middleware. */
+export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Record<string, string> = foldHeaders(event)): HttpRequest {
 
   const query: Record<string, string> = {};
   const multiQuery = event.multiValueQueryStringParameters;

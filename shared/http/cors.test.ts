@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions } from '../../test/support/alb.ts';
-import { loadService, type Handler, type RouteName } from '../../test/support/service.ts';
+import { loadService, ROUTE_NAMES, type Handler, type RouteName } from '../../test/support/service.ts';
 
 const LISTED = 'https://app.example.com';
 const OTHER = 'https://evil.example.net';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   process.env.CORS_ALLOWED_ORIGINS = `${LISTED}, http://localhost:5173`;
   process.env.TRANSLATE_PROVIDER = 'google';
   jest.resetModules();
-  ({ handlers } = await loadService(['home', 'spell', 'space', 'translate']));
+  ({ handlers } = await loadService(ROUTE_NAMES));
   delete process.env.CORS_ALLOWED_ORIGINS;
 });
 

@@ -3,12 +3,14 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { AppError, isAppError } from '../errors.ts';
 import { describeError, log } from '../log.ts';
-import { bodyBytes, parseAlbEvent, type HttpRequest } from './alb-event.ts';
+import { bodyBytes, foldHeaders, parseAlbEvent, type HttpRequest } from './alb-event.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
-import { addHeaders, responseHeader, SECURITY_HEADERS, toAlbResult, type Reply } from './responses.ts';
+import { addHeaders, responseHeader, toAlbResult, type Reply } from './responses.ts';
 
 export interface HttpContext extends Context {
+  /** The request's headers, folded once before anything else reads them (HttpRequest's form). */
+  headers: Record<string, string>;
   http: HttpRequest;
   /** The id a user can quote: in X-Request-Id, error bodies and the access log. */
   requestId: string;
@@ -21,14 +23,6 @@ export const METRICS_NAMESPACE = 'TextService';
 type AlbRequest = Request<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 type AlbMiddleware = MiddlewareObj<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 
-/** Reads a header from the raw event (either shape); used where parsing may itself have failed. */
-const rawHeader = (event: ALBEvent, name: string): string | undefined => {
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.multiValueHeaders ?? {})) if (key.toLowerCase() === lower) return value?.join(', ');
-  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === lower) return value;
-  return undefined;
-};
-
 /** The result as the chain has it so far, when it is already the ALB shape. */
 const albResultOf = (request: AlbRequest): ALBResult | undefined => {
   const result = request.response as ALBResult | Reply | undefined;
@@ -39,12 +33,15 @@ const albResultOf = (request: AlbRequest): ALBResult | undefined => {
 const TRACE_ROOT = /(?:^|;)\s*Root=(1-[0-9a-f]{8}-[0-9a-f]{24})(?:;|$)/i;
 
 /** The ALB's trace id when the request came through one, else Lambda's request id. */
-export function requestIdOf(event: ALBEvent, context: Context): string {
-  const trace = rawHeader(event, 'x-amzn-trace-id');
+export function requestIdOf(headers: Record<string, string>, context: Context): string {
+  const trace = headers['x-amzn-trace-id'];
   return (trace && TRACE_ROOT.exec(trace)?.[1]) || context.awsRequestId;
 }
 
-/** First in the chain: every other middleware, and every response, sees the same id. */
+/**
+ * First in the chain: every other middleware, and every response, sees the same id. The headers are
+ * folded here, since the id comes from one and parsing the rest of the event may still fail.
+ */
 export const requestIds = (): AlbMiddleware => {
   const add = (request: AlbRequest) => {
     const result = albResultOf(request);
@@ -52,7 +49,8 @@ export const requestIds = (): AlbMiddleware => {
   };
   return {
     before: (request: AlbRequest) => {
-      request.context.requestId = requestIdOf(request.event, request.context);
+      request.context.headers = foldHeaders(request.event);
+      request.context.requestId = requestIdOf(request.context.headers, request.context);
     },
     after: add,
     onError: add,
@@ -61,7 +59,7 @@ export const requestIds = (): AlbMiddleware => {
 
 export const albEventParser = (maxBodyBytes: number): AlbMiddleware => ({
   before: (request: AlbRequest) => {
-    request.context.http = parseAlbEvent(request.event, maxBodyBytes);
+    request.context.http = parseAlbEvent(request.event, maxBodyBytes, request.context.headers);
   },
 });
 
@@ -75,13 +73,13 @@ const CORS_ALLOWED_HEADERS = 'Accept, Content-Type';
  * the route's usual answer to OPTIONS (405), which the browser treats as a refusal.
  */
 export const cors = (allowedOrigins: readonly string[], methods: readonly string[]): AlbMiddleware => {
-  const listedOrigin = (event: ALBEvent) => {
-    const origin = rawHeader(event, 'origin');
+  const listedOrigin = ({ headers }: HttpContext) => {
+    const origin = headers.origin;
     return origin !== undefined && allowedOrigins.includes(origin) ? origin : undefined;
   };
   const add = (request: AlbRequest) => {
     const result = albResultOf(request);
-    const origin = listedOrigin(request.event);
+    const origin = listedOrigin(request.context);
     if (!result || origin === undefined) return;
     const vary = responseHeader(result, 'vary');
     addHeaders(result, {
@@ -94,9 +92,9 @@ export const cors = (allowedOrigins: readonly string[], methods: readonly string
   };
   return {
     before: (request: AlbRequest) => {
-      const { event } = request;
+      const { event, context } = request;
       request.context.preflight =
-        event.httpMethod?.toUpperCase() === 'OPTIONS' && listedOrigin(event) !== undefined && rawHeader(event, 'access-control-request-method') !== undefined;
+        event.httpMethod?.toUpperCase() === 'OPTIONS' && listedOrigin(context) !== undefined && context.headers['access-control-request-method'] !== undefined;
     },
     after: add,
     onError: add,
@@ -142,19 +140,11 @@ export const contentNegotiation = (): AlbMiddleware => {
     if (!reply || 'statusCode' in reply) return;
     const format = request.context.http?.query.format;
     request.response = toAlbResult(reply, {
-      html: prefersHtml(rawHeader(request.event, 'accept'), format, request.event.httpMethod?.toUpperCase() === 'GET'),
+      html: prefersHtml(request.context.headers.accept, format, request.event.httpMethod?.toUpperCase() === 'GET'),
       multiValue: Boolean(request.event.multiValueHeaders),
     });
   };
   return { after: finish, onError: finish };
-};
-
-export const securityHeaders = (): AlbMiddleware => {
-  const add = (request: AlbRequest) => {
-    const result = albResultOf(request);
-    if (result) addHeaders(result, SECURITY_HEADERS, { override: false });
-  };
-  return { after: add, onError: add };
 };
 
 /**

@@ -1,45 +1,52 @@
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import type { Operation } from '../db/record.ts';
+import { descriptorOf, type DetailsOf, type FieldsOf, type FormDataOf, type Operation } from '../operations/index.ts';
+import type { OperationDescriptor } from '../operations/operation.ts';
 import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
-import { formPage, resultPage, type FormLanguage } from './pages.ts';
+import { formPage, resultPage } from './pages.ts';
 import { albRoute } from './route.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
 
-export interface OperationOutcome {
+export interface OperationOutcome<Details = Record<string, unknown>> {
   output: string;
   sourceLanguage?: string | null;
   /** Fields the response adds for this operation, e.g. corrections or provider. */
-  details?: { corrections?: Array<{ original: string; replacement: string }>; flags?: Array<{ original: string; reason: string }>; provider?: string; [key: string]: unknown };
+  details?: Details;
 }
 
-export type Processor = (input: OperationInput) => Promise<OperationOutcome> | OperationOutcome;
+export type Processor<N extends Operation> = (input: OperationInput & FieldsOf<N>) => Promise<OperationOutcome<DetailsOf<N>>> | OperationOutcome<DetailsOf<N>>;
 
-export interface OperationRouteOptions {
-  /** The languages GET lists (JSON `languages`, the form's select): translate's engine's. */
-  languages?: () => Promise<readonly FormLanguage[]>;
+export interface OperationRouteOptions<N extends Operation> {
+  /** What GET adds to its JSON and the form shows, from the engine (translate's languages). */
+  formData?: () => Promise<FormDataOf<N>>;
 }
 
 /**
- * The handler shared by spell, space and translate: GET shows the form; POST validates, runs the
- * domain function, then stores one record. Nothing is stored unless processing succeeded.
+ * The handler shared by every operation: GET shows the form; POST validates, runs the domain
+ * function, then stores one record. Nothing is stored unless processing succeeded. What differs
+ * between operations comes from its descriptor (shared/operations).
  */
-export function operationRoute(operation: Operation, process: Processor, options: OperationRouteOptions = {}): (event: ALBEvent, context: Context) => Promise<ALBResult> {
+export function operationRoute<N extends Operation>(
+  name: N,
+  process: Processor<N>,
+  options: OperationRouteOptions<N> = {},
+): (event: ALBEvent, context: Context) => Promise<ALBResult> {
+  const operation = descriptorOf(name) as unknown as OperationDescriptor<N, FieldsOf<N>>;
   return albRoute({
-    route: `/api/${operation}`,
+    route: `/api/${name}`,
     methods: {
       GET: async () => {
-        const languages = await options.languages?.();
-        const fields = ['text', 'id', ...(operation === 'translate' ? ['source', 'target'] : []), ...(operation === 'spell' ? ['language', 'ignore'] : [])];
-        return { status: 200, json: { operation, fields, ...(languages && { languages }) }, page: () => formPage(operation, {}, languages) };
+        const data = await options.formData?.();
+        const fields = ['text', 'id', ...operation.fields];
+        return { status: 200, json: { operation: name, fields, ...data }, page: () => formPage(name, data) };
       },
       POST: async (request) => {
-        const input = validateOperationInput(parseBodyFields(request), operation, config.maxTextChars);
+        const input = validateOperationInput(parseBodyFields(request), operation.parse, config.maxTextChars);
         const outcome = await process(input);
         const store = await getStore();
         const record = await store.save({
           id: input.id,
-          operation,
+          operation: name,
           input: input.text,
           output: outcome.output,
           sourceLanguage: outcome.sourceLanguage ?? null,
@@ -48,8 +55,8 @@ export function operationRoute(operation: Operation, process: Processor, options
         const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
         return {
           status: 201,
-          json: { seq, id, operation, input: text, output, ...(operation === 'translate' && { sourceLanguage }), createdAt, ...outcome.details },
-          page: () => resultPage({ record, corrections: outcome.details?.corrections, flags: outcome.details?.flags, provider: outcome.details?.provider }),
+          json: { seq, id, operation: name, input: text, output, ...(operation.answersSourceLanguage && { sourceLanguage }), createdAt, ...outcome.details },
+          page: () => resultPage(record, outcome.details ?? {}),
         };
       },
     },

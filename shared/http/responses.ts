@@ -1,7 +1,7 @@
 import type { ALBResult } from 'aws-lambda';
 import { STATUS_CODES } from 'node:http';
 import type { SafeHtml } from './html.ts';
-import { STYLE_CSP_SOURCE } from './pages.ts';
+import { STYLE_CSP_SOURCE } from './style.ts';
 
 /** What a route answers, before content negotiation picks JSON or the HTML page. */
 export interface Reply {
@@ -21,20 +21,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-/**
- * The ALB wire shape. A target group with multi-value headers on expects `multiValueHeaders`
- * back, one without expects `headers`; header names are spelled canonically (serverless-offline
- * fails on a lower-case `content-type`).
- */
-/**
- * Adds headers to an ALB result in whichever shape it has. `override: false` keeps a header the
- * route already set (the security headers are defaults a route may tighten).
- */
-export function addHeaders(result: ALBResult, headers: Readonly<Record<string, string>>, { override = true } = {}): void {
+/** Adds (or replaces) headers of an ALB result in whichever shape it has. */
+export function addHeaders(result: ALBResult, headers: Readonly<Record<string, string>>): void {
   if (result.multiValueHeaders) {
-    for (const [k, v] of Object.entries(headers)) if (override || !(k in result.multiValueHeaders)) result.multiValueHeaders[k] = [v];
+    for (const [k, v] of Object.entries(headers)) result.multiValueHeaders[k] = [v];
   } else {
-    result.headers = override ? { ...result.headers, ...headers } : { ...headers, ...result.headers };
+    result.headers = { ...result.headers, ...headers };
   }
 }
 
@@ -46,10 +38,17 @@ export function responseHeader(result: ALBResult, name: string): string | undefi
   return undefined;
 }
 
+/**
+ * The ALB wire shape. A target group with multi-value headers on expects `multiValueHeaders`
+ * back, one without expects `headers`; header names are spelled canonically (serverless-offline
+ * fails on a lower-case `content-type`).
+ */
 export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean }): ALBResult {
   const asHtml = options.html && reply.page !== undefined;
   const empty = reply.status === 204;
+  // The security headers are defaults a route may tighten, so the reply's own come last.
   const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
     ...(!empty && { 'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
     Vary: 'Accept',
     ...reply.headers,

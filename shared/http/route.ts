@@ -11,7 +11,6 @@ import {
   errorReplies,
   methodGuard,
   requestIds,
-  securityHeaders,
   type HttpContext,
 } from './middleware.ts';
 
@@ -40,7 +39,6 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
   return middy<ALBEvent, ALBResult | Reply, Error, HttpContext>()
     .use(requestIds())
     .use(accessLog(spec.route))
-    .use(securityHeaders())
     .use(cors(config.corsAllowedOrigins, allowed))
     .use(contentNegotiation())
     .use(errorReplies())

@@ -1,65 +1,30 @@
 import { AppError } from '../errors.ts';
-import { OPERATIONS, type Operation, type PageRequest } from '../db/record.ts';
-import { LANGUAGES, type SpellLanguage } from '../text/spell/variants.ts';
+import type { PageRequest } from '../db/record.ts';
+import { OPERATIONS, type Operation } from '../operations/index.ts';
+import { codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from './field-checks.ts';
 
+/** What every operation is given; each adds the fields its descriptor parses. */
 export interface OperationInput {
   text: string;
   id: string | null;
-  /** A language tag in one of Google v2's forms (`es`, `zh-TW`, `mni-Mtei`, `ceb`), or undefined to detect. */
-  source?: string;
-  /** Spell only: the English variant(s) to check against. */
-  language?: SpellLanguage;
-  /** Spell only: words this request never flags or changes. */
-  ignore?: string[];
 }
 
-const MAX_IGNORED = 100;
-const MAX_IGNORED_LENGTH = 64;
-
-/** Spell's `language`: one of LANGUAGES, `en` when absent. */
-function parseLanguage(value: unknown): SpellLanguage {
-  if (value === undefined || value === null || value === '') return 'en';
-  const found = typeof value === 'string' ? LANGUAGES.find((language) => language.toLowerCase() === value.toLowerCase()) : undefined;
-  if (!found) throw invalid(`language must be one of ${LANGUAGES.join(', ')}`);
-  return found;
-}
-
-/** Spell's `ignore`: a JSON array of words, or (from a form) words separated by commas, spaces or lines. */
-function parseIgnore(value: unknown): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  const words = typeof value === 'string' ? value.split(/[\s,]+/u).filter(Boolean) : value;
-  if (!Array.isArray(words) || words.some((word) => typeof word !== 'string' || word.length === 0)) throw invalid('ignore must be a list of words');
-  if (words.length > MAX_IGNORED) throw invalid(`ignore has ${words.length} words; the limit is ${MAX_IGNORED}`);
-  const long = (words as string[]).find((word) => codePoints(word) > MAX_IGNORED_LENGTH);
-  if (long !== undefined) throw invalid(`ignore's words may have at most ${MAX_IGNORED_LENGTH} characters`);
-  if ((words as string[]).some((word) => LONE_SURROGATE.test(word) || !PRINTABLE.test(word))) throw invalid('ignore may contain only printable characters');
-  return words as string[];
-}
-
-const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
-const codePoints = (s: string) => [...s].length;
-// Letters, marks, numbers, punctuation, symbols and spaces; no control, format or unassigned characters.
-const PRINTABLE = /^[^\p{C}]+$/u;
 const MAX_ID = 64;
-const LONE_SURROGATE = /\p{Cs}/u;
-// Google v2's forms: ISO 639-1 ("es") or three letters ("ceb"), then a script ("mni-Mtei") or region ("zh-TW", "es-419").
-const LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i;
-
-/** BCP-47's casing: "ZH-tw" → "zh-TW", "mni-mtei" → "mni-Mtei". */
-function canonicalTag(tag: string): string {
-  const [, language, script, region] = LANGUAGE_TAG.exec(tag)!;
-  return [language!.toLowerCase(), script && script[0]!.toUpperCase() + script.slice(1).toLowerCase(), region?.toUpperCase()].filter(Boolean).join('-');
-}
 
 function parseTag(value: unknown, field: string): string | null {
-  if (value === undefined || value === null || value === '') return null;
+  if (isAbsent(value)) return null;
   if (typeof value !== 'string') throw invalid(`${field} must be a string`);
   if (codePoints(value) > MAX_ID) throw invalid(`${field} has ${codePoints(value)} characters; the limit is ${MAX_ID}`);
   if (!PRINTABLE.test(value)) throw invalid(`${field} may contain only printable characters`);
   return value;
 }
 
-export function validateOperationInput(fields: Record<string, unknown>, operation: Operation, maxTextChars: number): OperationInput {
+/** text and id, then the operation's own fields, parsed by its descriptor. */
+export function validateOperationInput<Fields extends object>(
+  fields: Record<string, unknown>,
+  parseOwn: (fields: Record<string, unknown>) => Fields,
+  maxTextChars: number,
+): OperationInput & Fields {
   const { text } = fields;
   if (text === undefined || text === null) throw invalid('text is required');
   if (typeof text !== 'string') throw invalid('text must be a string');
@@ -70,24 +35,7 @@ export function validateOperationInput(fields: Record<string, unknown>, operatio
   if (length > maxTextChars) {
     throw new AppError('TEXT_TOO_LONG', `text has ${length} characters; the limit is ${maxTextChars}`);
   }
-  const input: OperationInput = { text, id: parseTag(fields.id, 'id') };
-  if (operation === 'spell') {
-    input.language = parseLanguage(fields.language);
-    input.ignore = parseIgnore(fields.ignore);
-  }
-  if (operation === 'translate') {
-    const { source, target } = fields;
-    if (source !== undefined && source !== null && source !== '' && source !== 'auto') {
-      if (typeof source !== 'string' || !LANGUAGE_TAG.test(source)) {
-        throw invalid('source must be a language code such as "es", "zh-TW", "mni-Mtei" or "ceb", or "auto"');
-      }
-      input.source = canonicalTag(source);
-    }
-    if (target !== undefined && target !== null && target !== '' && (typeof target !== 'string' || target.toLowerCase() !== 'en')) {
-      throw invalid('target must be "en": this service translates into English only');
-    }
-  }
-  return input;
+  return { text, id: parseTag(fields.id, 'id'), ...parseOwn(fields) };
 }
 
 export const MAX_PAGE = 200;

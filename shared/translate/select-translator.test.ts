@@ -3,6 +3,7 @@ import { useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/goo
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { startSecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
 import type { CachedTranslation } from '../db/record.ts';
+import { translatorSettingsFrom } from '../config.ts';
 import { selectTranslator, TranslatorConfigError } from './select-translator.ts';
 
 // Keeps the selected Google client off the network.
@@ -21,7 +22,7 @@ async function unavailableError(promise: Promise<unknown>): Promise<AppError> {
 
 describe('selectTranslator', () => {
   test('a Google key selects Google, which translates', async () => {
-    const translator = selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k1' });
+    const translator = selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_API_KEY: 'k1' }));
 
     expect(translator.provider).toBe('google');
     expect(await translator.translate({ text: 'hola' })).toEqual({ text: '[en] hola', sourceLanguage: 'es', provider: 'google', detection: { language: 'es', confidence: null } });
@@ -29,12 +30,12 @@ describe('selectTranslator', () => {
   });
 
   test('TRANSLATE_PROVIDER=google with a key selects Google (case and spaces ignored)', () => {
-    expect(selectTranslator({ TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'k' }).provider).toBe('google');
-    expect(selectTranslator({ TRANSLATE_PROVIDER: ' Google ', GOOGLE_TRANSLATE_API_KEY: 'k' }).provider).toBe('google');
+    expect(selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'k' })).provider).toBe('google');
+    expect(selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: ' Google ', GOOGLE_TRANSLATE_API_KEY: 'k' })).provider).toBe('google');
   });
 
   test('nothing configured: selection succeeds, translating is a 503 saying how to configure', async () => {
-    const translator = selectTranslator({});
+    const translator = selectTranslator(translatorSettingsFrom({}));
 
     expect(translator.provider).toBe('none');
     const err = await unavailableError(translator.translate({ text: 'hola' }));
@@ -46,14 +47,14 @@ describe('selectTranslator', () => {
   });
 
   test('blank values count as unset', async () => {
-    const translator = selectTranslator({ TRANSLATE_PROVIDER: '', GOOGLE_TRANSLATE_API_KEY: '  ' });
+    const translator = selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: '', GOOGLE_TRANSLATE_API_KEY: '  ' }));
 
     expect(translator.provider).toBe('none');
     await unavailableError(translator.translate({ text: 'hola' }));
   });
 
   test('TRANSLATE_PROVIDER=google without a key is a 503 naming what is missing', async () => {
-    const translator = selectTranslator({ TRANSLATE_PROVIDER: 'google' });
+    const translator = selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: 'google' }));
 
     const err = await unavailableError(translator.translate({ text: 'hola' }));
     expect(err.message).toMatch(/TRANSLATE_PROVIDER is google/);
@@ -61,12 +62,12 @@ describe('selectTranslator', () => {
   });
 
   test('an unknown TRANSLATE_PROVIDER fails at selection', () => {
-    expect(() => selectTranslator({ TRANSLATE_PROVIDER: 'deepl', GOOGLE_TRANSLATE_API_KEY: 'k' })).toThrow(TranslatorConfigError);
-    expect(() => selectTranslator({ TRANSLATE_PROVIDER: 'deepl' })).toThrow(/Unknown TRANSLATE_PROVIDER "deepl"; use one of: google, apertium/);
+    expect(() => selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: 'deepl', GOOGLE_TRANSLATE_API_KEY: 'k' }))).toThrow(TranslatorConfigError);
+    expect(() => selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: 'deepl' }))).toThrow(/Unknown TRANSLATE_PROVIDER "deepl"; use one of: google, apertium/);
   });
 
   test('an installed apertium command is chosen when no Google key is set, and translates', async () => {
-    const translator = selectTranslator({ PATH: process.env.PATH });
+    const translator = selectTranslator(translatorSettingsFrom({ PATH: process.env.PATH }));
 
     expect(translator.provider).toBe('apertium');
     expect(await translator.translate({ text: 'El perro come una manzana roja en la cocina.' })).toEqual({
@@ -79,16 +80,16 @@ describe('selectTranslator', () => {
   });
 
   test('a Google key wins over an installed Apertium; TRANSLATE_PROVIDER=apertium overrides it', () => {
-    expect(selectTranslator({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k' }).provider).toBe('google');
-    expect(selectTranslator({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_PROVIDER: 'apertium' }).provider).toBe('apertium');
+    expect(selectTranslator(translatorSettingsFrom({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k' })).provider).toBe('google');
+    expect(selectTranslator(translatorSettingsFrom({ PATH: process.env.PATH, GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_PROVIDER: 'apertium' })).provider).toBe('apertium');
   });
 
   test('APERTIUM_URL selects Apertium through an APy server', () => {
-    expect(selectTranslator({ APERTIUM_URL: 'http://127.0.0.1:2737' }).provider).toBe('apertium');
+    expect(selectTranslator(translatorSettingsFrom({ APERTIUM_URL: 'http://127.0.0.1:2737' })).provider).toBe('apertium');
   });
 
   test('TRANSLATE_PROVIDER=apertium with neither a server nor the command is a 503 naming what is missing', async () => {
-    const err = await unavailableError(selectTranslator({ TRANSLATE_PROVIDER: 'apertium', PATH: '/nonexistent' }).translate({ text: 'hola' }));
+    const err = await unavailableError(selectTranslator(translatorSettingsFrom({ TRANSLATE_PROVIDER: 'apertium', PATH: '/nonexistent' })).translate({ text: 'hola' }));
     expect(err.message).toMatch(/TRANSLATE_PROVIDER is apertium but APERTIUM_URL is not set and the apertium command is not installed/);
   });
 
@@ -97,7 +98,7 @@ describe('selectTranslator', () => {
     const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-key';
     secrets.secrets.set(arn, 'key-from-secret');
     try {
-      const translator = selectTranslator({ GOOGLE_TRANSLATE_SECRET_ARN: arn, SECRETS_MANAGER_ENDPOINT: secrets.endpoint });
+      const translator = selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_SECRET_ARN: arn, SECRETS_MANAGER_ENDPOINT: secrets.endpoint }));
       expect(translator.provider).toBe('google');
 
       await translator.translate({ text: 'hola' });
@@ -112,11 +113,11 @@ describe('selectTranslator', () => {
 
   test('TRANSLATE_TIMEOUT_MS bounds each engine call', async () => {
     stub.respondWith(() => 'hang');
-    const err = await selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: '150' })
+    const err = await selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: '150' }))
       .translate({ text: 'hola' })
       .catch((e: unknown) => e as AppError);
     expect(err).toMatchObject({ code: 'UPSTREAM_TIMEOUT', status: 504 });
-    expect(() => selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: 'soon' })).toThrow(/TRANSLATE_TIMEOUT_MS must be a positive whole number/);
+    expect(() => selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_API_KEY: 'k', TRANSLATE_TIMEOUT_MS: 'soon' }))).toThrow(/TRANSLATE_TIMEOUT_MS must be a positive whole number/);
   });
 
   test('uses the cache it is given', async () => {
@@ -125,7 +126,7 @@ describe('selectTranslator', () => {
       get: async (key: object) => stored.get(JSON.stringify(key)) ?? null,
       put: async (key: object, value: CachedTranslation) => void stored.set(JSON.stringify(key), value),
     };
-    const translator = selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k' }, { cache });
+    const translator = selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_API_KEY: 'k' }), { cache });
 
     const first = await translator.translate({ text: 'hola amigos' });
     expect(await translator.translate({ text: 'hola amigos' })).toEqual(first);
@@ -134,7 +135,7 @@ describe('selectTranslator', () => {
 });
 
 describe('Google through the translation service (stub speaking the v2 wire format)', () => {
-  const google = () => selectTranslator({ GOOGLE_TRANSLATE_API_KEY: 'k' });
+  const google = () => selectTranslator(translatorSettingsFrom({ GOOGLE_TRANSLATE_API_KEY: 'k' }));
 
   test('long text goes in sentence-bounded segments of at most 5,000 characters, in one batch, and comes back in order', async () => {
     const paragraph = Array.from({ length: 60 }, (_, i) => `Esta es la frase número ${i} del párrafo, escrita para llenar espacio.`).join(' ');

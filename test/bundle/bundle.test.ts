@@ -17,8 +17,9 @@ import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { albEvent, jsonPostEvent } from '../support/alb.ts';
+import { ROUTE_NAMES } from '../support/service.ts';
 
-const FUNCTIONS = ['home', 'spell', 'space', 'translate'] as const;
+const FUNCTIONS = ROUTE_NAMES;
 const ARNS = {
   DB_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:bundle-test',
   DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bundle-test',

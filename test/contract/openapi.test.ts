@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import document from '../../docs/openapi.yaml';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
-import { OPERATIONS } from '../../shared/db/record.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
 import { contractViolations, type Exchange } from '../support/contract.ts';
 
 const schemas = (document as any).components.schemas; // the document's structure, read field by field

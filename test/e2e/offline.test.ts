@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectFetchMatchesContract } from '../support/contract.ts';
 import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
 
 let server: OfflineServer;
 const LISTED_ORIGIN = 'http://app.test:8080';
@@ -71,7 +72,7 @@ describe('the offline server', () => {
   });
 
   it('serves each form and maps bad input to the contract', async () => {
-    for (const op of ['spell', 'space', 'translate']) {
+    for (const op of OPERATIONS) {
       const form = await fetch(`${server.url}/api/${op}`, { headers: { Accept: 'text/html' } });
       expect(form.status).toBe(200);
       expect(await form.text()).toContain(`action="/api/${op}"`);

@@ -8,12 +8,12 @@ import type { ALBResult } from 'aws-lambda';
 import fc from 'fast-check';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, type EventOptions } from '../support/alb.ts';
 import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
 import { loadService, type Handler, type RouteName } from '../support/service.ts';
 
-const OPERATIONS = ['spell', 'space', 'translate'] as const;
 let handlers: Record<RouteName, Handler>;
 let store: RecordStore;
 let google: GoogleTranslateStub;
@@ -22,7 +22,7 @@ let google: GoogleTranslateStub;
 beforeAll(async () => {
   google = await startGoogleTranslateStub();
   Object.assign(process.env, { TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'fuzz-key', GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint });
-  ({ handlers, store } = await loadService(['home', 'spell', 'space', 'translate']));
+  ({ handlers, store } = await loadService(['home', ...OPERATIONS]));
 });
 afterAll(async () => {
   await google.close();

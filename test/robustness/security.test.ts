@@ -8,7 +8,7 @@ import type { ALBResult } from 'aws-lambda';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type HeaderShape } from '../support/alb.ts';
 import { expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
-import { loadService, type Handler, type RouteName } from '../support/service.ts';
+import { loadService, ROUTE_NAMES, type Handler, type RouteName } from '../support/service.ts';
 
 let handlers: Record<RouteName, Handler>;
 const logLines: string[] = [];
@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (const stream of ['log', 'error', 'warn', 'info', 'debug'] as const) {
     jest.spyOn(console, stream).mockImplementation((...args: unknown[]) => void logLines.push(args.map(String).join(' ')));
   }
-  ({ handlers } = await loadService(['home', 'spell', 'space', 'translate']));
+  ({ handlers } = await loadService(ROUTE_NAMES));
 });
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { loadConfig, type StoreConfig } from '../../shared/config.ts';
 import { DATA_API_BACKOFF } from '../../shared/db/executors/data-api.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
+import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
 import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/translate/translator.ts';
 import { googleError, startGoogleTranslateStub } from '../google-translate-stub.ts';
@@ -22,8 +24,7 @@ type Template = { Resources: Record<string, Resource>; Conditions?: Record<strin
 
 const GOOGLE_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-translate-key-AbCdEf';
 const CERTIFICATE = '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test';
-const ROUTED = { Home: '/', Spell: '/api/spell', Space: '/api/space', Translate: '/api/translate' };
-const FUNCTIONS = [...Object.keys(ROUTED), 'Migrate'];
+const ROUTED = ROUTED_FUNCTIONS;
 const MASTER_SECRET = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 
 const serverlessEnv = (): NodeJS.ProcessEnv => {
@@ -128,6 +129,10 @@ describe('load balancer', () => {
     const http = prod.Resources.HttpListener!.Properties;
     expect(http.Port).toBe(80);
     expect(http.DefaultActions).toEqual([{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }]);
+  });
+
+  it('routes every operation of shared/operations to a function of its own, and the home page', () => {
+    expect(Object.values(ROUTED).sort()).toEqual(['/', ...OPERATIONS.map((name) => `/api/${name}`)].sort());
   });
 
   it('has one rule per routed function with distinct priorities, each to a Lambda target group with a cheap health check', () => {

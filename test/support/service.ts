@@ -3,11 +3,14 @@
  * they load, so a test sets it first (and calls jest.resetModules() for a second cold start).
  */
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import type { RecordStore, TextRecord } from '../../shared/db/record.ts';
+import type { Operation, RecordStore, TextRecord } from '../../shared/db/record.ts';
+import { OPERATIONS } from '../../shared/operations/index.ts';
 import { withContract } from './contract.ts';
 
 export type Handler = (event: ALBEvent, context: Context) => Promise<ALBResult>;
-export type RouteName = 'home' | 'spell' | 'space' | 'translate';
+export type RouteName = 'home' | Operation;
+/** Every routed function: the home page and one per operation. */
+export const ROUTE_NAMES: readonly RouteName[] = ['home', ...OPERATIONS];
 
 export async function loadService<Name extends RouteName>(names: readonly Name[]): Promise<{ handlers: Record<Name, Handler>; store: RecordStore }> {
   const handlers = {} as Record<Name, Handler>;

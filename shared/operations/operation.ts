@@ -1,0 +1,32 @@
+import type { SafeHtml } from '../http/html.ts';
+import type { RecordDetails } from '../db/record.ts';
+
+/**
+ * Everything the HTTP edge knows of one operation. `Fields` are what `parse` adds to text and id,
+ * `Details` what the engine reports beside its output, `FormData` what the handler supplies for
+ * the form (and GET's JSON), e.g. the engine's languages.
+ */
+export interface OperationDescriptor<Name extends string = string, Fields extends object = object, Details extends RecordDetails = RecordDetails, FormData extends object = object> {
+  name: Name;
+  /** The page title and the navigation link's text. */
+  title: string;
+  /** What the home page calls its requests: "spelling requests". */
+  noun: string;
+  /** Request fields beyond text and id, in the order GET lists them. */
+  fields: readonly string[];
+  /** Validates those fields (VALIDATION_FAILED otherwise) into what the engine is given. */
+  parse(fields: Record<string, unknown>): Fields;
+  /** Whether POST's JSON answers the record's sourceLanguage (translate's detected language). */
+  answersSourceLanguage: boolean;
+  /** The form's inputs for those fields. */
+  formFields(data: Partial<FormData>): SafeHtml | '';
+  /** Follows "Source language: …" on the result page, e.g. who translated. */
+  sourceNote?(details: Partial<Details>): SafeHtml | '';
+  /** The result page's part after the source language: what the engine reported. */
+  resultDetails(details: Partial<Details>): SafeHtml | '';
+}
+
+/** Identity, for inference: the name stays a literal type and the generics are checked. */
+export const defineOperation = <Name extends string, Fields extends object, Details extends RecordDetails, FormData extends object = object>(
+  descriptor: OperationDescriptor<Name, Fields, Details, FormData>,
+) => descriptor;

@@ -1,0 +1,64 @@
+import { html } from '../http/html.ts';
+import { invalid, isAbsent } from '../http/field-checks.ts';
+import { defineOperation } from './operation.ts';
+
+export interface TranslateFields {
+  /** A language tag in one of Google v2's forms (`es`, `zh-TW`, `mni-Mtei`, `ceb`), or undefined to detect. */
+  source?: string;
+}
+
+export interface TranslateDetails {
+  provider: string;
+  [field: string]: unknown;
+}
+
+/** A language the form offers; `route` names the languages of a chain. */
+export interface FormLanguage {
+  code: string;
+  name: string;
+  route?: readonly string[];
+}
+
+/** What the handler supplies from its engine: GET lists it (JSON `languages`, the form's select). */
+export interface TranslateFormData {
+  languages: readonly FormLanguage[];
+}
+
+// Google v2's forms: ISO 639-1 ("es") or three letters ("ceb"), then a script ("mni-Mtei") or region ("zh-TW", "es-419").
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i;
+
+/** BCP-47's casing: "ZH-tw" → "zh-TW", "mni-mtei" → "mni-Mtei". */
+function canonicalTag(tag: string): string {
+  const [, language, script, region] = LANGUAGE_TAG.exec(tag)!;
+  return [language!.toLowerCase(), script && script[0]!.toUpperCase() + script.slice(1).toLowerCase(), region?.toUpperCase()].filter(Boolean).join('-');
+}
+
+function parse({ source, target }: Record<string, unknown>): TranslateFields {
+  const fields: TranslateFields = {};
+  if (!isAbsent(source) && source !== 'auto') {
+    if (typeof source !== 'string' || !LANGUAGE_TAG.test(source)) {
+      throw invalid('source must be a language code such as "es", "zh-TW", "mni-Mtei" or "ceb", or "auto"');
+    }
+    fields.source = canonicalTag(source);
+  }
+  if (!isAbsent(target) && (typeof target !== 'string' || target.toLowerCase() !== 'en')) {
+    throw invalid('target must be "en": this service translates into English only');
+  }
+  return fields;
+}
+
+const languageOption = ({ code, name, route }: FormLanguage) =>
+  html`<option value="${code}">${name} (${code}${route ? ` via ${route.slice(1, -1).join(', ')}` : ''})</option>`;
+
+export const translate = defineOperation<'translate', TranslateFields, TranslateDetails, TranslateFormData>({
+  name: 'translate',
+  title: 'Translate into English',
+  noun: 'translation',
+  fields: ['source', 'target'],
+  parse,
+  answersSourceLanguage: true,
+  formFields: ({ languages = [] }) =>
+    html`<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>`,
+  sourceNote: ({ provider }) => (provider ? html` (translated by ${provider})` : ''),
+  resultDetails: () => '',
+});
