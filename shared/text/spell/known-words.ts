@@ -16,13 +16,17 @@ const ENDINGS: Array<[string, string[]]> = [
 const MIN_STEM = 5;
 
 export class KnownWords {
-  private readonly jargon: Set<string>;
+  // Built on the first unknown word, not at cold start: most texts never need it.
+  private set: Set<string> | undefined;
 
   constructor(
-    list: string,
+    private readonly list: string,
     private readonly isWord: (word: string) => boolean,
-  ) {
-    this.jargon = new Set(list.split('\n').filter(Boolean));
+  ) {}
+
+  private get jargon(): Set<string> {
+    this.set ??= new Set(this.list.split('\n').filter(Boolean));
+    return this.set;
   }
 
   /** Whether the word (any case, straight or curly apostrophe) is listed jargon, or its plural or possessive. */

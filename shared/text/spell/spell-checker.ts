@@ -226,8 +226,15 @@ class ContextSpellChecker implements SpellChecker {
     private readonly model: LanguageModel,
     private readonly index: CandidateIndex,
     private readonly known: KnownWords,
-    private readonly masks: ReadonlyMap<string, number>,
+    private readonly variantsText: string,
   ) {}
+
+  // The forms not every variant has, parsed when a text first needs them rather than at cold start.
+  private maskMap: ReadonlyMap<string, number> | undefined;
+  private get masks(): ReadonlyMap<string, number> {
+    this.maskMap ??= parseVariantMasks(this.variantsText);
+    return this.maskMap;
+  }
 
   correct(text: string, options: SpellOptions = {}): SpellResult {
     const language = options.language ?? 'en';
@@ -633,5 +640,5 @@ export function createSpellChecker(): SpellChecker {
   const model = new LanguageModel(englishWords(), candidates);
   const spell = loadDictionary(aff, dic);
   const known = new KnownWords(jargon, (word) => spell.correct(word));
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(variants));
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, variants);
 }
