@@ -3,7 +3,7 @@
  * from @cspell/dict-software-terms) with its plurals and possessives, and words derived from a
  * dictionary word by a common prefix or ending (sublicense, noncommercially, licensors).
  */
-const PREFIXES = ['anti', 'auto', 'co', 'counter', 'cross', 'hyper', 'inter', 'meta', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're', 'self', 'semi', 'sub', 'super', 'un', 'under'];
+const PREFIXES = ['anti', 'auto', 'co', 'counter', 'cross', 'dis', 'hyper', 'inter', 'meta', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're', 'self', 'semi', 'sub', 'super', 'un', 'under'];
 // Endings, and what the dictionary word they were added to ends in instead ('' for nothing).
 const ENDINGS: Array<[string, string[]]> = [
   ['ors', ['e', '']],
