@@ -7,7 +7,7 @@ import variants from './generated/variants.txt';
 import { englishWords } from '../english-words.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
-import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
+import { ErrorModel, spanCostFloor } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
@@ -227,6 +227,7 @@ class ContextSpellChecker implements SpellChecker {
     private readonly index: CandidateIndex,
     private readonly known: KnownWords,
     private readonly masks: ReadonlyMap<string, number>,
+    private readonly errors: ErrorModel,
   ) {}
 
   correct(text: string, options: SpellOptions = {}): SpellResult {
@@ -386,7 +387,7 @@ class ContextSpellChecker implements SpellChecker {
     const stemId = suffix ? -1 : POSSESSIVE_WITHOUT_APOSTROPHE.test(word) ? this.model.id(word.slice(0, -1)) : -1;
     const possessive = stemId >= 0 ? `${this.model.forms[stemId]!}'s` : '';
     if (stemId >= 0) {
-      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
+      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
     // alot → a lot: two words run together, as likely as the pair itself; it comes last.
     const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(fold(stem), previous, next);
@@ -477,7 +478,7 @@ class ContextSpellChecker implements SpellChecker {
       // Only a tie (of score and bound) could still enter.
       if (bounds[k]! < worst) continue;
       const id = found[k]!;
-      const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
+      const score = bases[k]! - EDIT_WEIGHT * this.errors.spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
       ranking.offer(id, score, bounds[k]!, k);
     }
     const shortlist = ranking.shortlist();
@@ -633,5 +634,5 @@ export function createSpellChecker(): SpellChecker {
   const model = new LanguageModel(englishWords(), candidates);
   const spell = loadDictionary(aff, dic);
   const known = new KnownWords(jargon, (word) => spell.correct(word));
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(variants));
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(variants), new ErrorModel());
 }
