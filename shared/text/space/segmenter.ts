@@ -860,7 +860,7 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-/** Builds the word and pair model (shared with the spelling engine); create once per cold start and reuse. */
-export function createSegmenter(): Segmenter {
-  return new BigramSegmenter(buildModel(listedWords(englishWords())));
+/** Builds the segmenter on a word model (by default the built one the spelling engine shares); create once per cold start and reuse. */
+export function createSegmenter(words: WordModel = englishWords()): Segmenter {
+  return new BigramSegmenter(buildModel(listedWords(words)));
 }

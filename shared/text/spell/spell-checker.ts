@@ -5,6 +5,7 @@ import candidates from './generated/candidates.txt';
 import jargon from './generated/jargon.txt';
 import variants from './generated/variants.txt';
 import { englishWords } from '../english-words.ts';
+import type { WordModel } from '../word-model.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { ErrorModel, spanCostFloor } from './error-model.ts';
@@ -626,13 +627,30 @@ function restoreCase(pattern: number, suggestion: string): string {
   return result;
 }
 
+/** What the spelling engine is built from: the shared word model and the texts scripts/build-text-data.ts writes. */
+export interface SpellData {
+  words: WordModel;
+  /** candidates.txt (see language-model.ts). */
+  candidates: string;
+  /** The expanded Hunspell dictionary nspell reads. */
+  aff: string;
+  dic: string;
+  /** jargon.txt, one word a line (see known-words.ts). */
+  jargon: string;
+  /** variants.txt (see variants.ts). */
+  variants: string;
+}
+
+/** The built data the service runs on. */
+const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants });
+
 /**
- * Loads nspell on the pre-expanded dictionary, the shared word model, the candidates and their index
- * (see scripts/build-text-data.ts); keep the instance for the cold start's lifetime.
+ * Loads nspell on the pre-expanded dictionary, the word model, the candidates and their index
+ * (by default the built ones); keep the instance for the cold start's lifetime.
  */
-export function createSpellChecker(): SpellChecker {
-  const model = new LanguageModel(englishWords(), candidates);
-  const spell = loadDictionary(aff, dic);
-  const known = new KnownWords(jargon, (word) => spell.correct(word));
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(variants), new ErrorModel());
+export function createSpellChecker(data: SpellData = builtSpellData()): SpellChecker {
+  const model = new LanguageModel(data.words, data.candidates);
+  const spell = loadDictionary(data.aff, data.dic);
+  const known = new KnownWords(data.jargon, (word) => spell.correct(word));
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, parseVariantMasks(data.variants), new ErrorModel());
 }
