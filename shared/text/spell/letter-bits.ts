@@ -1,0 +1,63 @@
+/**
+ * Words as bits, for the candidate index's filters and its table of short words: the set of letters
+ * a word contains (and contains twice), and a short word's letters packed 5 bits each.
+ */
+
+/** Words of up to this many letters can be packed (see pack()). */
+export const PACKED_LONGEST = 6;
+
+/** One bit per letter a–z; every other character shares bit 26. */
+function letterBit(code: number): number {
+  return code >= 97 && code < 123 ? 1 << (code - 97) : 1 << 26;
+}
+
+/** The letters of text[from, to) as letterBit()s. */
+export function letterBits(text: string, from: number, to: number): number {
+  let once = 0;
+  for (let i = from; i < to; i++) once |= letterBit(text.charCodeAt(i));
+  return once;
+}
+
+/** The letters text[from, to) contains at least twice, as letterBit()s. */
+export function repeatedBits(text: string, from: number, to: number): number {
+  let once = 0;
+  let twice = 0;
+  for (let i = from; i < to; i++) {
+    const bit = letterBit(text.charCodeAt(i));
+    twice |= once & bit;
+    once |= bit;
+  }
+  return twice;
+}
+
+export function bitCount(bits: number): number {
+  bits -= (bits >>> 1) & 0x55555555;
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * A word of up to PACKED_LONGEST letters a–z and apostrophes as 5 bits a letter, the first lowest
+ * (a–z 1–26, apostrophe 27, so no letter is 0); -1 for any other word.
+ */
+export function pack(word: string): number {
+  if (word.length > PACKED_LONGEST) return -1;
+  let letters = 0;
+  for (let i = word.length - 1; i >= 0; i--) {
+    const c = word.charCodeAt(i);
+    const code = c === 39 ? 27 : c >= 97 && c <= 122 ? c - 96 : -1;
+    if (code < 0) return -1;
+    letters = letters * 32 + code;
+  }
+  return letters;
+}
+
+/** Character codes by pack() code. */
+export const UNPACKED = new Int32Array(32);
+for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
+UNPACKED[27] = 39;
+
+/** How many letters pack() packed into `letters`. */
+export function packedLength(letters: number): number {
+  return ((36 - Math.clz32(letters)) / 5) | 0;
+}
