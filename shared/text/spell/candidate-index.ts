@@ -32,7 +32,7 @@ import {
   type Buckets,
 } from './candidate-tables.ts';
 import { BIT_QUERY_LONGEST, QueryDistance } from './edit-distance.ts';
-import { bitCount, letterBits, packedLength, repeatedBits, UNPACKED } from './letter-bits.ts';
+import { bitCount, letterSets, packedLength, UNPACKED } from './letter-bits.ts';
 
 // Words this long also keep the words 3 edits away among those their deletes reach (those close in
 // their first letters): long words collect more slips, and it costs no extra lookup.
@@ -67,6 +67,7 @@ export class CandidateIndex {
   private query = 0;
   private queryLetters = 0;
   private queryRepeated = 0;
+  private readonly querySets = new Int32Array(2);
   private readonly hashes = new Uint32Array(MOST_DELETES);
   // Per hash, where its buckets of short words and of groups start and end.
   private readonly bounds = new Uint32Array(4 * this.hashes.length);
@@ -110,8 +111,9 @@ export class CandidateIndex {
       this.query = 1;
     }
     this.distance.set(word);
-    this.queryLetters = letterBits(word, 0, word.length);
-    this.queryRepeated = repeatedBits(word, 0, word.length);
+    letterSets(word, 0, word.length, this.querySets, 0);
+    this.queryLetters = this.querySets[0]!;
+    this.queryRepeated = this.querySets[1]!;
     // Sound-alikes first: their distance limit is the larger, so a word they rule out needs no second look.
     if (word.length >= SOUND_MIN_LENGTH) {
       const sounds = this.sounds;

@@ -7,7 +7,7 @@
  * words. The tables are megabytes: the layout keeps what one step of a lookup reads together, as
  * nearly every first read of a group or word misses the processor's caches.
  */
-import { letterBits, pack, PACKED_LONGEST, repeatedBits } from './letter-bits.ts';
+import { letterSets, pack, PACKED_LONGEST } from './letter-bits.ts';
 
 export const MAX_DISTANCE = 2;
 // 7 makes 56k groups for 88k words: a shorter prefix builds faster but makes groups, and so
@@ -24,6 +24,7 @@ const PART_BUCKETS = 4096;
 // costs three cache misses.
 export const SHORT_LONGEST = Math.min(PREFIX - 1, PACKED_LONGEST);
 // Fields of a word's record in CandidateTables.words (its length is the next record's START minus its own).
+// LETTERS and REPEATED side by side, as letterSets() writes them.
 export const LETTERS = 0;
 export const REPEATED = 1;
 export const START = 2;
@@ -155,10 +156,9 @@ export function buildCandidateTables(keys: readonly string[], soundKeys: string)
   let at = 0;
   for (let id = 0; id < size; id++) {
     const length = keys[id]!.length;
-    const once = letterBits(text, at, at + length);
-    const twice = repeatedBits(text, at, at + length);
-    words[id * WORD_FIELDS + LETTERS] = once;
-    words[id * WORD_FIELDS + REPEATED] = twice;
+    letterSets(text, at, at + length, words, id * WORD_FIELDS + LETTERS);
+    const once = words[id * WORD_FIELDS + LETTERS]!;
+    const twice = words[id * WORD_FIELDS + REPEATED]!;
     words[id * WORD_FIELDS + START] = at;
     at += length;
     const letters = pack(keys[id]!);

@@ -6,28 +6,22 @@
 /** Words of up to this many letters can be packed (see pack()). */
 export const PACKED_LONGEST = 6;
 
-/** One bit per letter a–z; every other character shares bit 26. */
-function letterBit(code: number): number {
-  return code >= 97 && code < 123 ? 1 << (code - 97) : 1 << 26;
-}
-
-/** The letters of text[from, to) as letterBit()s. */
-export function letterBits(text: string, from: number, to: number): number {
-  let once = 0;
-  for (let i = from; i < to; i++) once |= letterBit(text.charCodeAt(i));
-  return once;
-}
-
-/** The letters text[from, to) contains at least twice, as letterBit()s. */
-export function repeatedBits(text: string, from: number, to: number): number {
+/**
+ * Writes at out[at] the letters text[from, to) contains, one bit per letter a–z (every other
+ * character shares bit 26), and at out[at + 1] those it contains at least twice: one pass, as the
+ * index's build makes it for each of 88k words.
+ */
+export function letterSets(text: string, from: number, to: number, out: Int32Array, at: number): void {
   let once = 0;
   let twice = 0;
   for (let i = from; i < to; i++) {
-    const bit = letterBit(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const bit = c >= 97 && c < 123 ? 1 << (c - 97) : 1 << 26;
     twice |= once & bit;
     once |= bit;
   }
-  return twice;
+  out[at] = once;
+  out[at + 1] = twice;
 }
 
 export function bitCount(bits: number): number {
