@@ -10,6 +10,8 @@
  * repeats, round(ln(count / PAIR_COUNT_FLOOR) × PAIR_LOG_STEPS) as one byte), sorted by ids.
  * Rounding costs at most 0.5 % on a word's count and 2 % on a pair's: neither engine's results move.
  */
+import { WordTable, hashSpan } from './word-table.ts';
+
 export const COUNT_LOG_STEPS = 100;
 export const PAIR_LOG_STEPS = 24;
 /** The smallest pair count in the list (6.4 million), so one byte spans ln-counts up to floor × e^(255/24). */
@@ -33,18 +35,7 @@ export interface WordModel {
   pairCount(first: number, second: number): number;
 }
 
-/** Hash of the empty word; extendHash adds one UTF-16 code unit, so text can be hashed while it is scanned. */
-export const EMPTY_WORD_HASH = 0x811c9dc5;
-
-export function extendHash(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
-function hashOf(word: string): number {
-  let hash = EMPTY_WORD_HASH;
-  for (let k = 0; k < word.length; k++) hash = extendHash(hash, word.charCodeAt(k));
-  return hash;
-}
+export { EMPTY_WORD_HASH, extendHash } from './word-table.ts';
 
 /**
  * The two files' text: words (lower case, unique) with their counts (0 = not in the frequency list),
@@ -107,24 +98,17 @@ export function loadWordModel(wordText: string, pairText: string): WordModel {
     }
   }
 
-  const slots = new Int32Array(2 ** Math.ceil(Math.log2(size * 2))).fill(-1);
-  const mask = slots.length - 1;
-  const slotOf = (hash: number) => Math.imul(hash, 0x9e3779b1) >>> 8 & mask;
-  const idAt = (hash: number, text: string, start: number, end: number): number => {
-    outer: for (let slot = slotOf(hash); ; slot = (slot + 1) & mask) {
-      const id = slots[slot]!;
-      if (id === -1) return -1;
+  const table = new WordTable(
+    size,
+    (id) => hashSpan(words[id]!, 0, words[id]!.length),
+    (id, text, start, end) => {
       const word = words[id]!;
-      if (word.length !== end - start) continue;
-      for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) continue outer;
-      return id;
-    }
-  };
-  for (let id = 0; id < size; id++) {
-    let slot = slotOf(hashOf(words[id]!));
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = id;
-  }
+      if (word.length !== end - start) return false;
+      for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+      return true;
+    },
+  );
+  const idAt = (hash: number, text: string, start: number, end: number): number => table.find(hash, text, start, end);
 
   // Pairs as rows by first id (compressed sparse rows): seconds ascending in pairNext[pairStart[a] … pairStart[a + 1]).
   const bytes = Buffer.from(pairText, 'base64');
@@ -166,7 +150,7 @@ export function loadWordModel(wordText: string, pairText: string): WordModel {
     followTotals,
     precedeTotals,
     idAt,
-    id: (word) => idAt(hashOf(word), word, 0, word.length),
+    id: (word) => table.find(hashSpan(word, 0, word.length), word, 0, word.length),
     pairCount(first, second) {
       let lo = pairStart[first]!;
       let hi = pairStart[first + 1]!;

@@ -283,6 +283,12 @@ class Scratch {
   classes = new Uint8Array(0);
   letterPrefix = new Float64Array(0);
   endCost = new Float64Array(0);
+  // Per start j, an unknown piece's spelling there: whole when one or two letters long, else its first three letters.
+  oneLetter = new Float64Array(0);
+  twoLetters = new Float64Array(0);
+  firstThree = new Float64Array(0);
+  // Per start j, whether an unknown piece of two letters or more starting there reads as a name (Capital, then lower case).
+  nameStart = new Uint8Array(0);
   piecesByEnd = new Int32Array(0);
   firstPiece = new Int32Array(0);
   lastPiece = new Int32Array(0);
@@ -306,6 +312,10 @@ class Scratch {
       this.classes = new Uint8Array(this.size);
       this.letterPrefix = new Float64Array(this.size);
       this.endCost = new Float64Array(this.size);
+      this.oneLetter = new Float64Array(this.size);
+      this.twoLetters = new Float64Array(this.size);
+      this.firstThree = new Float64Array(this.size);
+      this.nameStart = new Uint8Array(this.size);
       this.piecesByEnd = new Int32Array(this.size);
       this.firstPiece = new Int32Array(this.size);
       this.lastPiece = new Int32Array(this.size);
@@ -560,7 +570,7 @@ class BigramSegmenter implements Segmenter {
     const [finalState, finalCost] = this.viterbi(run, lower);
     // A stretch between forced joins longer than any word: leave the run as it was.
     if (finalCost === Infinity) return run;
-    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(run, n) - finalCost < KEEP_WHOLE_MARGIN) return run;
+    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
     const { pieceStart, piecePrevious, unknownStart, unknownPrevious } = this.scratch;
     const cuts: number[] = [];
@@ -589,7 +599,7 @@ class BigramSegmenter implements Segmenter {
     const lower = lowerSameLength(run);
     const n = lower.length;
     const cost = this.viterbi(run, lower)[1];
-    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(run, n)) : cost;
+    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(n)) : cost;
   }
 
   /** Viterbi over one letter run (lower its lookup form); returns the final state and its cost, the pieces stay in the scratch arrays. */
@@ -598,7 +608,7 @@ class BigramSegmenter implements Segmenter {
     const n = lower.length;
     const s = this.scratch;
     s.reset(n);
-    const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
+    const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, oneLetter, twoLetters, firstThree, nameStart, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
 
     // No boundary next to an apostrophe (but after the one of a plural possessive), before the n of n't, before a combining mark or inside a surrogate pair.
     canSplit[0] = 1;
@@ -628,6 +638,16 @@ class BigramSegmenter implements Segmenter {
       letterPrefix[j + 1] = letterPrefix[j]! + (j >= 3 ? letterCost(letters, history, cls) : 0);
       history = (history * CLASSES + cls) % HISTORIES;
       endCost[j + 1] = letterCost(letters, history, BOUNDARY);
+    }
+    for (let j = 0; j < n; j++) {
+      const first = classes[j]!;
+      const second = j + 1 < n ? classes[j + 1]! : BOUNDARY;
+      const first1 = letterCost(letters, 0, first);
+      const first2 = first1 + letterCost(letters, first, second);
+      oneLetter[j] = first1 + letterCost(letters, first, BOUNDARY);
+      twoLetters[j] = first2 + letterCost(letters, first * CLASSES + second, BOUNDARY);
+      firstThree[j] = j + 2 < n ? first2 + letterCost(letters, first * CLASSES + second, classes[j + 2]!) : 0;
+      nameStart[j] = isUpper(run, j) && (j === 0 ? !this.sentenceStart : !isUpper(run, j - 1)) && j + 1 < n && isLower(run, j + 1) ? 1 : 0;
     }
 
     const { pieceStart, pieceWord, pieceExtra, pieceCost, piecePrevious, pieceNextSameEnd } = s;
@@ -718,25 +738,12 @@ class BigramSegmenter implements Segmenter {
           piecePrevious[q] = previous;
         }
       }
-      // Unknown pieces starting at j, spelled letter by letter.
-      const title = isUpper(run, j) && (j === 0 ? !this.sentenceStart : !isUpper(run, j - 1));
+      // Unknown pieces starting at j.
       const limit = Math.min(n, j + MAX_UNKNOWN_LENGTH);
-      const first = classes[j]!;
-      const second = j + 1 < n ? classes[j + 1]! : BOUNDARY;
-      const first1 = letterCost(letters, 0, first);
-      const first2 = first1 + letterCost(letters, first, second);
-      const first3 = j + 2 < n ? first2 + letterCost(letters, first * CLASSES + second, classes[j + 2]!) : 0;
       for (let i = j + 1; i <= limit; i++) {
         if (negations[i]! !== negations[j]!) break;
         if (!canSplit[i]) continue;
-        const spelling =
-          i === j + 1
-            ? first1 + letterCost(letters, first, BOUNDARY)
-            : i === j + 2
-              ? first2 + letterCost(letters, first * CLASSES + second, BOUNDARY)
-              : first3 + (letterPrefix[i]! - letterPrefix[j + 3]!) + endCost[i]!;
-        let cost = intoUnknown + UNKNOWN_WORD_COST + spelling + (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST;
-        if (title && i > j + 1 && isLower(run, j + 1)) cost -= NAME_BONUS;
+        const cost = this.unknownWordCost(intoUnknown, j, i);
         if (cost < unknownCost[i]!) {
           unknownCost[i] = cost;
           unknownStart[i] = j;
@@ -747,23 +754,21 @@ class BigramSegmenter implements Segmenter {
     return [finalState, finalCost];
   }
 
-  /** Cost of the run as one unknown word with nothing before it: the price the Viterbi gives that piece. */
-  private wholeUnknownCost(run: string, n: number): number {
-    const { letters } = this.model;
-    const { classes, letterPrefix, endCost, innerCapitals, negations } = this.scratch;
-    if (negations[n]! > 0) return Infinity;
-    const first = classes[0]!;
-    const second = n > 1 ? classes[1]! : BOUNDARY;
-    let spelling = letterCost(letters, 0, first);
-    if (n === 1) spelling += letterCost(letters, first, BOUNDARY);
-    else {
-      spelling += letterCost(letters, first, second);
-      if (n === 2) spelling += letterCost(letters, first * CLASSES + second, BOUNDARY);
-      else spelling += letterCost(letters, first * CLASSES + second, classes[2]!) + (letterPrefix[n]! - letterPrefix[3]!) + endCost[n]!;
-    }
-    let cost = UNKNOWN_WORD_COST + spelling + (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST;
-    if (isUpper(run, 0) && n > 1 && isLower(run, 1) && !this.sentenceStart) cost -= NAME_BONUS;
-    return cost;
+  /**
+   * Cost of the piece [j, i) of the run viterbi() last measured as one unknown word, after a reading
+   * that cost `before`: the price of an unknown word, its spelling under the letter model (its first
+   * three letters and its end costed from its own start), its inner capitals, less a name's bonus.
+   */
+  private unknownWordCost(before: number, j: number, i: number): number {
+    const { oneLetter, twoLetters, firstThree, letterPrefix, endCost, innerCapitals, nameStart } = this.scratch;
+    const spelling = i === j + 1 ? oneLetter[j]! : i === j + 2 ? twoLetters[j]! : firstThree[j]! + (letterPrefix[i]! - letterPrefix[j + 3]!) + endCost[i]!;
+    const cost = before + UNKNOWN_WORD_COST + spelling + (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST;
+    return nameStart[j] && i > j + 1 ? cost - NAME_BONUS : cost;
+  }
+
+  /** Cost of the run viterbi() last measured as one unknown word with nothing before it: the price the Viterbi gives that piece. */
+  private wholeUnknownCost(n: number): number {
+    return this.scratch.negations[n]! > 0 ? Infinity : this.unknownWordCost(0, 0, n);
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
@@ -855,7 +860,7 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
-/** Builds the word and pair model (shared with the spelling engine); create once per cold start and reuse. */
-export function createSegmenter(): Segmenter {
-  return new BigramSegmenter(buildModel(listedWords(englishWords())));
+/** Builds the segmenter on a word model (by default the built one the spelling engine shares); create once per cold start and reuse. */
+export function createSegmenter(words: WordModel = englishWords()): Segmenter {
+  return new BigramSegmenter(buildModel(listedWords(words)));
 }

@@ -1,5 +1,6 @@
 import nspell from 'nspell';
 import { growTo } from '../typed-array.ts';
+import { WordTable, hashSpan } from '../word-table.ts';
 
 type Nspell = ReturnType<typeof nspell>;
 
@@ -36,21 +37,12 @@ export function loadDictionary(aff: string, dic: string): Nspell {
     from = end + 1;
   }
 
-  const slots = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(2, words * 2)))).fill(-1);
-  const mask = slots.length - 1;
-  for (let w = 0; w < words; w++) {
-    let slot = hashRange(dic, plain[2 * w]!, plain[2 * w + 1]!) & mask;
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = w;
-  }
-  const has = (word: string): boolean => {
-    for (let slot = hashRange(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
-      const w = slots[slot]!;
-      if (w === -1) return false;
-      const from = plain[2 * w]!;
-      if (plain[2 * w + 1]! - from === word.length && dic.startsWith(word, from)) return true;
-    }
-  };
+  const table = new WordTable(
+    words,
+    (w) => hashSpan(dic, plain[2 * w]!, plain[2 * w + 1]!),
+    (w, text, from, to) => plain[2 * w + 1]! - plain[2 * w]! === to - from && dic.startsWith(text.slice(from, to), plain[2 * w]!),
+  );
+  const has = (word: string): boolean => table.find(hashSpan(word, 0, word.length), word, 0, word.length) !== -1;
 
   const spell = nspell(aff, `${special.length}\n${special.join('\n')}\n`) as Nspell & { data: Record<string, string[]> };
   const flagged = spell.data;
@@ -60,11 +52,4 @@ export function loadDictionary(aff: string, dic: string): Nspell {
     has: (target, word) => typeof word === 'string' && (word in target || has(word)),
   });
   return spell;
-}
-
-/** FNV-1a of text[from, to). */
-function hashRange(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
 }

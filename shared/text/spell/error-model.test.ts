@@ -1,4 +1,8 @@
-import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
+import { ErrorModel, spanCostFloor } from './error-model.ts';
+
+const model = new ErrorModel();
+const errorCost = (typed: string, intended: string, limit?: number) => model.errorCost(typed, intended, limit);
+const spanErrorCost = (typed: string, text: string, from: number, to: number, limit?: number) => model.spanErrorCost(typed, text, from, to, limit);
 
 describe('errorCost', () => {
   test('is zero for the same word and one for an unremarkable edit', () => {
@@ -77,6 +81,12 @@ describe('errorCost', () => {
         from += word.length;
       }
     }
+  });
+
+  test('keeps its working memory to itself: another model in between changes nothing', () => {
+    const other = new ErrorModel();
+    const alone = ['separate', 'separated', 'sepal'].map((word) => new ErrorModel().errorCost('seperate', word));
+    expect(['separate', 'separated', 'sepal'].map((word) => (other.errorCost('quaties', word), errorCost('seperate', word)))).toEqual(alone);
   });
 
   test('scores words longer than the room it starts with (32 letters) as it scores short ones', () => {

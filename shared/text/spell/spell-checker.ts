@@ -5,9 +5,10 @@ import candidates from './generated/candidates.txt';
 import jargon from './generated/jargon.txt';
 import variants from './generated/variants.txt';
 import { englishWords } from '../english-words.ts';
+import type { WordModel } from '../word-model.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
-import { errorCost, spanCostFloor, spanErrorCost } from './error-model.ts';
+import { ErrorModel, spanCostFloor } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
@@ -227,6 +228,7 @@ class ContextSpellChecker implements SpellChecker {
     private readonly index: CandidateIndex,
     private readonly known: KnownWords,
     private readonly variantsText: string,
+    private readonly errors: ErrorModel,
   ) {}
 
   // The forms not every variant has, parsed when a text first needs them rather than at cold start.
@@ -393,7 +395,7 @@ class ContextSpellChecker implements SpellChecker {
     const stemId = suffix ? -1 : POSSESSIVE_WITHOUT_APOSTROPHE.test(word) ? this.model.id(word.slice(0, -1)) : -1;
     const possessive = stemId >= 0 ? `${this.model.forms[stemId]!}'s` : '';
     if (stemId >= 0) {
-      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
+      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
     // alot → a lot: two words run together, as likely as the pair itself; it comes last.
     const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(fold(stem), previous, next);
@@ -484,7 +486,7 @@ class ContextSpellChecker implements SpellChecker {
       // Only a tie (of score and bound) could still enter.
       if (bounds[k]! < worst) continue;
       const id = found[k]!;
-      const score = bases[k]! - EDIT_WEIGHT * spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
+      const score = bases[k]! - EDIT_WEIGHT * this.errors.spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
       ranking.offer(id, score, bounds[k]!, k);
     }
     const shortlist = ranking.shortlist();
@@ -632,13 +634,30 @@ function restoreCase(pattern: number, suggestion: string): string {
   return result;
 }
 
+/** What the spelling engine is built from: the shared word model and the texts scripts/build-text-data.ts writes. */
+export interface SpellData {
+  words: WordModel;
+  /** candidates.txt (see language-model.ts). */
+  candidates: string;
+  /** The expanded Hunspell dictionary nspell reads. */
+  aff: string;
+  dic: string;
+  /** jargon.txt, one word a line (see known-words.ts). */
+  jargon: string;
+  /** variants.txt (see variants.ts). */
+  variants: string;
+}
+
+/** The built data the service runs on. */
+const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants });
+
 /**
- * Loads nspell on the pre-expanded dictionary, the shared word model, the candidates and their index
- * (see scripts/build-text-data.ts); keep the instance for the cold start's lifetime.
+ * Loads nspell on the pre-expanded dictionary, the word model, the candidates and their index
+ * (by default the built ones); keep the instance for the cold start's lifetime.
  */
-export function createSpellChecker(): SpellChecker {
-  const model = new LanguageModel(englishWords(), candidates);
-  const spell = loadDictionary(aff, dic);
-  const known = new KnownWords(jargon, (word) => spell.correct(word));
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, variants);
+export function createSpellChecker(data: SpellData = builtSpellData()): SpellChecker {
+  const model = new LanguageModel(data.words, data.candidates);
+  const spell = loadDictionary(data.aff, data.dic);
+  const known = new KnownWords(data.jargon, (word) => spell.correct(word));
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, data.variants, new ErrorModel());
 }
