@@ -421,6 +421,11 @@ async function main(): Promise<void> {
     return;
   }
   registerTextLoader();
+  // --cold-start: only the packaged function's import time (with --baseline, beside that commit's).
+  if (process.argv.includes('--cold-start')) {
+    for (const line of bundledColdStart({ text: {} })) console.log(line);
+    return;
+  }
   if (!existsSync(join(DATA, 'spell-testset1.txt'))) {
     console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): no recall figures. See the project README.`);
     if (!QUICK) process.exit(2);
