@@ -6,7 +6,8 @@
  * throwaway SQLite store, translate going to the loopback Google stand-in so the figure is the
  * service's own cost, not a translation engine's. BENCH_URL=http://host:port measures a server
  * you run yourself instead (e.g. `npm start`; the bench adds records to its store).
- * BENCH_SECONDS (10 per route) and BENCH_CONNECTIONS (16) tune the run.
+ * BENCH_SECONDS (10 per route) and BENCH_CONNECTIONS (16) tune the run; --quick (npm test runs it)
+ * is 1 s per route with 2 connections on 20 seeded records. Any non-2xx answer makes it exit 1.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
@@ -44,8 +45,10 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const QUICK = process.argv.includes('--quick');
+const seconds = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : 10));
+const connections = Number(process.env.BENCH_CONNECTIONS ?? (QUICK ? 2 : 16));
+const SEEDED = QUICK ? 20 : 200;
 
 /** Every POST has its own text, as real traffic does: no cache or repeated work flatters the figure. */
 let counter = 0;
@@ -65,9 +68,9 @@ const ROUTES: Array<[string, AutocannonRequest]> = [
   ['POST /api/spell', post('spell', 'Teh wrold is big and the qiuck brown fox jumpd over teh lazy dog.')],
 ];
 
-/** Full pages for the GET routes: 200 records of mixed text. */
+/** Full pages for the GET routes: records of mixed text. */
 async function seed(url: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < SEEDED; i++) {
     const response = await fetch(`${url}/api/space`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -106,6 +109,7 @@ async function main() {
       const failures = result.non2xx + result.errors;
       console.log(`| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${failures} |`);
       if (failures > 0) {
+        process.exitCode = 1;
         console.error(`  ${name}: status counts ${JSON.stringify(result.statusCodeStats)}, ${result.errors} connection errors`);
         if (serverOutput) console.error(serverOutput().split('\n').filter((line) => /error|✖|×/i.test(line)).slice(-10).join('\n'));
       }
