@@ -13,6 +13,10 @@ import { irregularPastForms } from './irregular-verbs.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
+import { casePattern, restoreCase } from './case-pattern.ts';
+import { confidence, roundConfidence } from './confidence.ts';
+import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
+import { ACRONYM, INNER_CAPITAL, PLAIN, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
 
@@ -65,8 +69,6 @@ export interface SpellChecker {
 }
 
 const MAX_ALTERNATIVES = 5;
-// Candidates kept per distinct misspelling, by word and error model alone, for context to reorder.
-const SHORTLIST = 12;
 // Shortlists are cached per distinct misspelling; the bound keeps a warm instance's memory flat.
 const CACHE_LIMIT = 20_000;
 // ln-probability units one edit costs: a candidate one edit further away must be about
@@ -95,13 +97,6 @@ const MISSPELLED = 1;
 const CODE_LIKE = 2;
 const OTHER_SCRIPT = 3;
 
-// Word shapes (wordShape()).
-const PLAIN = 0;
-const SENTENCE_START = 1;
-const INNER_CAPITAL = 2;
-const ACRONYM = 3;
-// Acronyms are short: a longer word in capitals is emphasis, checked like any other.
-const MAX_ACRONYM = 6;
 
 // ln-score of keeping an unknown word as written, against the candidates' ln P(word) − edit costs:
 // lower case, and capitalised (at a sentence's start, where names are as common as slips); a word
@@ -116,7 +111,6 @@ const PLURAL_WORD = -18;
 const MIN_CONFIDENCE = 0.3;
 // A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
 const NAME_CONFIDENCE = 0.65;
-const SHORT_WORD_CONFIDENCE = 0.9;
 
 const DIGIT = /\p{N}/u;
 // The dictionary is English: words in other scripts are never "corrected" into English.
@@ -139,69 +133,6 @@ interface Word {
   check: number;
   /** Whether only whitespace separates it from the previous word. */
   joined: boolean;
-}
-
-/** Candidate ids with their score from frequency and error model, best first. */
-type Shortlist = { ids: Int32Array; scores: Float64Array };
-
-/**
- * The best SHORTLIST candidates offered so far, best first, in typed arrays (a query offers about
- * twenty): by score, then as the one scored first would rank if scoring went best bound first
- * (best bound, then place in the lookup).
- */
-class Ranking {
-  private size = 0;
-  private readonly ids = new Int32Array(SHORTLIST + 1);
-  private readonly scores = new Float64Array(SHORTLIST + 1);
-  private readonly bounds = new Float64Array(SHORTLIST + 1);
-  private readonly places = new Int32Array(SHORTLIST + 1);
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  /** The ranking as it stands, for the cache. */
-  shortlist(): Shortlist {
-    return { ids: this.ids.slice(0, this.size), scores: this.scores.slice(0, this.size) };
-  }
-
-  /** The score a candidate must beat to enter, once the ranking is full. */
-  worst(): number {
-    return this.size === SHORTLIST ? this.scores[SHORTLIST - 1]! : -Infinity;
-  }
-
-  /** Takes the candidate if it ranks among the best; an id already in keeps its better score. */
-  offer(id: number, score: number, bound: number, place: number): void {
-    const { ids, scores, bounds, places } = this;
-    let size = this.size;
-    if (size === SHORTLIST && !this.ahead(score, bound, place, SHORTLIST - 1)) return;
-    for (let e = 0; e < size; e++) {
-      if (ids[e] !== id) continue;
-      if (scores[e]! >= score) return;
-      size--;
-      for (let m = e; m < size; m++) this.move(m + 1, m);
-      break;
-    }
-    let at = size;
-    for (; at > 0 && this.ahead(score, bound, place, at - 1); at--) this.move(at - 1, at);
-    ids[at] = id;
-    scores[at] = score;
-    bounds[at] = bound;
-    places[at] = place;
-    this.size = Math.min(size + 1, SHORTLIST);
-  }
-
-  private ahead(score: number, bound: number, place: number, e: number): boolean {
-    const other = this.scores[e]!;
-    return score > other || (score === other && (bound > this.bounds[e]! || (bound === this.bounds[e]! && place < this.places[e]!)));
-  }
-
-  private move(from: number, to: number): void {
-    this.ids[to] = this.ids[from]!;
-    this.scores[to] = this.scores[from]!;
-    this.bounds[to] = this.bounds[from]!;
-    this.places[to] = this.places[from]!;
-  }
 }
 
 // Candidates are sorted by id × ORDER_SPAN + their place in the lookup, which is less than this.
@@ -502,86 +433,6 @@ interface Suggestions {
   confidence: number;
 }
 
-/** Share of e^best in e^keep + Σ e^totals: the noisy channel's posterior of the best reading. */
-function confidence(best: number, totals: Float64Array, keep: number): number {
-  let max = keep;
-  for (const total of totals) if (total > max) max = total;
-  let sum = Math.exp(keep - max);
-  for (const total of totals) sum += Math.exp(total - max);
-  return Math.exp(best - max) / sum;
-}
-
-const roundConfidence = (confidence: number): number => Math.round(confidence * 1000) / 1000;
-
-/** Whether the text is written in capitals (most of its cased letters are), so an all-capital word is no acronym. */
-function isShouting(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (const char of text) {
-    if (char !== char.toLowerCase()) upper++;
-    else if (char !== char.toUpperCase()) lower++;
-  }
-  return upper > 0 && upper >= 4 * lower;
-}
-
-// What may stand between a sentence's end and its first word: spaces, quotes, brackets, list bullets.
-const BEFORE_SENTENCE = /[\s"'“”‘’()[\]«»*•-]/u;
-
-const WORD_PART = /[\p{L}\p{M}'’-]/u;
-const CAPITAL_AFTER_APOSTROPHE = /['’]\p{Lu}/u;
-// A full stop after these (or after an initial) ends no sentence.
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'no', 'vol', 'fig', 'cf', 'al', 'ca']);
-
-const isCapital = (char: string): boolean => char !== char.toLowerCase();
-
-/** The shape of words[i] in its text: PLAIN, SENTENCE_START, INNER_CAPITAL (a name) or ACRONYM. */
-function wordShape(text: string, words: readonly Word[], i: number, shouting: boolean): number {
-  const { text: word, offset } = words[i]!;
-  // A part of a hyphenated word takes the whole word's shape (Dong-hee, Jean-luc).
-  let start = offset;
-  while (start > 0 && WORD_PART.test(text.charAt(start - 1))) start--;
-  if (CAPITAL_AFTER_APOSTROPHE.test(word)) return INNER_CAPITAL;
-  if (!isCapital(text.charAt(start))) {
-    // von, van, de between two capitalised words: part of a name.
-    const [before, after] = [words[i - 1], words[i + 1]];
-    return before && after && after.joined && words[i]!.joined && isCapital(before.text.charAt(0)) && isCapital(after.text.charAt(0)) ? INNER_CAPITAL : PLAIN;
-  }
-  const letters = word.replace(/['’]s$/u, '');
-  // In a text written in capitals, a word in capitals is just a word.
-  if (letters === letters.toUpperCase() && (shouting || letters.length > MAX_ACRONYM)) return PLAIN;
-  if (start === offset && !shouting && letters.length >= 2 && letters.length <= MAX_ACRONYM && letters === letters.toUpperCase()) return ACRONYM;
-  let at = start - 1;
-  while (at >= 0 && BEFORE_SENTENCE.test(text.charAt(at)) && text.charAt(at) !== '\n') at--;
-  if (at < 0 || '!?:\n'.includes(text.charAt(at))) return SENTENCE_START;
-  if (text.charAt(at) !== '.') return INNER_CAPITAL;
-  let from = at;
-  while (from > 0 && /\p{L}/u.test(text.charAt(from - 1))) from--;
-  const before = text.slice(from, at);
-  return before.length === 1 || ABBREVIATIONS.has(before.toLowerCase()) ? INNER_CAPITAL : SENTENCE_START;
-}
-
-/** Whether b is a with two neighbouring letters swapped (Jhon → John), ignoring case. */
-function isTransposition(a: string, b: string): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  if (x.length !== y.length) return false;
-  const diff: number[] = [];
-  for (let k = 0; k < x.length && diff.length <= 2; k++) if (x[k] !== y[k]) diff.push(k);
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
-}
-
-/**
- * Whether replacing `original` by `replacement` is a change a writer would want: a change of case
- * only capitalises a word of three letters or more (english → English, not au → Au), never makes an
- * acronym of a word (de → DE, ok → OK); a word
- * of two letters (Tk) is only put back in order (ot → to), one of three (tty, sys, pre) too unless the
- * change is near certain.
- */
-function plausibleChange(original: string, replacement: string, confidence: number): boolean {
-  if (original.toLowerCase() === replacement.toLowerCase()) return original.length > 2 && replacement === original.charAt(0).toUpperCase() + original.slice(1);
-  if (original.length > 3 || (original.length === 3 && confidence >= SHORT_WORD_CONFIDENCE)) return true;
-  return [...original.toLowerCase()].sort().join('') === [...replacement.toLowerCase()].sort().join('');
-}
-
 /** Whether text[from, to) is whitespace, and not empty. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   if (from >= to) return false;
@@ -603,36 +454,6 @@ function sameWithoutApostrophes(text: string, from: number, to: number, letters:
 }
 
 const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'");
-
-// Case patterns of an original word (see casePattern()); CURLY may be added to any.
-const AS_IS = 0;
-const UPPER = 1;
-const CAPITALISED = 2;
-const CURLY = 4;
-
-/** The original's case pattern and apostrophe style, worked out once for all its suggestions. */
-function casePattern(original: string): number {
-  const curly = original.includes('’') && !original.includes("'") ? CURLY : 0;
-  let first: string | undefined;
-  let letters = 0;
-  for (const char of original) {
-    if (!LETTER.test(char)) continue;
-    first ??= char;
-    letters++;
-  }
-  if (letters > 1 && original === original.toUpperCase()) return UPPER | curly;
-  if (first !== undefined && first !== first.toLowerCase()) return CAPITALISED | curly;
-  return AS_IS | curly;
-}
-
-/** Gives the suggestion the original's case pattern (TEH → THE, Teh → The) and apostrophe style. */
-function restoreCase(pattern: number, suggestion: string): string {
-  const result = pattern & CURLY ? suggestion.replace(/'/g, '’') : suggestion;
-  if ((pattern & ~CURLY) === UPPER) return result.toUpperCase();
-  if ((pattern & ~CURLY) === CAPITALISED) return result.charAt(0).toUpperCase() + result.slice(1);
-  // A lower-case original keeps the dictionary's casing, so a proper noun stays capitalised.
-  return result;
-}
 
 /** What the spelling engine is built from: the shared word model and the texts scripts/build-text-data.ts writes. */
 export interface SpellData {
