@@ -69,14 +69,14 @@ export const homePage = ({ records, filters, nextHref }: HomeView): SafeHtml =>
 ${
   records.length === 0
     ? html`<p class="muted">No records yet.</p>`
-    : html`<table>
+    : html`<div class="records" role="region" aria-label="Records" tabindex="0"><table>
 <thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Details</th><th>Time</th></tr></thead>
 <tbody>${records.map(
         (r) => html`
 <tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${markedOutput(r)}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
       )}
 </tbody>
-</table>`
+</table></div>`
 }
 <p>${nextHref ? html`<a rel="next" href="${nextHref}">Next page</a>` : html`<span class="muted">End of records.</span>`}</p>`,
   );

@@ -9,7 +9,8 @@ nav a{margin-right:1rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
 td.text{white-space:pre-wrap;word-break:break-word;max-width:24rem}
-@media (max-width:40rem){table{display:block;overflow-x:auto}td.text{min-width:12rem}}
+div.records{overflow-x:auto}
+@media (max-width:40rem){td.text{min-width:12rem}}
 form.filters{display:flex;gap:.75rem;align-items:end;flex-wrap:wrap;margin:1rem 0}
 label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 textarea{width:100%;min-height:10rem;font:inherit}
