@@ -146,7 +146,10 @@ async function build(): Promise<void> {
     candidates.map(([id], k) => (id - (k > 0 ? candidates[k - 1]![0] : 0)).toString(36)),
     candidates.map(([, form]) => soundKey(form)),
     candidates.flatMap(([, form], k) => (form === form.toLowerCase() ? [] : [`${k} ${form}`])),
-    candidates.flatMap(([, form], k) => (variantsOf(masks, form) !== ALL_VARIANTS ? [`${k} ${variantsOf(masks, form)}`] : [])),
+    candidates.flatMap(([, form], k) => {
+      const mask = variantsOf(masks, form);
+      return mask === ALL_VARIANTS ? [] : [`${k} ${mask}`];
+    }),
   ];
 
   const SHARED = join(import.meta.dirname, '..', 'shared', 'text', 'generated');

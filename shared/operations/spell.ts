@@ -32,11 +32,11 @@ function parseIgnore(value: unknown): string[] {
   if (isAbsent(value)) return [];
   const words = typeof value === 'string' ? value.split(/[\s,]+/u).filter(Boolean) : value;
   if (!Array.isArray(words) || words.some((word) => typeof word !== 'string' || word.length === 0)) throw invalid('ignore must be a list of words');
-  if (words.length > MAX_IGNORED) throw invalid(`ignore has ${words.length} words; the limit is ${MAX_IGNORED}`);
-  const long = (words as string[]).find((word) => codePoints(word) > MAX_IGNORED_LENGTH);
-  if (long !== undefined) throw invalid(`ignore's words may have at most ${MAX_IGNORED_LENGTH} characters`);
-  if ((words as string[]).some((word) => LONE_SURROGATE.test(word) || !PRINTABLE.test(word))) throw invalid('ignore may contain only printable characters');
-  return words as string[];
+  const list = words as string[];
+  if (list.length > MAX_IGNORED) throw invalid(`ignore has ${list.length} words; the limit is ${MAX_IGNORED}`);
+  if (list.some((word) => codePoints(word) > MAX_IGNORED_LENGTH)) throw invalid(`ignore's words may have at most ${MAX_IGNORED_LENGTH} characters`);
+  if (list.some((word) => LONE_SURROGATE.test(word) || !PRINTABLE.test(word))) throw invalid('ignore may contain only printable characters');
+  return list;
 }
 
 export const spell = defineOperation<'spell', SpellFields, SpellDetails>({

@@ -2,6 +2,9 @@
 
 const LETTER = /\p{L}/u;
 
+/** The form a word is looked up by: lower case, with a straight apostrophe. */
+export const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'");
+
 // Case patterns of an original word (see casePattern()); CURLY may be added to any.
 const AS_IS = 0;
 const UPPER = 1;

@@ -1,8 +1,10 @@
 /**
  * Words that are probably right though the dictionary lacks them: listed jargon (jargon.txt, built
- * from @cspell/dict-software-terms) with its plurals and possessives, and words derived from a
+ * from cspell's software-terms, fullstack and python lists) with its plurals and possessives, and words derived from a
  * dictionary word by a common prefix or ending (sublicense, noncommercially, licensors).
  */
+import { fold } from './case-pattern.ts';
+
 const PREFIXES = ['anti', 'auto', 'co', 'counter', 'cross', 'dis', 'hyper', 'inter', 'meta', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're', 'self', 'semi', 'sub', 'super', 'un', 'under'];
 // Endings, and what the dictionary word they were added to ends in instead ('' for nothing).
 const ENDINGS: Array<[string, string[]]> = [
@@ -31,7 +33,7 @@ export class KnownWords {
 
   /** Whether the word (any case, straight or curly apostrophe) is listed jargon, or its plural or possessive. */
   listed(word: string): boolean {
-    const w = word.toLowerCase().replace(/’/g, "'");
+    const w = fold(word);
     const stem = w.endsWith("'s") ? w.slice(0, -2) : w;
     return this.jargon.has(stem) || (stem.endsWith('s') && (this.jargon.has(stem.slice(0, -1)) || (stem.endsWith('es') && this.jargon.has(stem.slice(0, -2)))));
   }

@@ -5,6 +5,7 @@
  * refused as not English.
  */
 import { AppError } from '../../errors.ts';
+import type { LanguageGuess } from '../../translate/language-detector.ts';
 import type { Flag, SpellChecker, SpellOptions, SpellResult } from './spell-checker.ts';
 
 // A sentence is suspect when at least this share of its words (and two or more) were corrected or flagged.
@@ -19,7 +20,8 @@ const TELLING: ReadonlySet<Flag['reason']> = new Set(['unknown', 'uncertain']);
 const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/gu;
 const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
 
-export type Detect = (text: string) => { language: string | null; reliable: boolean };
+/** eld's guess, in the shape the translate function's detector answers with. */
+export type Detect = (text: string) => LanguageGuess;
 
 let detector: Promise<Detect> | undefined;
 
@@ -41,7 +43,7 @@ const languageName = (code: string): string => new Intl.DisplayNames(['en'], { t
  */
 export async function checkSpelling(checker: SpellChecker, text: string, options: SpellOptions = {}, detect?: Detect): Promise<SpellResult> {
   const first = checker.correct(text, options);
-  const reported = [...first.corrections.map((c) => c.offset), ...first.flags.filter((f) => TELLING.has(f.reason)).map((f) => f.offset)].sort((a, b) => a - b);
+  const reported = [...first.corrections.map((c) => c.offset), ...first.flags.filter((f) => TELLING.has(f.reason)).map((f) => f.offset)];
   const suspects: Array<{ start: number; end: number; words: number }> = [];
   let words = 0;
   for (const match of text.matchAll(SENTENCE)) {

@@ -13,7 +13,7 @@ import { irregularPastForms } from './irregular-verbs.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
-import { casePattern, restoreCase } from './case-pattern.ts';
+import { casePattern, fold, restoreCase } from './case-pattern.ts';
 import { confidence, roundConfidence } from './confidence.ts';
 import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
 import { ACRONYM, INNER_CAPITAL, PLAIN, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
@@ -96,7 +96,6 @@ const CORRECT = 0;
 const MISSPELLED = 1;
 const CODE_LIKE = 2;
 const OTHER_SCRIPT = 3;
-
 
 // ln-score of keeping an unknown word as written, against the candidates' ln P(word) − edit costs:
 // lower case, and capitalised (at a sentence's start, where names are as common as slips); a word
@@ -310,7 +309,8 @@ class ContextSpellChecker implements SpellChecker {
       stem = word.slice(0, -2);
       suffix = word.slice(-2);
     }
-    const { ids, scores } = this.shortlist(fold(stem));
+    const key = fold(stem);
+    const { ids, scores } = this.shortlist(key);
     const { totals, ranked } = this;
     // Another variant's spellings (colour in en-US) are no candidates; when the word is one, the
     // spellings only the other variants lack are its likely counterparts (color).
@@ -329,7 +329,7 @@ class ContextSpellChecker implements SpellChecker {
       totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
     // alot → a lot: two words run together, as likely as the pair itself; it comes last.
-    const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(fold(stem), previous, next);
+    const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(key, previous, next);
     if (split) totals[count++] = split.score - EDIT_WEIGHT * SPLIT_COST;
     // Best first, equal totals in shortlist order (a stable sort, without an object per candidate).
     for (let k = 0; k < count; k++) {
@@ -360,14 +360,20 @@ class ContextSpellChecker implements SpellChecker {
   /** The likeliest reading of a word as a function word and another listed word of the target variant, with its ln-score in context. */
   private bestSplit(key: string, previous: number, next: number): { form: string; score: number } | undefined {
     let found: { form: string; score: number } | undefined;
+    // A listed word of the target variant, spelled as the lexicon spells it; or -1.
+    const wordOf = (part: string): number => {
+      const id = this.model.id(part);
+      return id >= 0 && this.model.variants[id]! & this.target && this.model.forms[id] === part ? id : -1;
+    };
     for (let at = 1; at < key.length; at++) {
-      if (!FUNCTION_WORDS.has(key.slice(0, at))) continue;
-      const left = this.model.id(key.slice(0, at));
-      if (left < 0 || !(this.model.variants[left]! & this.target) || this.model.forms[left] !== key.slice(0, at)) continue;
-      const right = this.model.id(key.slice(at));
-      if (right < 0 || !(this.model.variants[right]! & this.target) || this.model.forms[right] !== key.slice(at)) continue;
+      const head = key.slice(0, at);
+      const tail = key.slice(at);
+      if (!FUNCTION_WORDS.has(head)) continue;
+      const left = wordOf(head);
+      const right = left < 0 ? -1 : wordOf(tail);
+      if (right < 0) continue;
       const score = this.model.pairScore(left, right) + CONTEXT_WEIGHT * (this.model.contextGain(left, previous, -1) + this.model.contextGain(right, -1, next));
-      if (score > (found?.score ?? -Infinity)) found = { form: `${key.slice(0, at)} ${key.slice(at)}`, score };
+      if (score > (found?.score ?? -Infinity)) found = { form: `${head} ${tail}`, score };
     }
     return found;
   }
@@ -452,8 +458,6 @@ function sameWithoutApostrophes(text: string, from: number, to: number, letters:
   }
   return k === letters.length;
 }
-
-const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
 /** What the spelling engine is built from: the shared word model and the texts scripts/build-text-data.ts writes. */
 export interface SpellData {

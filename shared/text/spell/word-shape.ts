@@ -54,9 +54,11 @@ export function wordShape(text: string, words: readonly ShapedWord[], i: number,
     return before && after && after.joined && words[i]!.joined && isCapital(before.text.charAt(0)) && isCapital(after.text.charAt(0)) ? INNER_CAPITAL : PLAIN;
   }
   const letters = word.replace(/['’]s$/u, '');
-  // In a text written in capitals, a word in capitals is just a word.
-  if (letters === letters.toUpperCase() && (shouting || letters.length > MAX_ACRONYM)) return PLAIN;
-  if (start === offset && !shouting && letters.length >= 2 && letters.length <= MAX_ACRONYM && letters === letters.toUpperCase()) return ACRONYM;
+  if (letters === letters.toUpperCase()) {
+    // In a text written in capitals, or longer than an acronym, a word in capitals is just a word.
+    if (shouting || letters.length > MAX_ACRONYM) return PLAIN;
+    if (start === offset && letters.length >= 2) return ACRONYM;
+  }
   let at = start - 1;
   while (at >= 0 && BEFORE_SENTENCE.test(text.charAt(at)) && text.charAt(at) !== '\n') at--;
   if (at < 0 || '!?:\n'.includes(text.charAt(at))) return SENTENCE_START;
@@ -82,9 +84,8 @@ export function isTransposition(a: string, b: string): boolean {
 /**
  * Whether replacing `original` by `replacement` is a change a writer would want: a change of case
  * only capitalises a word of three letters or more (english → English, not au → Au), never makes an
- * acronym of a word (de → DE, ok → OK); a word
- * of two letters (Tk) is only put back in order (ot → to), one of three (tty, sys, pre) too unless the
- * change is near certain.
+ * acronym of a word (de → DE, ok → OK); a word of two letters (Tk) is only put back in order
+ * (ot → to), one of three (tty, sys, pre) too unless the change is near certain.
  */
 export function plausibleChange(original: string, replacement: string, confidence: number): boolean {
   if (original.toLowerCase() === replacement.toLowerCase()) return original.length > 2 && replacement === original.charAt(0).toUpperCase() + original.slice(1);
