@@ -313,8 +313,9 @@ class ContextSpellChecker implements SpellChecker {
     const { ids, scores } = this.shortlist(key);
     const { totals, ranked } = this;
     // Another variant's spellings (colour in en-US) are no candidates; when the word is one, the
-    // spellings only the other variants lack are its likely counterparts (color).
-    const foreign = this.spell.correct(word) ? variantsOf(this.masks, word) : 0;
+    // spellings only the other variants lack are its likely counterparts (color). In `en` every
+    // variant's words are correct, so a word here is none (no call to nspell).
+    const foreign = this.accept !== ALL_VARIANTS && this.spell.correct(word) ? variantsOf(this.masks, word) : 0;
     for (let k = 0; k < ids.length; k++) {
       const variants = this.model.variants[ids[k]!]!;
       const counterpart = foreign && variants !== ALL_VARIANTS && !(variants & foreign) ? COUNTERPART_BONUS : 0;
