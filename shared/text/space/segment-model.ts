@@ -1,6 +1,6 @@
 /**
  * The segmenter's model over the shared word model: the listed words' unigram and interpolated
- * bigram costs (see segmenter.ts for the estimate) and the letter 4-gram model that spells unknown
+ * bigram costs (see run-segmenter.ts for the estimate) and the letter 4-gram model that spells unknown
  * pieces. Built once per cold start.
  */
 import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
