@@ -51,6 +51,8 @@ export interface TranslationCacheKey {
 export interface CachedTranslation {
   text: string;
   sourceLanguage: string | null;
+  /** Words the engine could not translate, when it counts them (Apertium). */
+  unknownWords?: number;
 }
 
 /** What every backend offers the functions; created once per cold start. */

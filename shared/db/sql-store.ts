@@ -62,10 +62,12 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
     async findTranslation({ provider, source, target, textHash }: TranslationCacheKey): Promise<CachedTranslation | null> {
       const { rows } = await executor.execute(SELECT_CACHED_TRANSLATION, { provider, sourceKey: source, target, textHash });
       const row = rows[0];
-      return row ? { text: String(row.output_text), sourceLanguage: (row.source_language as string | null) ?? null } : null;
+      if (!row) return null;
+      const unknownWords = row.unknown_words == null ? undefined : Number(row.unknown_words);
+      return { text: String(row.output_text), sourceLanguage: (row.source_language as string | null) ?? null, ...(unknownWords !== undefined && { unknownWords }) };
     },
 
-    async saveTranslation({ provider, source, target, textHash }: TranslationCacheKey, { text, sourceLanguage }: CachedTranslation): Promise<void> {
+    async saveTranslation({ provider, source, target, textHash }: TranslationCacheKey, { text, sourceLanguage, unknownWords }: CachedTranslation): Promise<void> {
       await executor.execute(UPSERT_CACHED_TRANSLATION[executor.dialect], {
         provider,
         sourceKey: source,
@@ -73,6 +75,7 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
         textHash,
         output: text,
         sourceLanguage,
+        unknownWords: unknownWords ?? null,
         createdAt: now(),
       });
     },

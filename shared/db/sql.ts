@@ -83,6 +83,14 @@ export const MIGRATIONS: readonly Migration[] = [
       sqlite: ['ALTER TABLE records ADD COLUMN details TEXT NULL'],
     },
   },
+  {
+    version: 4,
+    description: 'cached translations keep the number of words the engine could not translate',
+    statements: {
+      mysql: ['ALTER TABLE translation_cache ADD COLUMN unknown_words INT NULL'],
+      sqlite: ['ALTER TABLE translation_cache ADD COLUMN unknown_words INTEGER NULL'],
+    },
+  },
 ];
 
 export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
@@ -122,17 +130,17 @@ export function selectRecordsPage(filter: { tag: boolean; operation: boolean; be
 
 const CACHE_KEY_MATCH = 'provider = :provider AND source_key = :sourceKey AND target_language = :target AND text_sha256 = :textHash';
 
-export const SELECT_CACHED_TRANSLATION = `SELECT output_text, source_language FROM translation_cache WHERE ${CACHE_KEY_MATCH}`;
+export const SELECT_CACHED_TRANSLATION = `SELECT output_text, source_language, unknown_words FROM translation_cache WHERE ${CACHE_KEY_MATCH}`;
 
-const INSERT_CACHED_TRANSLATION = `INSERT INTO translation_cache (provider, source_key, target_language, text_sha256, output_text, source_language, created_at)
-  VALUES (:provider, :sourceKey, :target, :textHash, :output, :sourceLanguage, :createdAt)`;
+const INSERT_CACHED_TRANSLATION = `INSERT INTO translation_cache (provider, source_key, target_language, text_sha256, output_text, source_language, unknown_words, created_at)
+  VALUES (:provider, :sourceKey, :target, :textHash, :output, :sourceLanguage, :unknownWords, :createdAt)`;
 
 /** An upsert, so two containers caching the same translation at once both succeed. */
 export const UPSERT_CACHED_TRANSLATION: Record<Dialect, string> = {
   // VALUES() is deprecated in MySQL 8.0.20+ but still works there, and it is the only form MariaDB knows.
   mysql: `${INSERT_CACHED_TRANSLATION}
-  ON DUPLICATE KEY UPDATE output_text = VALUES(output_text), source_language = VALUES(source_language), created_at = VALUES(created_at)`,
+  ON DUPLICATE KEY UPDATE output_text = VALUES(output_text), source_language = VALUES(source_language), unknown_words = VALUES(unknown_words), created_at = VALUES(created_at)`,
   sqlite: `${INSERT_CACHED_TRANSLATION}
   ON CONFLICT (provider, source_key, target_language, text_sha256)
-  DO UPDATE SET output_text = excluded.output_text, source_language = excluded.source_language, created_at = excluded.created_at`,
+  DO UPDATE SET output_text = excluded.output_text, source_language = excluded.source_language, unknown_words = excluded.unknown_words, created_at = excluded.created_at`,
 };

@@ -178,13 +178,17 @@ describe('answers that are no translation', () => {
 });
 
 describe('what the engine reports', () => {
-  test('route and unknown words are summed over batches and passed on; a cached answer keeps the route', async () => {
+  test('route and unknown words are summed over batches and passed on; a cached answer keeps both', async () => {
+    let batches = 0;
     const { engine } = fakeEngine({
       detectsSource: false,
       maxBatchSegments: 1,
       supportedSources: async () => ['fr'],
       languages: async () => [{ code: 'fr', name: 'French', route: ['fr', 'es', 'en'] }],
-      translateBatch: async (segments) => ({ texts: segments.map((s) => s.toUpperCase()), sourceLanguage: 'fr', unknownWords: 2, route: ['fr', 'es', 'en'] }),
+      translateBatch: async (segments) => {
+        batches++;
+        return { texts: segments.map((s) => s.toUpperCase()), sourceLanguage: 'fr', unknownWords: 2, route: ['fr', 'es', 'en'] };
+      },
     });
     const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache: memoryCache().cache, maxSegmentChars: 14 });
 
@@ -192,8 +196,9 @@ describe('what the engine reports', () => {
       text: 'UN DEUX. TROIS QUATRE.', sourceLanguage: 'fr', provider: 'fake', route: ['fr', 'es', 'en'], unknownWords: 4,
     });
     expect(await service.translate({ text: 'Un deux. Trois quatre.', source: 'fr' })).toEqual({
-      text: 'UN DEUX. TROIS QUATRE.', sourceLanguage: 'fr', provider: 'fake', route: ['fr', 'es', 'en'],
+      text: 'UN DEUX. TROIS QUATRE.', sourceLanguage: 'fr', provider: 'fake', route: ['fr', 'es', 'en'], unknownWords: 4,
     });
+    expect(batches).toBe(2);
   });
 
   test('a given tag is mapped to the engine\'s code; one it has none for is 422', async () => {

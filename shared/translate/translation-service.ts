@@ -195,14 +195,15 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
       const detected = (reported: string | null) =>
         detection ?? (source === undefined && reported !== null ? { language: reported, confidence: null } : undefined);
       if (cached) {
-        // The cache keeps text and source language; the route is the engine's for that source, unknown words come only fresh.
+        // The cache keeps text, source language and unknown words; the route is the engine's for that source.
         const route = engine.detectsSource ? undefined : (await engine.languages()).find((l) => l.code === source)?.route;
         const found = detected(cached.sourceLanguage);
         return { ...cached, provider: engine.provider, ...(route && { route }), ...(found && { detection: found }) };
       }
 
       const translation = await translateSegments(text, source);
-      await cache?.put(key, { text: translation.text, sourceLanguage: translation.sourceLanguage });
+      const { text: output, sourceLanguage, unknownWords } = translation;
+      await cache?.put(key, { text: output, sourceLanguage, ...(unknownWords !== undefined && { unknownWords }) });
       const found = detected(translation.sourceLanguage);
       return { ...translation, ...(found && { detection: found }) };
     },

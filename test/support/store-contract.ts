@@ -88,6 +88,16 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
         expect(await store.findTranslation(key)).toEqual({ text, sourceLanguage: 'es' });
       });
 
+      it('keeps the count of unknown words, zero included, and replaces it with the text', async () => {
+        const counted: TranslationCacheKey = { ...key, provider: 'apertium', source: 'fr', textHash: 'd'.repeat(64) };
+        await store.saveTranslation(counted, { text: 'one *deux', sourceLanguage: 'fr', unknownWords: 1 });
+        expect(await store.findTranslation(counted)).toEqual({ text: 'one *deux', sourceLanguage: 'fr', unknownWords: 1 });
+        await store.saveTranslation(counted, { text: 'one two', sourceLanguage: 'fr', unknownWords: 0 });
+        expect(await store.findTranslation(counted)).toStrictEqual({ text: 'one two', sourceLanguage: 'fr', unknownWords: 0 });
+        await store.saveTranslation(counted, { text: 'one two', sourceLanguage: 'fr' });
+        expect(await store.findTranslation(counted)).toStrictEqual({ text: 'one two', sourceLanguage: 'fr' });
+      });
+
       it('tells keys apart by every part, exactly', async () => {
         const base: TranslationCacheKey = { provider: 'apertium', source: 'ca', target: 'en', textHash: 'b'.repeat(64) };
         await store.saveTranslation(base, { text: 'base', sourceLanguage: 'ca' });
