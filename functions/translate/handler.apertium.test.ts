@@ -67,6 +67,26 @@ it.each([
   expect(stored).toEqual(expect.objectContaining({ seq: body.seq, output: body.output, sourceLanguage: language }));
 });
 
+it('names the other languages a short text reads as, in the answer, the record and the result page', async () => {
+  // Every word of "Como estás?" is Portuguese, Spanish, Galician and Aragonese alike.
+  const readings = ['an', 'es', 'gl', 'pt'];
+  const result = await post({ text: 'Como estás?' });
+  expect(result.statusCode).toBe(201);
+  const { detection, seq } = jsonBody(result);
+  expect(readings).toContain(detection.language);
+  expect([detection.language, ...detection.alternatives].sort()).toEqual(readings);
+  expect(detection.confidence).toBeLessThanOrEqual(0.5);
+  const [stored] = (await store.list({ limit: 1 })).records;
+  expect(stored).toEqual(expect.objectContaining({ seq, details: expect.objectContaining({ detection }) }));
+
+  const page = await handler(
+    albEvent({ method: 'POST', path: '/api/translate', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: new URLSearchParams({ text: 'Como estás?' }).toString() }),
+    lambdaContext(),
+  );
+  expect(page.statusCode).toBe(201);
+  expect(page.body).toMatch(/\(detected; the words are also [A-Za-z, ]*Galician[A-Za-z, ]*: choose the source language if the text is in one of those\)/);
+});
+
 it('transliterates Serbian Cyrillic before hbs-eng and stores English, not the Cyrillic', async () => {
   const result = await post({ text: 'Хвала вам пуно на помоћи.' });
   expect(result.statusCode).toBe(201);

@@ -1,5 +1,6 @@
 import { html } from '../http/html.ts';
 import { invalid, isAbsent } from '../http/field-checks.ts';
+import type { Detection } from '../translate/translator.ts';
 import { defineOperation } from './operation.ts';
 
 export interface TranslateFields {
@@ -9,7 +10,19 @@ export interface TranslateFields {
 
 export interface TranslateDetails {
   provider: string;
+  detection?: Detection;
   [field: string]: unknown;
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+const languageName = (code: string) => LANGUAGE_NAMES.of(code) ?? code;
+
+/** "(detected; the words are also Spanish or Galician: …)": a guess among languages the text reads as all of, said so. */
+function detectionNote({ alternatives = [] }: Detection) {
+  if (alternatives.length === 0) return html` (detected)`;
+  const names = alternatives.map(languageName);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
+  return html` (detected; the words are also ${list}: choose the source language if the text is in one of those)`;
 }
 
 /** A language the form offers; `route` names the languages of a chain. */
@@ -59,6 +72,6 @@ export const translate = defineOperation<'translate', TranslateFields, Translate
   answersSourceLanguage: true,
   formFields: ({ languages = [] }) =>
     html`<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>`,
-  sourceNote: ({ provider }) => (provider ? html` (translated by ${provider})` : ''),
+  sourceNote: ({ provider, detection }) => html`${detection ? detectionNote(detection) : ''}${provider ? html` (translated by ${provider})` : ''}`,
   resultDetails: () => '',
 });

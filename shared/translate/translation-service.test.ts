@@ -216,7 +216,7 @@ describe('what the engine reports', () => {
     expect(err.message).toMatch(/"zh-TW"/);
   });
 
-  test('detection among the engine\'s languages goes by known words; eld breaks a tie', async () => {
+  test('detection among the engine\'s languages goes by known words; eld breaks a tie and the tied languages are named', async () => {
     const { engine } = fakeEngine({
       detectsSource: false,
       supportedSources: async () => ['es', 'gl', 'pt'],
@@ -225,7 +225,7 @@ describe('what the engine reports', () => {
     const detector: LanguageDetector = { detect: () => ({ language: 'pt', reliable: true }), scores: () => new Map([['es', 0.7], ['pt', 0.75]]) };
     const service = createTranslationService({ engine, detector });
 
-    expect(await service.translate({ text: 'Hola amigo' })).toEqual(expect.objectContaining({ sourceLanguage: 'es', detection: { language: 'es', confidence: 0.5 } }));
+    expect(await service.translate({ text: 'Hola amigo' })).toEqual(expect.objectContaining({ sourceLanguage: 'es', detection: { language: 'es', confidence: 0.5, alternatives: ['gl'] } }));
   });
 
   test('a script none of the engine\'s languages is read in is 422 naming it', async () => {

@@ -87,15 +87,17 @@ export function createSourceChooser(engine: TranslationEngine, detector: Languag
       .filter((code) => shares.has(code))
       .map((code) => ({ code, share: shares.get(code)!, score: shares.get(code)! + NGRAM_WEIGHT * (ngram.get(code) ?? 0) }))
       .sort((a, b) => b.score - a.score);
-    const [best, second] = ranked;
+    const best = ranked[0];
     if (!best || best.share < MIN_KNOWN_SHARE) {
       // eld may still name the language: more useful than "could not tell".
       if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(engine, guess.language, true);
       throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in among those ${engine.provider} translates; pass "source" (one of: ${candidates.join(', ')})`);
     }
-    // Confidence: the share of known words, halved when another language's dictionary knows as many.
-    const confidence = second && second.share >= best.share ? best.share / 2 : best.share;
-    return { source: best.code, detection: { language: best.code, confidence: round(confidence) } };
+    // Confidence: the share of known words, halved when another language's dictionary knows as many;
+    // those languages are named, so a user can pass the source the text was meant in.
+    const alternatives = ranked.slice(1).filter((other) => other.share >= best.share).map((other) => other.code);
+    const confidence = alternatives.length > 0 ? best.share / 2 : best.share;
+    return { source: best.code, detection: { language: best.code, confidence: round(confidence), ...(alternatives.length > 0 && { alternatives }) } };
   }
 
   /** Without dictionaries: eld's confident guess, else its best among the candidates. */

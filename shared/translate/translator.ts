@@ -12,6 +12,8 @@ export interface Detection {
   language: string;
   /** 0–1; null when the engine detected and reports no confidence (Google's v2 translate answer has none). */
   confidence: number | null;
+  /** Other languages whose dictionaries know as many of the words, likeliest first: the text reads as any of them. */
+  alternatives?: string[];
 }
 
 /** One language an engine translates from into English. */
