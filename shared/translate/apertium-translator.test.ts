@@ -3,7 +3,7 @@
  * apertium-* packages): these tests fail, rather than skip, where Apertium is missing.
  */
 import { appErrorFrom } from '../../test/support/expectations.ts';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../errors.ts';
@@ -214,6 +214,16 @@ describe('failures of the command', () => {
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
     expect(err.status).toBe(504);
     expect(err.message).toMatch(/200 ms/);
+  });
+
+  test('one text read as sr, hr and bs at once runs hbs-eng once; a later request runs it again', async () => {
+    const runs = join(dir, 'runs');
+    const counting = createApertiumCliEngine({ command: script('counts', `if [ "$1" = "-l" ]; then echo hbs-eng; exit 0; fi\necho run >> ${runs}; sleep 0.2; cat`) });
+    const readings = await Promise.all(['sr', 'hr', 'bs'].map((code) => counting.translateBatch(['Dobro jutro'], code)));
+    expect(readings.map((reading) => reading.texts)).toEqual([['Dobro jutro'], ['Dobro jutro'], ['Dobro jutro']]);
+    expect(readFileSync(runs, 'utf8')).toBe('run\n');
+    await counting.translateBatch(['Dobro jutro'], 'hr');
+    expect(readFileSync(runs, 'utf8')).toBe('run\nrun\n');
   });
 
   test('a command that cannot be listed is UPSTREAM_FAILED, and listing is tried again next time', async () => {

@@ -93,6 +93,18 @@ interface InstalledPairs {
 
 function apertiumEngine(transport: ApertiumTransport): ApertiumEngine {
   let installed: Promise<InstalledPairs> | undefined;
+  // Detection may translate one text from several languages at once; sr, hr and bs share hbs-eng,
+  // so the same pipeline on the same text runs once.
+  const running = new Map<string, Promise<string>>();
+  const translate = (text: string, pairs: readonly string[], markUnknown: boolean) => {
+    const key = `${pairs.join('+')}${markUnknown ? '*' : ''}\n${text}`;
+    let output = running.get(key);
+    if (!output) {
+      output = transport.translate(text, pairs, markUnknown).finally(() => running.delete(key));
+      running.set(key, output);
+    }
+    return output;
+  };
   // Listed once per container; a failed listing is tried again on the next request.
   const pairsNow = () =>
     (installed ??= transport.listPairs().then(
@@ -154,7 +166,7 @@ function apertiumEngine(transport: ApertiumTransport): ApertiumEngine {
         segments.map(async (segment) => {
           const input = transliterated(segment, found.pairs[0]!);
           const markUnknown = !input.includes(UNKNOWN_MARK);
-          const output = await transport.translate(input, found.pairs, markUnknown);
+          const output = await translate(input, found.pairs, markUnknown);
           unknownWords = markUnknown && unknownWords !== undefined ? unknownWords + countUnknown(output) : undefined;
           return removeMarks(output, input);
         }),

@@ -11,6 +11,8 @@
  */
 import type { TranslatorSettings } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { createFluencyScorer, type FluencyScorer } from '../text/english-fluency.ts';
+import { englishWords } from '../text/english-words.ts';
 import { APERTIUM_PROVIDER, createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand } from './apertium-translator.ts';
 import { createGoogleEngine, GOOGLE_PROVIDER } from './google-translator.ts';
 import { createEldDetector, type LanguageDetector } from './language-detector.ts';
@@ -21,6 +23,7 @@ import { DEFAULT_TIMEOUT_MS, NO_PROVIDER, type TranslationCache, type Translatio
 export interface TranslatorDeps {
   cache?: TranslationCache;
   detector?: LanguageDetector;
+  fluency?: FluencyScorer;
 }
 
 const HOW_TO_CONFIGURE =
@@ -71,7 +74,7 @@ export class TranslatorConfigError extends Error {
   }
 }
 
-export function selectTranslator(settings: TranslatorSettings, { cache, detector = createEldDetector() }: TranslatorDeps = {}): Translator {
+export function selectTranslator(settings: TranslatorSettings, { cache, detector = createEldDetector(), fluency = createFluencyScorer(englishWords) }: TranslatorDeps = {}): Translator {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const requested = settings.provider?.toLowerCase();
   let entry: ProviderEntry | undefined;
@@ -88,7 +91,7 @@ export function selectTranslator(settings: TranslatorSettings, { cache, detector
   }
   const engine = entry.create(settings, timeoutMs);
   if ('missing' in engine) return unavailableTranslator(`${engine.missing} ${HOW_TO_CONFIGURE}`);
-  return createTranslationService({ engine, detector, cache });
+  return createTranslationService({ engine, detector, cache, fluency });
 }
 
 /** Selection succeeds so the other routes keep working; only translating answers 503. */

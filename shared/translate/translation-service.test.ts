@@ -228,6 +228,60 @@ describe('what the engine reports', () => {
     expect(await service.translate({ text: 'Hola amigo' })).toEqual(expect.objectContaining({ sourceLanguage: 'es', detection: { language: 'es', confidence: 0.5, alternatives: ['gl'] } }));
   });
 
+  describe('a tie in known words, told apart by the translations', () => {
+    // Each language's "translation" names it, so the fake fluency can prefer one reading.
+    const tiedEngine = (languages: string[], failing: string[] = []) => {
+      const translated: string[] = [];
+      const { engine } = fakeEngine({
+        detectsSource: false,
+        supportedSources: async () => languages,
+        knownWordShares: async () => new Map([...languages.map((code) => [code, 1] as [string, number]), ['en', 0]]),
+        translateBatch: async (segments, source) => {
+          translated.push(source!);
+          if (failing.includes(source!)) throw new AppError('UPSTREAM_FAILED', 'boom');
+          return { texts: segments.map((segment) => `${segment} as ${source}`), sourceLanguage: source ?? null };
+        },
+      });
+      return { engine, translated };
+    };
+    // n-grams rank es first; gl's reading scores `glScore` against 0 for every other.
+    const detector: LanguageDetector = { detect: () => ({ language: 'es', reliable: false }), scores: () => new Map([['es', 0.8], ['pt', 0.7]]) };
+    const fluency = (glScore: number) => (english: string) => (english.endsWith(' as gl') ? glScore : 0);
+
+    test('the reading whose English reads clearly better wins; it is translated once, and the others are named', async () => {
+      const { engine, translated } = tiedEngine(['es', 'gl', 'pt']);
+      const service = createTranslationService({ engine, detector, fluency: fluency(1) });
+      expect(await service.translate({ text: 'Boas noites' })).toEqual({
+        text: 'Boas noites as gl', sourceLanguage: 'gl', provider: 'fake', detection: { language: 'gl', confidence: 0.5, alternatives: ['es', 'pt'] },
+      });
+      expect(translated.sort()).toEqual(['es', 'gl', 'pt']);
+    });
+
+    test('a reading only slightly better leaves n-grams\' choice; without a scorer nothing is translated twice', async () => {
+      const { engine } = tiedEngine(['es', 'gl', 'pt']);
+      expect((await createTranslationService({ engine, detector, fluency: fluency(0.2) }).translate({ text: 'Boas noites' })).detection).toEqual({
+        language: 'es', confidence: 0.5, alternatives: ['pt', 'gl'],
+      });
+      const { engine: plain, translated } = tiedEngine(['es', 'gl']);
+      expect((await createTranslationService({ engine: plain, detector }).translate({ text: 'Boas noites' })).sourceLanguage).toBe('es');
+      expect(translated).toEqual(['es']);
+    });
+
+    test('a reading that fails is left out; more than four tied languages, or a long text, are not compared', async () => {
+      const { engine } = tiedEngine(['es', 'gl', 'pt'], ['gl']);
+      expect((await createTranslationService({ engine, detector, fluency: fluency(9) }).translate({ text: 'Boas noites' })).sourceLanguage).toBe('es');
+
+      const many = ['es', 'gl', 'pt', 'an', 'ca'];
+      let compared = 0;
+      const counting = (english: string) => (compared++, fluency(9)(english));
+      const { engine: five } = tiedEngine(many);
+      expect((await createTranslationService({ engine: five, detector, fluency: counting }).translate({ text: 'Bon dia' })).detection?.alternatives).toEqual(['pt', 'gl', 'an', 'ca']);
+      const { engine: two } = tiedEngine(['es', 'gl']);
+      expect((await createTranslationService({ engine: two, detector, fluency: counting }).translate({ text: 'Boas noites. '.repeat(20) })).sourceLanguage).toBe('es');
+      expect(compared).toBe(0);
+    });
+  });
+
   test('a script none of the engine\'s languages is read in is 422 naming it', async () => {
     const { engine, calls } = fakeEngine({
       detectsSource: false,

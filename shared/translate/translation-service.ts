@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.ts';
-import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText } from './segments.ts';
+import type { FluencyScorer } from '../text/english-fluency.ts';
+import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText, type SegmentedText } from './segments.ts';
 import type { LanguageDetector } from './language-detector.ts';
 import { dominantScript, SCRIPT_NAMES, scriptShare } from './scripts.ts';
 import {
   NO_PROVIDER,
   TARGET_LANGUAGE,
   type Detection,
+  type EngineBatch,
   type EngineLanguage,
   type Translation,
   type TranslationCache,
@@ -25,6 +27,8 @@ export interface TranslationServiceOptions {
   detector: LanguageDetector;
   cache?: TranslationCache;
   maxSegmentChars?: number;
+  /** Scores English; with it, languages whose dictionaries tie on a short text are told apart by their translations. */
+  fluency?: FluencyScorer;
 }
 
 /** The cache key's source when the engine detected the language itself. */
@@ -33,18 +37,40 @@ const AUTO = 'auto';
 const MIN_KNOWN_SHARE = 0.5;
 /** n-gram scores only break near-ties in known words: at most one word in ten of a sentence. */
 const NGRAM_WEIGHT = 0.1;
+/** Tied readings are translated and compared only in text this short (chat messages, titles), where ties happen. */
+const MAX_COMPARED_CHARS = 200;
+/** More languages than this tied say the text is too short to tell; comparing them would cost a translation each. */
+const MAX_COMPARED_READINGS = 4;
+/** A reading's translation replaces n-grams' choice only when it reads this much better (mean log-probability per word). */
+const FLUENCY_MARGIN = 0.5;
 
 export interface ChosenSource {
   /** The code handed to the engine; undefined lets it detect. */
   source: string | undefined;
   detection?: Detection;
+  /** The engine's answers for that source when choosing it took translating the text. */
+  translated?: EngineBatch[];
 }
+
+/** The engine's answers for the segments, one batch at a time: each call has its own timeout, and a failure stops before paying for more. */
+async function translateInBatches(engine: TranslationEngine, segments: readonly string[], source: string | undefined): Promise<EngineBatch[]> {
+  const results: EngineBatch[] = [];
+  for (const batch of batchSegments(segments, engine)) results.push(await engine.translateBatch(batch.map((i) => segments[i]!), source));
+  return results;
+}
+
+const joined = (segmented: SegmentedText, results: readonly EngineBatch[]) => segmented.join(results.flatMap((result) => result.texts));
 
 /**
  * Chooses the source to hand the engine: given (in the engine's code), else detected when the
  * engine cannot detect; exported for the bench, which measures detection alone.
  */
-export function createSourceChooser(engine: TranslationEngine, detector: LanguageDetector): { chooseSource(text: string, given: string | undefined): Promise<ChosenSource> } {
+export function createSourceChooser({
+  engine,
+  detector,
+  fluency,
+  maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS,
+}: Omit<TranslationServiceOptions, 'cache'>): { chooseSource(text: string, given: string | undefined): Promise<ChosenSource> } {
   const fromGuess = (language: string, score: number | undefined): Detection => ({ language, confidence: round(score ?? null) });
 
   /** The source to hand the engine: given (in the engine's code), else detected when the engine cannot detect. */
@@ -95,9 +121,36 @@ export function createSourceChooser(engine: TranslationEngine, detector: Languag
     }
     // Confidence: the share of known words, halved when another language's dictionary knows as many;
     // those languages are named, so a user can pass the source the text was meant in.
-    const alternatives = ranked.slice(1).filter((other) => other.share >= best.share).map((other) => other.code);
+    const tied = ranked.filter((other) => other.share >= best.share).map((other) => other.code);
+    const comparable = tied.length > 1 && tied.length <= MAX_COMPARED_READINGS && text.length <= MAX_COMPARED_CHARS;
+    const compared = fluency && comparable ? await compareReadings(text, tied, fluency) : { code: best.code };
+    const alternatives = tied.filter((code) => code !== compared.code);
     const confidence = alternatives.length > 0 ? best.share / 2 : best.share;
-    return { source: best.code, detection: { language: best.code, confidence: round(confidence), ...(alternatives.length > 0 && { alternatives }) } };
+    return {
+      source: compared.code,
+      detection: { language: compared.code, confidence: round(confidence), ...(alternatives.length > 0 && { alternatives }) },
+      ...(compared.translated && { translated: compared.translated }),
+    };
+  }
+
+  /**
+   * Languages whose dictionaries know the words equally well: the text is translated from each, and
+   * the reading whose English reads clearly best wins over n-grams' order (English reads as itself).
+   * A reading that fails to translate is left out of the comparison.
+   */
+  async function compareReadings(text: string, codes: readonly string[], score: FluencyScorer): Promise<{ code: string; translated?: EngineBatch[] }> {
+    const segmented = segmentText(text, maxSegmentChars);
+    const readings = await Promise.allSettled(
+      codes.map(async (code) => {
+        const translated = code === TARGET_LANGUAGE ? undefined : await translateInBatches(engine, segmented.segments, code);
+        return { code, translated, fluency: score(translated ? joined(segmented, translated) : text) };
+      }),
+    );
+    const scored = readings.flatMap((reading) => (reading.status === 'fulfilled' ? [reading.value] : []));
+    const first = scored.find((reading) => reading.code === codes[0]);
+    const fluent = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (a && a.fluency >= b.fluency ? a : b), undefined);
+    if (!fluent) return { code: codes[0]! };
+    return first && fluent.fluency - first.fluency < FLUENCY_MARGIN ? first : fluent;
   }
 
   /** Without dictionaries: eld's confident guess, else its best among the candidates. */
@@ -119,8 +172,8 @@ async function unsupported(engine: TranslationEngine, source: string, detected: 
   return new AppError('UNSUPPORTED_LANGUAGE', `${engine.provider} cannot translate from "${source}"${hint} into English; it translates from: ${supported.join(', ')}`);
 }
 
-export function createTranslationService({ engine, detector, cache, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
-  const { chooseSource } = createSourceChooser(engine, detector);
+export function createTranslationService({ engine, detector, cache, fluency, maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS }: TranslationServiceOptions): Translator {
+  const { chooseSource } = createSourceChooser({ engine, detector, fluency, maxSegmentChars });
   const asIs = (text: string, detection?: Detection): Translation => ({
     text,
     sourceLanguage: TARGET_LANGUAGE,
@@ -133,24 +186,19 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     if (supported && !supported.includes(source)) throw await unsupported(engine, source, detected);
   }
 
-  async function translateSegments(text: string, source: string | undefined): Promise<Omit<Translation, 'detection'>> {
+  /** The text translated (or the answers detection already has for it), checked, in one answer. */
+  async function translateSegments(text: string, source: string | undefined, ready: EngineBatch[] | undefined): Promise<Omit<Translation, 'detection'>> {
     const segmented = segmentText(text, maxSegmentChars);
-    const translated: string[] = [];
+    const results = ready ?? (await translateInBatches(engine, segmented.segments, source));
     let detected: string | null = null;
     let unknownWords: number | undefined;
     let route: string[] | undefined;
-    // One batch at a time: each call has its own timeout, and a failure stops before paying for more.
-    for (const batch of batchSegments(segmented.segments, engine)) {
-      const result = await engine.translateBatch(
-        batch.map((i) => segmented.segments[i]!),
-        source,
-      );
-      translated.push(...result.texts);
+    for (const result of results) {
       detected ??= result.sourceLanguage;
       if (result.unknownWords !== undefined) unknownWords = (unknownWords ?? 0) + result.unknownWords;
       route ??= result.route;
     }
-    const output = segmented.join(translated);
+    const output = joined(segmented, results);
     refuseUntranslated(text, output);
     return {
       text: output,
@@ -183,7 +231,7 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
     provider: engine.provider,
     languages: () => engine.languages(),
     async translate({ text, source: given }: TranslationRequest): Promise<Translation> {
-      const { source, detection } = await chooseSource(text, given);
+      const { source, detection, translated } = await chooseSource(text, given);
       if (source === TARGET_LANGUAGE) return asIs(text, detection);
       if (source !== undefined) await checkSupported(source, detection !== undefined);
 
@@ -203,7 +251,7 @@ export function createTranslationService({ engine, detector, cache, maxSegmentCh
         return { ...cached, provider: engine.provider, ...(route && { route }), ...(found && { detection: found }) };
       }
 
-      const translation = await translateSegments(text, source);
+      const translation = await translateSegments(text, source, translated);
       const { text: output, sourceLanguage, unknownWords } = translation;
       await cache?.put(key, { text: output, sourceLanguage, ...(unknownWords !== undefined && { unknownWords }) });
       const found = detected(translation.sourceLanguage);
