@@ -40,7 +40,7 @@ const NGRAM_WEIGHT = 0.1;
 /** Tied readings are translated and compared only in text this short (chat messages, titles), where ties happen. */
 const MAX_COMPARED_CHARS = 200;
 /** More languages than this tied say the text is too short to tell; comparing them would cost a translation each. */
-const MAX_COMPARED_READINGS = 4;
+const MAX_COMPARED_READINGS = 3;
 /** A reading's translation replaces n-grams' choice only when it reads this much better (mean log-probability per word). */
 const FLUENCY_MARGIN = 0.5;
 
