@@ -84,7 +84,7 @@ it('names the other languages a short text reads as, in the answer, the record a
     lambdaContext(),
   );
   expect(page.statusCode).toBe(201);
-  expect(page.body).toMatch(/\(detected; the words are also [A-Za-z, ]*Galician[A-Za-z, ]*: choose the source language if the text is in one of those\)/);
+  expect(page.body).toMatch(/\(detected; the words are also [A-Za-z, ]*Galician[A-Za-z, ]*: choose the source language if you meant one of those\)/);
 });
 
 it('transliterates Serbian Cyrillic before hbs-eng and stores English, not the Cyrillic', async () => {

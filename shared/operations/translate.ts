@@ -17,12 +17,12 @@ export interface TranslateDetails {
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 const languageName = (code: string) => LANGUAGE_NAMES.of(code) ?? code;
 
-/** "(detected; the words are also Spanish or Galician: …)": a guess among languages the text reads as all of, said so. */
+/** "(detected; the words are Portuguese too: …)": a guess among languages the text reads as all of, said so. */
 function detectionNote({ alternatives = [] }: Detection) {
   if (alternatives.length === 0) return html` (detected)`;
   const names = alternatives.map(languageName);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
-  return html` (detected; the words are also ${list}: choose the source language if the text is in one of those)`;
+  if (names.length === 1) return html` (detected; the words are ${names[0]!} too: choose the source language if you meant ${names[0]!})`;
+  return html` (detected; the words are also ${names.slice(0, -1).join(', ')} or ${names.at(-1)!}: choose the source language if you meant one of those)`;
 }
 
 /** A language the form offers; `route` names the languages of a chain. */
