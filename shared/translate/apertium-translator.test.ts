@@ -3,7 +3,7 @@
  * apertium-* packages): these tests fail, rather than skip, where Apertium is missing.
  */
 import { appErrorFrom } from '../../test/support/expectations.ts';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../errors.ts';
@@ -100,6 +100,18 @@ describe('the apertium command', () => {
     expect(shares.get('es')).toBe(1);
     expect(shares.get('pt')).toBeLessThan(1);
     expect(shares.get('en')).toBeLessThan(1);
+  });
+
+  test('reads the text as text: the stream format\'s own characters and a NUL in it change nothing, one analysis per request', async () => {
+    const e = engine();
+    const plain = await e.knownWordShares('Bonjour mon ami', ['fr']);
+    expect(plain.get('fr')).toBe(1);
+    // An unclosed "[" would open one of the format's blanks and swallow the text after it.
+    expect((await e.knownWordShares('Bonjour [mon ami', ['fr'])).get('fr')).toBe(1);
+    expect((await e.knownWordShares('Bonjour\0mon ami', ['fr'])).get('fr')).toBe(1);
+    const [first, second] = await Promise.all([e.knownWordShares('Hola amigo', ['es']), e.knownWordShares('Bonjour mon ami', ['es'])]);
+    expect(first.get('es')).toBe(1);
+    expect(second.get('es')).toBeLessThan(1);
   });
 
   test.each([
@@ -214,6 +226,26 @@ describe('failures of the command', () => {
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
     expect(err.status).toBe(504);
     expect(err.message).toMatch(/200 ms/);
+  });
+
+  test('an analyser process that ends is started again for the next request', async () => {
+    // A stand-in lt-proc that answers one NUL-terminated text, then exits.
+    const bin = join(dir, 'bin');
+    mkdirSync(join(dir, 'data', 'modes'), { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(dir, 'data', 'modes', 'spa-eng.mode'), `lt-proc -w '${dir}/spa-eng.automorf.bin' | apertium-pretransfer\n`);
+    writeFileSync(join(bin, 'lt-proc'), `#!/usr/bin/env node\nprocess.stdin.on('data', (chunk) => { if (String(chunk).includes('\\0')) process.stdout.write('^hola/hola<ij>$ ^x/*x$\\0', () => process.exit(0)); });\n`);
+    chmodSync(join(bin, 'lt-proc'), 0o755);
+    const engine = createApertiumCliEngine({ command: script('lists', pairs), dataDir: join(dir, 'data') });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      expect(await engine.knownWordShares('hola x', ['es'])).toEqual(new Map([['es', 0.5]]));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await engine.knownWordShares('hola x', ['es'])).toEqual(new Map([['es', 0.5]]));
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   test('one text read as sr, hr and bs at once runs hbs-eng once; a later request runs it again', async () => {

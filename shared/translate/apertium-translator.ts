@@ -4,7 +4,7 @@
  * Apertium does not detect languages, so it is always handed a source, and names languages with
  * ISO 639-3 codes ("spa-eng") or, in older pairs, 639-1 ("eo-en"); the API speaks 639-1.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -239,6 +239,7 @@ export interface ApertiumCliOptions {
 
 export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS, dataDir = '/usr/share/apertium' }: ApertiumCliOptions): ApertiumEngine {
   const analysers = new Map<string, Promise<string[] | undefined>>();
+  const running = new Map<string, ResidentAnalyser>();
   return apertiumEngine({
     async listPairs() {
       try {
@@ -254,12 +255,11 @@ export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_M
       if (!analyser) analysers.set(pair, (analyser = analyserOf(dataDir, pair)));
       const argv = await analyser;
       if (!argv) return undefined;
-      try {
-        return knownShare(await runPipeline({ script: '"$0" "$@"', args: argv }, text, timeoutMs, `${pair} analyser`));
-      } catch {
-        // Detection then goes by n-grams alone.
-        return undefined;
-      }
+      let resident = running.get(pair);
+      if (!resident?.alive) running.set(pair, (resident = new ResidentAnalyser(argv)));
+      // Undefined (the analyser failed or timed out): detection then goes by n-grams alone.
+      const analysis = await resident.analyse(text, timeoutMs);
+      return analysis === undefined ? undefined : knownShare(analysis);
     },
   });
 }
@@ -272,6 +272,59 @@ async function analyserOf(dataDir: string, pair: string): Promise<string[] | und
   const mode = await readFile(join(dataDir, 'modes', `${pair}.mode`), 'utf8').catch(() => '');
   const match = /^\s*((?:lt|hfst)-proc)((?:\s+-[a-z]+)*)\s+'([^']+)'\s*(?:\||$)/.exec(mode);
   return match ? [match[1]!, ...match[2]!.split(/\s+/).filter(Boolean), match[3]!] : undefined;
+}
+
+// Characters of Apertium's stream format, escaped so the user's text is only text to the analyser
+// (an unclosed "[" would otherwise open a blank that swallows the end of the text).
+const STREAM_SPECIAL = /[\\[\]^$/@<>{}]/g;
+
+/**
+ * One analyser process per pair for the container's life (`lt-proc -z`: each text ends with a NUL
+ * and its analysis comes back ending with one), so detection pays for loading the dictionary once
+ * rather than on every request. A process that fails or times out is ended; the next request starts
+ * another. Neither the process nor its pipes keep Node alive once no analysis is awaited.
+ */
+class ResidentAnalyser {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly waiting: Array<(analysis: string | undefined) => void> = [];
+  private received = '';
+  alive = true;
+
+  constructor([program, ...args]: readonly string[]) {
+    this.child = spawn(program!, ['-z', ...args], { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => {
+      this.received += chunk;
+      for (let end = this.received.indexOf('\0'); end >= 0; end = this.received.indexOf('\0')) {
+        const analysis = this.received.slice(0, end);
+        this.received = this.received.slice(end + 1);
+        this.waiting.shift()?.(analysis);
+      }
+    });
+    const end = () => {
+      this.alive = false;
+      for (const answer of this.waiting.splice(0)) answer(undefined);
+    };
+    this.child.on('error', end);
+    this.child.on('exit', end);
+    this.child.stdin.on('error', end);
+    this.child.stderr.resume();
+    this.child.unref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as { unref?(): void }).unref?.();
+  }
+
+  analyse(text: string, timeoutMs: number): Promise<string | undefined> {
+    if (!this.alive) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      // The timer keeps Node waiting for the answer, and ends a process that stopped answering.
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+      this.waiting.push((analysis) => {
+        clearTimeout(timer);
+        resolve(analysis);
+      });
+      this.child.stdin.write(`${text.replace(/\0/g, ' ').replace(STREAM_SPECIAL, '\\$&')}\0`);
+    });
+  }
 }
 
 /** `apertium -u PAIR | apertium -u NEXT`: the pairs stay arguments, never script. */
