@@ -239,7 +239,7 @@ export interface ApertiumCliOptions {
 
 export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS, dataDir = '/usr/share/apertium' }: ApertiumCliOptions): ApertiumEngine {
   const analysers = new Map<string, Promise<string[] | undefined>>();
-  const running = new Map<string, ResidentAnalyser>();
+  const residents = new Map<string, ResidentAnalyser>();
   return apertiumEngine({
     async listPairs() {
       try {
@@ -255,8 +255,8 @@ export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_M
       if (!analyser) analysers.set(pair, (analyser = analyserOf(dataDir, pair)));
       const argv = await analyser;
       if (!argv) return undefined;
-      let resident = running.get(pair);
-      if (!resident?.alive) running.set(pair, (resident = new ResidentAnalyser(argv)));
+      let resident = residents.get(pair);
+      if (!resident?.alive) residents.set(pair, (resident = new ResidentAnalyser(argv)));
       // Undefined (the analyser failed or timed out): detection then goes by n-grams alone.
       const analysis = await resident.analyse(text, timeoutMs);
       return analysis === undefined ? undefined : knownShare(analysis);
