@@ -97,6 +97,13 @@ export class LanguageModel {
     return wordId === -1 ? -1 : this.candidateOf[wordId]!;
   }
 
+  /** ln P(word) of a lower-case word the frequency list counts, candidate or not (ebay, standup, kosovo); undefined when it has none. */
+  listedLogPrior(word: string): number | undefined {
+    const id = this.words.id(word);
+    const count = id >= 0 ? this.words.counts[id]! : 0;
+    return count > 0 ? Math.log(count / this.words.total) : undefined;
+  }
+
   /** ln P(first second) = ln P(first) + ln P(second | first), from the pair's own count; −Infinity when it is not listed. */
   pairScore(first: number, second: number): number {
     const a = this.pairId[first]!;

@@ -197,6 +197,14 @@ describe('leaving correct text alone', () => {
     }
   });
 
+  test('leaves words the frequency list counts alone, though no dictionary has them; another variant\'s spelling is still its counterpart', () => {
+    for (const text of ['Wednesday’s standup is at nine.', 'The absorber and the abaxial side accrete it.', 'Irregardless, the miliary pattern was clear.']) {
+      expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
+    }
+    expect(checker.correct('Their standup was recieved well.').output).toBe('Their standup was received well.');
+    expect(checker.correct('The colour of the theatre', { language: 'en-US' }).output).toBe('The color of the theater');
+  });
+
   test('replaces only what it is confident of, and says how confident it is', () => {
     const [correction] = checker.correct('I beleive it').corrections;
     expect(correction).toMatchObject({ original: 'beleive', replacement: 'believe' });

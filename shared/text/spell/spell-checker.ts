@@ -240,9 +240,12 @@ class ContextSpellChecker implements SpellChecker {
    */
   private keepScore(word: string, shape: number): number {
     if (this.known.listed(word)) return KNOWN_ELSEWHERE;
-    if (this.known.derived(word)) return DERIVED_WORD;
-    if (this.known.plural(word)) return PLURAL_WORD;
-    return shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
+    const unlisted = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
+    // A word the frequency list counts though no dictionary has it (a name, an abbreviation, a term:
+    // standup, ebay) is as likely as its count says; another variant's spelling (colour in en-US) is
+    // not, as it is to be replaced by its counterpart.
+    const listed = this.accept !== ALL_VARIANTS && this.spell.correct(word) ? undefined : this.model.listedLogPrior(word.toLowerCase());
+    return listed === undefined ? unlisted : Math.max(listed, unlisted);
   }
 
   /** The words of the text in order, with which ones need correcting. */
