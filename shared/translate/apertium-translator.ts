@@ -274,6 +274,11 @@ async function analyserOf(dataDir: string, pair: string): Promise<string[] | und
   return match ? [match[1]!, ...match[2]!.split(/\s+/).filter(Boolean), match[3]!] : undefined;
 }
 
+// Apertium's C++ stages abort on a locale the machine lacks (serverless-offline sets LANG to
+// en_US.UTF-8, which a plain Debian does not have), and its script still exits 0: C.UTF-8 is always
+// there. Read at each start, so a changed PATH is seen.
+const apertiumEnv = () => ({ ...process.env, LC_ALL: 'C.UTF-8' });
+
 // Characters of Apertium's stream format, escaped so the user's text is only text to the analyser
 // (an unclosed "[" would otherwise open a blank that swallows the end of the text).
 const STREAM_SPECIAL = /[\\[\]^$/@<>{}]/g;
@@ -291,7 +296,7 @@ class ResidentAnalyser {
   alive = true;
 
   constructor([program, ...args]: readonly string[]) {
-    this.child = spawn(program!, ['-z', ...args], { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    this.child = spawn(program!, ['-z', ...args], { env: apertiumEnv() });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
       this.received += chunk;
@@ -340,10 +345,7 @@ function runPipeline({ script, args }: { script: string; args: readonly string[]
     // apertium reads /dev/stdin by path, which cannot be opened when stdin is Node's socket pair:
     // `cat` turns it into a real pipe. The text and the pairs stay arguments and data, never script.
     // Its own process group, so a timeout ends the whole pipeline.
-    // Apertium's C++ stages abort on a locale the machine lacks (serverless-offline sets LANG to
-    // en_US.UTF-8, which a plain Debian does not have), and its script still exits 0: C.UTF-8 is always there.
-    const env = { ...process.env, LC_ALL: 'C.UTF-8' };
-    const child = spawn('/bin/sh', ['-c', `cat | ${script}`, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
+    const child = spawn('/bin/sh', ['-c', `cat | ${script}`, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: apertiumEnv() });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;

@@ -192,8 +192,11 @@ class ContextSpellChecker implements SpellChecker {
       const shape = wordShape(text, words, i, shouting);
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
-      const keep = this.keepScore(word.text, shape);
-      const { suggestions, confidence } = this.suggest(word.text, previous, next, keep);
+      // Another variant's spellings (colour in en-US) are no candidates, and are not kept as written.
+      // In `en` every variant's words are correct, so a word here is none (no call to nspell).
+      const foreign = this.accept !== ALL_VARIANTS && this.spell.correct(word.text) ? variantsOf(this.masks, word.text) : 0;
+      const keep = this.keepScore(word.text, shape, foreign !== 0);
+      const { suggestions, confidence } = this.suggest(word.text, previous, next, keep, foreign);
       const [replacement, ...alternatives] = suggestions;
       if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
       // A capitalised word inside a sentence is a name, unless two of its letters were swapped.
@@ -238,13 +241,13 @@ class ContextSpellChecker implements SpellChecker {
    * ln of how likely the word is as written, a real word the dictionary lacks, on the scale of the
    * candidates' scores: a correction must outweigh it to be made.
    */
-  private keepScore(word: string, shape: number): number {
+  private keepScore(word: string, shape: number, foreign: boolean): number {
     if (this.known.listed(word)) return KNOWN_ELSEWHERE;
     const unlisted = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
     // A word the frequency list counts though no dictionary has it (a name, an abbreviation, a term:
     // standup, ebay) is as likely as its count says; another variant's spelling (colour in en-US) is
     // not, as it is to be replaced by its counterpart.
-    const listed = this.accept !== ALL_VARIANTS && this.spell.correct(word) ? undefined : this.model.listedLogPrior(word.toLowerCase());
+    const listed = foreign ? undefined : this.model.listedLogPrior(word.toLowerCase());
     return listed === undefined ? unlisted : Math.max(listed, unlisted);
   }
 
@@ -303,8 +306,9 @@ class ContextSpellChecker implements SpellChecker {
   /**
    * Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern;
    * and the first one's confidence against the others and against keeping the word (ln-score `keep`).
+   * `foreign`: the variants whose spelling the word is, when not the target's (0 otherwise).
    */
-  private suggest(word: string, previous: number, next: number, keep: number): Suggestions {
+  private suggest(word: string, previous: number, next: number, keep: number, foreign: number): Suggestions {
     let stem = word;
     let suffix = '';
     // goverment's → government's: the stem is corrected, the possessive kept as typed.
@@ -315,10 +319,8 @@ class ContextSpellChecker implements SpellChecker {
     const key = fold(stem);
     const { ids, scores } = this.shortlist(key);
     const { totals, ranked } = this;
-    // Another variant's spellings (colour in en-US) are no candidates; when the word is one, the
-    // spellings only the other variants lack are its likely counterparts (color). In `en` every
-    // variant's words are correct, so a word here is none (no call to nspell).
-    const foreign = this.accept !== ALL_VARIANTS && this.spell.correct(word) ? variantsOf(this.masks, word) : 0;
+    // When the word is another variant's spelling, the spellings only the other variants lack are its
+    // likely counterparts (color).
     for (let k = 0; k < ids.length; k++) {
       const variants = this.model.variants[ids[k]!]!;
       const counterpart = foreign && variants !== ALL_VARIANTS && !(variants & foreign) ? COUNTERPART_BONUS : 0;
