@@ -36,7 +36,7 @@ describe.each(SHAPES)('GET / with %s headers', (shape) => {
       expect(result.statusCode).toBe(200);
       expect(responseHeader(result, 'content-type')).toMatch(/^application\/json/);
       const body = jsonBody(result);
-      expect(body.records[0]).toEqual(expect.objectContaining({ id: 'page', input: 'in 3', operation: 'space', sourceLanguage: null }));
+      expect(body.records[0]).toEqual(expect.objectContaining({ id: 'page', input: 'in 3', inputTruncated: false, operation: 'space', sourceLanguage: null }));
       expect(body.records[0].createdAt).toMatch(/Z$/);
     }
   });
@@ -64,26 +64,50 @@ describe.each(SHAPES)('GET / with %s headers', (shape) => {
 });
 
 describe("a record's details", () => {
-  const details = { corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten'] }], provider: '<b>engine</b>', route: ['fr', 'es', 'en'] };
+  const details = { corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: ['Ten'] }], flags: [{ offset: 4, length: 3, original: 'cat', reason: 'name', alternatives: [] }] };
+  let seq: number;
   beforeAll(async () => {
-    await (await getStore()).save({ id: 'with-details', operation: 'spell', input: 'Teh cat', output: 'The cat', sourceLanguage: null, details });
+    ({ seq } = await (await getStore()).save({ id: 'with-details', operation: 'spell', input: 'Teh cat', output: 'The cat', sourceLanguage: 'en', details, summary: '1 correction, 1 flag' }));
   });
 
-  it('come back in the JSON, per record, null where there are none', async () => {
-    const [record] = jsonBody(await get({ format: 'json', id: 'with-details' })).records;
-    expect(record.details).toEqual(details);
-    const [plain] = jsonBody(await get({ format: 'json', id: 'page', limit: '1' })).records;
-    expect(plain.details).toBeNull();
-  });
-
-  it('are shown on the page, escaped', async () => {
+  it('stay out of the list, which says them in a few words and links the record', async () => {
+    const [entry] = jsonBody(await get({ format: 'json', id: 'with-details' })).records;
+    expect(entry).not.toHaveProperty('details');
+    expect(entry).toEqual(expect.objectContaining({ seq, input: 'Teh cat', inputTruncated: false, output: 'The cat', outputTruncated: false, summary: '1 correction, 1 flag' }));
     const page = (await get({ id: 'with-details' }, { accept: 'text/html' })).body!;
-    expect(page).toContain('<th>Details</th>');
-    expect(page).toContain('<li>corrections: Teh → The</li>');
-    expect(page).toContain('<li>provider: &lt;b&gt;engine&lt;/b&gt;</li>');
-    expect(page).toContain('<li>route: fr, es, en</li>');
-    // The output cell marks the change inline.
-    expect(page).toContain('<td class="text"><del>Teh</del><ins title="also: Ten">The</ins> cat</td>');
+    expect(page).toContain('<td data-label="Details">1 correction, 1 flag</td>');
+    expect(page).toContain(`<a href="/?seq=${seq}" aria-label="Record ${seq}">${seq}</a>`);
+  });
+
+  it('are on the record page, with the marks and the full texts, and in its JSON', async () => {
+    const json = jsonBody(await get({ seq: String(seq), format: 'json' }));
+    expect(json).toEqual(expect.objectContaining({ seq, id: 'with-details', input: 'Teh cat', output: 'The cat', details, summary: '1 correction, 1 flag' }));
+    expect(jsonBody(await get({ seq: String(seq) }, { accept: 'application/json' }))).toEqual(json);
+    const page = await get({ seq: String(seq) }, { accept: 'text/html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<h1>Record ${seq}</h1>`);
+    expect(page.body).toContain('<pre><del>Teh</del><ins title="also: Ten">The</ins> <u title="left as written: name">cat</u></pre>');
+    expect(page.body).toContain('<li>Teh → The</li>');
+  });
+
+  it('shows a long text whole on its page and its beginning, marked as cut, in the list', async () => {
+    const long = `${'word '.repeat(100)}and the end`;
+    const saved = await (await getStore()).save({ id: 'long', operation: 'space', input: long, output: long, sourceLanguage: null, summary: 'unchanged' });
+    const [entry] = jsonBody(await get({ format: 'json', id: 'long' })).records;
+    expect(entry).toEqual(expect.objectContaining({ input: long.slice(0, 300), inputTruncated: true, outputTruncated: true }));
+    expect((await get({ id: 'long' }, { accept: 'text/html' })).body).toContain(`${long.slice(0, 300)}<span class="cut">…</span></td>`);
+    expect((await get({ seq: String(saved.seq) }, { accept: 'text/html' })).body).toContain(`<pre>${long}</pre>`);
+  });
+
+  it('answers 404 NOT_FOUND for a record that does not exist, 400 for a seq that is no record number', async () => {
+    const missing = await get({ seq: '999999' }, { accept: 'application/json' });
+    expect(missing.statusCode).toBe(404);
+    expect(jsonBody(missing).error).toEqual(expect.objectContaining({ code: 'NOT_FOUND', message: 'there is no record 999999' }));
+    expect((await get({ seq: '999999' }, { accept: 'text/html' })).body).toContain('NOT_FOUND');
+    for (const bad of ['0', '-1', '1.5', 'x', '1e3', '99999999999999999']) {
+      const result = await get({ seq: bad }, { accept: 'application/json' });
+      expect([bad, result.statusCode, jsonBody(result).error.code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+    }
   });
 });
 

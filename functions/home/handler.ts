@@ -1,7 +1,9 @@
 import openApiDocument from '../../docs/openapi.yaml';
+import { AppError } from '../../shared/errors.ts';
 import { albRoute } from '../../shared/http/route.ts';
-import { homePage } from '../../shared/http/pages.ts';
-import { encodeCursor, validateListQuery } from '../../shared/http/validation.ts';
+import { homePage, recordPage, recordRow } from '../../shared/http/pages.ts';
+import { fittingCount, MAX_PAGE_BYTES, PAGE_FRAME_BYTES, utf8Bytes } from '../../shared/http/page-size.ts';
+import { encodeCursor, validateListQuery, validateRecordQuery } from '../../shared/http/validation.ts';
 import { getStore } from '../../shared/runtime.ts';
 
 /** The contract, served by the home function (its listener rule routes this path too). */
@@ -12,14 +14,26 @@ export const handler = albRoute({
   methods: {
     GET: async ({ path, query }) => {
       if (path === OPENAPI_PATH) return { status: 200, json: openApiDocument };
+      const seq = validateRecordQuery(query);
+      if (seq !== undefined) {
+        const record = await (await getStore()).get(seq);
+        if (!record) throw new AppError('NOT_FOUND', `there is no record ${seq}`);
+        return { status: 200, json: record, page: () => recordPage(record) };
+      }
       const request = validateListQuery(query);
       const page = await (await getStore()).list(request);
-      const next = page.nextBeforeSeq === null ? null : encodeCursor(page.nextBeforeSeq);
+      // The page ends before the row that would take either format past its limit; a row of
+      // previews is a few KB, so the first always fits.
+      const rows = page.records.map((entry) => ({ entry, html: recordRow(entry) }));
+      const measures = [(row: (typeof rows)[number]) => utf8Bytes(JSON.stringify(row.entry)) + 1, (row: (typeof rows)[number]) => utf8Bytes(row.html.value)];
+      const shown = rows.slice(0, Math.max(1, fittingCount(rows, measures, MAX_PAGE_BYTES - PAGE_FRAME_BYTES)));
+      const nextBeforeSeq = shown.length < rows.length ? shown.at(-1)!.entry.seq : page.nextBeforeSeq;
+      const next = nextBeforeSeq === null ? null : encodeCursor(nextBeforeSeq);
       const filters = { id: request.id, operation: request.operation, limit: request.limit };
       return {
         status: 200,
-        json: { records: page.records, next },
-        page: () => homePage({ records: page.records, filters, nextHref: next && nextPageHref(filters, next) }),
+        json: { records: shown.map((row) => row.entry), next },
+        page: () => homePage({ rows: shown.map((row) => row.html), filters, nextHref: next && nextPageHref(filters, next) }),
       };
     },
   },

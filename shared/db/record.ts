@@ -14,12 +14,21 @@ export interface TextRecord {
   createdAt: string; // ISO 8601 UTC with milliseconds
   /** What the operation reported beside its output (corrections, provider…), as it answered them; null for none. */
   details: RecordDetails | null;
+  /** The details in a few words ("3 corrections, 1 flag"), for the list; null for records stored before summaries. */
+  summary: string | null;
+}
+
+/** A record as the list shows it: the texts' first PREVIEW_CHARS characters, no details. */
+export interface RecordEntry extends Omit<TextRecord, 'details'> {
+  /** Whether `input` (or `output`) is the beginning of a longer text. */
+  inputTruncated: boolean;
+  outputTruncated: boolean;
 }
 
 /** A JSON object: stored as JSON text, so new fields of an operation need no migration. */
 export type RecordDetails = Record<string, unknown>;
 
-export type NewRecord = Omit<TextRecord, 'seq' | 'createdAt' | 'details'> & { details?: RecordDetails | null };
+export type NewRecord = Omit<TextRecord, 'seq' | 'createdAt' | 'details' | 'summary'> & { details?: RecordDetails | null; summary?: string | null };
 
 export interface RecordFilter {
   id?: string;
@@ -33,7 +42,7 @@ export interface PageRequest extends RecordFilter {
 }
 
 export interface Page {
-  records: TextRecord[];
+  records: RecordEntry[];
   /** The keyset for the next page, or null on the last page. */
   nextBeforeSeq: number | null;
 }
@@ -57,8 +66,11 @@ export interface CachedTranslation {
 
 /** What every backend offers the functions; created once per cold start. */
 export interface RecordStore {
+  /** Refuses (TEXT_TOO_LONG) a record over MAX_STORED_BYTES (record-size.ts) before writing anything. */
   save(record: NewRecord): Promise<TextRecord>;
   list(request: PageRequest): Promise<Page>;
+  /** One record in full, or null when no record has this seq. */
+  get(seq: number): Promise<TextRecord | null>;
   findTranslation(key: TranslationCacheKey): Promise<CachedTranslation | null>;
   /** Stores or replaces the translation under its key; concurrent writers of one key do not fail. */
   saveTranslation(key: TranslationCacheKey, value: CachedTranslation): Promise<void>;

@@ -52,7 +52,8 @@ describe('the Data API backend', () => {
     server.failNext(3, 'DatabaseResumingException');
     const saved = await store.save({ id: 'resume', operation: 'space', input: 'a', output: 'a', sourceLanguage: null });
     expect(server.calls.ExecuteStatement! - before).toBe(4);
-    expect((await store.list({ limit: 5, id: 'resume' })).records).toEqual([saved]);
+    expect((await store.list({ limit: 5, id: 'resume' })).records.map((r) => r.seq)).toEqual([saved.seq]);
+    expect(await store.get(saved.seq)).toEqual(saved);
     await store.close();
   });
 

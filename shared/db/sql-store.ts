@@ -1,5 +1,6 @@
-import type { CachedTranslation, NewRecord, RecordDetails, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
+import type { CachedTranslation, NewRecord, RecordDetails, RecordEntry, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
 import { fromSqlTimestamp, type Row, type SqlExecutor } from './executor.ts';
+import { assertStorable, preview } from './record-size.ts';
 import {
   CREATE_MIGRATIONS_TABLE,
   INSERT_APPLIED_VERSION,
@@ -7,25 +8,39 @@ import {
   MIGRATIONS,
   SELECT_APPLIED_VERSIONS,
   SELECT_CACHED_TRANSLATION,
+  SELECT_RECORD,
   selectRecordsPage,
   UPSERT_CACHED_TRANSLATION,
 } from './sql.ts';
 
-const toRecord = (row: Row): TextRecord => ({
+const commonFields = (row: Row) => ({
   seq: Number(row.seq),
   id: (row.tag as string | null) ?? null,
   operation: row.operation as Operation,
-  input: String(row.input_text),
-  output: String(row.output_text),
   sourceLanguage: (row.source_language as string | null) ?? null,
   createdAt: fromSqlTimestamp(String(row.created_at)),
+  summary: (row.summary as string | null) ?? null,
+});
+
+const toRecord = (row: Row): TextRecord => ({
+  ...commonFields(row),
+  input: String(row.input_text),
+  output: String(row.output_text),
   details: row.details === null || row.details === undefined ? null : (JSON.parse(String(row.details)) as RecordDetails),
 });
+
+const toEntry = (row: Row): RecordEntry => {
+  const input = preview(String(row.input_start));
+  const output = preview(String(row.output_start));
+  const { seq, id, operation, sourceLanguage, createdAt, summary } = commonFields(row);
+  return { seq, id, operation, input: input.text, inputTruncated: input.truncated, output: output.text, outputTruncated: output.truncated, sourceLanguage, createdAt, summary };
+};
 
 /** The one store implementation; backends differ only in their executor. */
 export function createSqlStore(executor: SqlExecutor, now: () => Date = () => new Date()): RecordStore {
   return {
     async save(record: NewRecord): Promise<TextRecord> {
+      assertStorable(record);
       const createdAt = now();
       const result = await executor.execute(INSERT_RECORD, {
         tag: record.id,
@@ -35,11 +50,12 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
         sourceLanguage: record.sourceLanguage,
         createdAt,
         details: record.details ? JSON.stringify(record.details) : null,
+        summary: record.summary ?? null,
       });
       if (result.insertId === undefined) throw new Error('the database returned no id for the new record');
       // As it will read back: details through JSON, so a saved record equals the listed one.
       const details = record.details ? (JSON.parse(JSON.stringify(record.details)) as RecordDetails) : null;
-      return { ...record, details, seq: result.insertId, createdAt: createdAt.toISOString() };
+      return { ...record, details, summary: record.summary ?? null, seq: result.insertId, createdAt: createdAt.toISOString() };
     },
 
     async list({ limit, beforeSeq, id, operation }: PageRequest): Promise<Page> {
@@ -54,9 +70,14 @@ export function createSqlStore(executor: SqlExecutor, now: () => Date = () => ne
         ...(beforeSeq !== undefined && { beforeSeq }),
       };
       const { rows } = await executor.execute(sql, params);
-      const records = rows.slice(0, limit).map(toRecord);
+      const records = rows.slice(0, limit).map(toEntry);
       const last = records.at(-1);
       return { records, nextBeforeSeq: rows.length > limit && last ? last.seq : null };
+    },
+
+    async get(seq: number): Promise<TextRecord | null> {
+      const { rows } = await executor.execute(SELECT_RECORD, { seq });
+      return rows[0] ? toRecord(rows[0]) : null;
     },
 
     async findTranslation({ provider, source, target, textHash }: TranslationCacheKey): Promise<CachedTranslation | null> {

@@ -3,6 +3,7 @@
  * the Data API) and SQLite run the same DML; only the DDL differs per dialect.
  */
 import type { Dialect } from './executor.ts';
+import { PREVIEW_CHARS } from './record-size.ts';
 
 export interface Migration {
   version: number;
@@ -91,6 +92,14 @@ export const MIGRATIONS: readonly Migration[] = [
       sqlite: ['ALTER TABLE translation_cache ADD COLUMN unknown_words INTEGER NULL'],
     },
   },
+  {
+    version: 5,
+    description: "records keep their details in a few words, so the list need not read the details",
+    statements: {
+      mysql: ['ALTER TABLE records ADD COLUMN summary VARCHAR(255) NULL'],
+      sqlite: ['ALTER TABLE records ADD COLUMN summary TEXT NULL'],
+    },
+  },
 ];
 
 export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
@@ -107,10 +116,17 @@ export const CREATE_MIGRATIONS_TABLE: Record<Dialect, string> = {
 export const SELECT_APPLIED_VERSIONS = 'SELECT version FROM schema_migrations ORDER BY version';
 export const INSERT_APPLIED_VERSION = 'INSERT INTO schema_migrations (version, applied_at) VALUES (:version, :appliedAt)';
 
-export const INSERT_RECORD = `INSERT INTO records (tag, operation, input_text, output_text, source_language, created_at, details)
-  VALUES (:tag, :operation, :input, :output, :sourceLanguage, :createdAt, :details)`;
+export const INSERT_RECORD = `INSERT INTO records (tag, operation, input_text, output_text, source_language, created_at, details, summary)
+  VALUES (:tag, :operation, :input, :output, :sourceLanguage, :createdAt, :details, :summary)`;
 
-const RECORD_COLUMNS = 'seq, tag, operation, input_text, output_text, source_language, created_at, details';
+export const SELECT_RECORD = 'SELECT seq, tag, operation, input_text, output_text, source_language, created_at, details, summary FROM records WHERE seq = :seq';
+
+/**
+ * The list's columns: the texts' first PREVIEW_CHARS + 1 characters, the one beyond telling that
+ * a text goes on. SUBSTR counts characters (code points) on MySQL, MariaDB (utf8mb4) and SQLite
+ * alike, so the same SQL never splits a character's bytes or a surrogate pair.
+ */
+const ENTRY_COLUMNS = `seq, tag, operation, SUBSTR(input_text, 1, ${PREVIEW_CHARS + 1}) AS input_start, SUBSTR(output_text, 1, ${PREVIEW_CHARS + 1}) AS output_start, source_language, created_at, summary`;
 
 /**
  * Keyset page, newest first: `seq < :beforeSeq` instead of OFFSET so that deep pages cost
@@ -125,7 +141,7 @@ export function selectRecordsPage(filter: { tag: boolean; operation: boolean; be
     filter.beforeSeq && 'seq < :beforeSeq',
   ].filter(Boolean);
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return `SELECT ${RECORD_COLUMNS} FROM records${where} ORDER BY seq DESC LIMIT ${limit}`;
+  return `SELECT ${ENTRY_COLUMNS} FROM records${where} ORDER BY seq DESC LIMIT ${limit}`;
 }
 
 const CACHE_KEY_MATCH = 'provider = :provider AND source_key = :sourceKey AND target_language = :target AND text_sha256 = :textHash';

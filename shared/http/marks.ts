@@ -1,7 +1,8 @@
 /**
  * The output with each change marked inline: `<del>` the original, `<ins>` the replacement (its
  * alternatives in the title), and words left alone but flagged underlined. Built from the input and
- * the details' offsets; plain text whenever the marks would not spell the stored output exactly.
+ * the details' offsets; plain text whenever the marks would not spell the stored output exactly
+ * (for details trimmed to fit the store, the marks up to there and the rest plain).
  */
 import type { TextRecord } from '../db/record.ts';
 import { html, SafeHtml } from './html.ts';
@@ -31,28 +32,32 @@ export function markedOutput({ input, output, details }: Pick<TextRecord, 'input
   const changes = listOf(details?.corrections, isChange).map((c) => ({ ...c, kind: 'change' as const }));
   const flags = listOf(details?.flags, isSpan).map((f) => ({ ...(f as Flag), kind: 'flag' as const }));
   if (changes.length + flags.length === 0) return output;
+  // Details cut to fit the store hold the text's first marks only: mark as far as they spell the output.
+  const partial = details?.truncated === true;
   const spans = [...changes, ...flags].sort((a, b) => a.offset - b.offset);
   const parts: SafeHtml[] = [];
   let plain = '';
   let at = 0;
   for (const span of spans) {
     // Overlapping or out-of-place spans: the marks cannot be trusted, show the output as stored.
-    if (span.offset < at || input.slice(span.offset, span.offset + span.length) !== span.original) return output;
+    if (span.offset < at || input.slice(span.offset, span.offset + span.length) !== span.original) {
+      if (partial) break;
+      return output;
+    }
     const before = input.slice(at, span.offset);
+    const written = span.kind === 'change' ? span.replacement : span.original;
+    if (partial && !output.startsWith(before + written, plain.length)) break;
     parts.push(html`${before}`);
-    plain += before;
     if (span.kind === 'change') {
       const title = span.alternatives?.length ? `also: ${span.alternatives.join(', ')}` : 'no other suggestion';
       parts.push(html`<del>${span.original}</del><ins title="${title}">${span.replacement}</ins>`);
-      plain += span.replacement;
     } else {
       parts.push(html`<u title="${`left as written: ${span.reason ?? 'unknown'}`}">${span.original}</u>`);
-      plain += span.original;
     }
+    plain += before + written;
     at = span.offset + span.length;
   }
   const rest = input.slice(at);
-  plain += rest;
-  if (plain !== output) return output;
-  return html`${parts}${rest}`;
+  if (plain + rest === output) return html`${parts}${rest}`;
+  return partial ? html`${parts}${output.slice(plain.length)}` : output;
 }

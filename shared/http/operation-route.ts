@@ -3,8 +3,10 @@ import { descriptorOf, type DetailsOf, type FieldsOf, type FormDataOf, type Oper
 import type { OperationDescriptor } from '../operations/operation.ts';
 import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
+import { assertStorable } from '../db/record-size.ts';
 import { formPage, resultPage } from './pages.ts';
 import { albRoute } from './route.ts';
+import { storableRecord } from './storable-record.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
 
 export interface OperationOutcome<Details = Record<string, unknown>> {
@@ -23,7 +25,8 @@ export interface OperationRouteOptions<N extends Operation> {
 
 /**
  * The handler shared by every operation: GET shows the form; POST validates, runs the domain
- * function, then stores one record. Nothing is stored unless processing succeeded. What differs
+ * function, then stores one record (storable-record.ts: details trimmed to the store's limits).
+ * Nothing is stored unless processing succeeded. What differs
  * between operations comes from its descriptor (shared/operations).
  */
 export function operationRoute<N extends Operation>(
@@ -42,16 +45,23 @@ export function operationRoute<N extends Operation>(
       },
       POST: async (request) => {
         const input = validateOperationInput(parseBodyFields(request), operation.parse, config.maxTextChars);
+        // A text the store could not keep even without a result is refused before the engine runs.
+        assertStorable({ id: input.id, input: input.text, output: '' });
         const outcome = await process(input);
         const store = await getStore();
-        const record = await store.save({
-          id: input.id,
-          operation: name,
-          input: input.text,
-          output: outcome.output,
-          sourceLanguage: outcome.sourceLanguage ?? null,
-          details: outcome.details ?? null,
-        });
+        const details = outcome.details ?? null;
+        const record = await store.save(
+          storableRecord({
+            id: input.id,
+            operation: name,
+            input: input.text,
+            output: outcome.output,
+            sourceLanguage: outcome.sourceLanguage ?? null,
+            details,
+            // From the details in full, so the counts stay true when the stored ones are trimmed.
+            summary: operation.summary({ input: input.text, output: outcome.output, details: details ?? {} }),
+          }),
+        );
         const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
         return {
           status: 201,

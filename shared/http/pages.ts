@@ -1,4 +1,4 @@
-import type { RecordDetails, TextRecord } from '../db/record.ts';
+import type { RecordDetails, RecordEntry, TextRecord } from '../db/record.ts';
 import { describeOperation, OPERATION_DESCRIPTORS, OPERATIONS, type Operation } from '../operations/index.ts';
 import { html, SafeHtml } from './html.ts';
 import { markedOutput } from './marks.ts';
@@ -23,24 +23,6 @@ ${body}
 
 const time = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>`;
 
-/** A change the operation made: shown as "original → replacement". */
-const isChange = (value: unknown): value is { original: unknown; replacement: unknown } =>
-  typeof value === 'object' && value !== null && 'original' in value && 'replacement' in value;
-
-/** Any details value as short text, whatever fields an operation adds. */
-const detailText = (value: unknown): string => {
-  if (isChange(value)) return `${String(value.original)} → ${String(value.replacement)}`;
-  if (Array.isArray(value)) return value.map(detailText).join(', ');
-  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k} ${detailText(v)}`).join(', ');
-  return String(value);
-};
-
-/** A record's stored details, one line per field; empty fields are left out. */
-const detailsList = (details: TextRecord['details']): SafeHtml | '' => {
-  const shown = Object.entries(details ?? {}).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
-  return shown.length ? html`<ul class="details">${shown.map(([k, v]) => html`<li>${k}: ${detailText(v)}</li>`)}</ul>` : '';
-};
-
 /** "<a>spelling</a>, <a>space</a> and <a>translation</a>": each operation's form, by its noun. */
 const operationLinks = (): SafeHtml => {
   const links = OPERATION_DESCRIPTORS.map(({ name, noun }) => html`<a href="/api/${name}">${noun}</a>`);
@@ -48,16 +30,27 @@ const operationLinks = (): SafeHtml => {
   return links.length ? html`${links.map((link, i) => (i ? html`, ${link}` : link))} and ${last}` : html`${last}`;
 };
 
+export const recordHref = (seq: number) => `/?seq=${seq}`;
+
+/** A preview, with an ellipsis (outside the text itself) when the text goes on. */
+const previewText = (text: string, truncated: boolean) => html`${text}${truncated ? html`<span class="cut">…</span>` : ''}`;
+
+/** One row of the records table; the handler measures these to keep a page under its byte limit. */
+export const recordRow = (r: RecordEntry): SafeHtml =>
+  html`
+<tr><td data-label="Record"><a href="${recordHref(r.seq)}" aria-label="Record ${r.seq}">${r.seq}</a></td><td data-label="Id">${r.id ?? ''}</td><td data-label="Operation">${r.operation}</td><td class="text" data-label="Input">${previewText(r.input, r.inputTruncated)}</td><td class="text" data-label="Output">${previewText(r.output, r.outputTruncated)}</td><td data-label="Language">${r.sourceLanguage ?? ''}</td><td data-label="Details">${r.summary ?? ''}</td><td data-label="Time">${time(r.createdAt)}</td></tr>`;
+
 export interface HomeView {
-  records: TextRecord[];
+  /** The rows, as recordRow rendered them. */
+  rows: SafeHtml[];
   filters: { id?: string; operation?: Operation; limit: number };
   nextHref: string | null;
 }
 
-export const homePage = ({ records, filters, nextHref }: HomeView): SafeHtml =>
+export const homePage = ({ rows, filters, nextHref }: HomeView): SafeHtml =>
   layout(
     'Records',
-    html`<p>Every result of ${operationLinks()} requests, newest first.</p>
+    html`<p>Every result of ${operationLinks()} requests, newest first. Each number opens the whole record.</p>
 <form class="filters" method="get" action="/">
 <label>Id <input name="id" value="${filters.id ?? ''}" maxlength="64"></label>
 <label>Operation <select name="operation"><option value="">any</option>${OPERATIONS.map(
@@ -67,14 +60,11 @@ export const homePage = ({ records, filters, nextHref }: HomeView): SafeHtml =>
 <button type="submit">Filter</button>
 </form>
 ${
-  records.length === 0
+  rows.length === 0
     ? html`<p class="muted">No records yet.</p>`
     : html`<div class="records" role="region" aria-label="Records" tabindex="0"><table>
-<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Source language</th><th>Details</th><th>Time</th></tr></thead>
-<tbody>${records.map(
-        (r) => html`
-<tr><td>${r.seq}</td><td>${r.id ?? ''}</td><td>${r.operation}</td><td class="text">${r.input}</td><td class="text">${markedOutput(r)}</td><td>${r.sourceLanguage ?? ''}</td><td>${detailsList(r.details)}</td><td>${time(r.createdAt)}</td></tr>`,
-      )}
+<thead><tr><th>#</th><th>Id</th><th>Operation</th><th>Input</th><th>Output</th><th>Language</th><th>Details</th><th>Time</th></tr></thead>
+<tbody>${rows}
 </tbody>
 </table></div>`
 }
@@ -94,20 +84,34 @@ ${operation.formFields(data)}
   );
 };
 
-export const resultPage = (record: TextRecord, details: RecordDetails): SafeHtml => {
+/** A record in full: the output with its marks, the input, the language and what the engine reported. */
+const recordBody = (record: TextRecord, details: RecordDetails): SafeHtml => {
   const operation = describeOperation(record.operation);
-  return layout(
-    `${operation.title}: result`,
-    html`<p>Stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
+  return html`<p>${operation.title}, stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
 <h2>Output</h2>
-<pre>${markedOutput(record)}</pre>
+<pre>${markedOutput({ ...record, details })}</pre>
 <h2>Input</h2>
 <pre>${record.input}</pre>
 ${record.sourceLanguage ? html`<p>Source language: ${record.sourceLanguage}${operation.sourceNote?.(details)}</p>` : ''}
-${operation.resultDetails(details)}
-<p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="/">All records</a></p>`,
-  );
+${details.truncated === true ? html`<p class="muted">This record keeps the first of the engine's findings only, without alternatives: all of them did not fit the store's limit.</p>` : ''}
+${operation.resultDetails(details)}`;
 };
+
+/** The page a POST answers: the result as the engine gave it (details in full), just stored. */
+export const resultPage = (record: TextRecord, details: RecordDetails): SafeHtml =>
+  layout(
+    `${describeOperation(record.operation).title}: result`,
+    html`${recordBody(record, details)}
+<p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="${recordHref(record.seq)}">This record</a> · <a href="/">All records</a></p>`,
+  );
+
+/** GET /?seq=N: one stored record, as stored. */
+export const recordPage = (record: TextRecord): SafeHtml =>
+  layout(
+    `Record ${record.seq}`,
+    html`${recordBody(record, record.details ?? {})}
+<p><a href="/">All records</a> · <a href="/api/${record.operation}">Another ${record.operation} request</a></p>`,
+  );
 
 export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
   layout(

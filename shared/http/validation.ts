@@ -69,8 +69,21 @@ export function validateListQuery(query: Record<string, string>): PageRequest {
     }
     request.operation = query.operation as Operation;
   }
+  checkFormat(query);
+  return request;
+}
+
+function checkFormat(query: Record<string, string>): void {
   if (query.format !== undefined && query.format !== 'json' && query.format !== 'html') {
     throw invalid('format must be json or html');
   }
-  return request;
+}
+
+/** `seq`, the number of one record to show; undefined (absent or empty) for the list. */
+export function validateRecordQuery(query: Record<string, string>): number | undefined {
+  if (query.seq === undefined || query.seq === '') return undefined;
+  const seq = Number(query.seq);
+  if (!/^[1-9]\d{0,15}$/.test(query.seq) || !Number.isSafeInteger(seq)) throw invalid('seq must be a record number: a whole number from 1');
+  checkFormat(query);
+  return seq;
 }

@@ -24,9 +24,14 @@ export interface OperationDescriptor<Name extends string = string, Fields extend
   sourceNote?(details: Partial<Details>): SafeHtml | '';
   /** The result page's part after the source language: what the engine reported. */
   resultDetails(details: Partial<Details>): SafeHtml | '';
+  /** What the engine reported in a few words for the list ("3 corrections, 1 flag"), stored with the record. */
+  summary(result: { input: string; output: string; details: Partial<Details> }): string;
 }
 
 /** Identity, for inference: the name stays a literal type and the generics are checked. */
 export const defineOperation = <Name extends string, Fields extends object, Details extends RecordDetails, FormData extends object = object>(
   descriptor: OperationDescriptor<Name, Fields, Details, FormData>,
 ) => descriptor;
+
+/** "1 correction", "3 flags": a count and its noun, for the summaries. */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { html } from '../http/html.ts';
 import { codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from '../http/field-checks.ts';
 import { LANGUAGES, type SpellLanguage } from '../text/spell/variants.ts';
-import { defineOperation } from './operation.ts';
+import { counted, defineOperation } from './operation.ts';
 
 export interface SpellFields {
   /** The English variant(s) to check against. */
@@ -48,6 +48,8 @@ export const spell = defineOperation<'spell', SpellFields, SpellDetails>({
   answersSourceLanguage: false,
   formFields: () => html`<p><label>English <select name="language">${LANGUAGES.map((language) => html`<option value="${language}">${language === 'en' ? 'any variant (en)' : language}</option>`)}</select></label></p>
 <p><label>Words to leave alone (separated by spaces or commas) <input name="ignore" maxlength="6500"></label></p>`,
+  summary: ({ details: { corrections = [], flags = [] } }) =>
+    corrections.length + flags.length === 0 ? 'no corrections' : [corrections.length && counted(corrections.length, 'correction'), flags.length && counted(flags.length, 'flag')].filter(Boolean).join(', '),
   resultDetails: ({ corrections, flags }) => html`${corrections?.length ? html`<h2>Corrections</h2><ul>${corrections.map((c) => html`<li>${c.original} → ${c.replacement}</li>`)}</ul>` : ''}
 ${flags?.length ? html`<h2>Left as written</h2><ul>${flags.map((f) => html`<li>${f.original} <span class="muted">(${f.reason})</span></li>`)}</ul>` : ''}`,
 });

@@ -1,7 +1,7 @@
 import { html } from '../http/html.ts';
 import { invalid, isAbsent } from '../http/field-checks.ts';
 import type { Detection } from '../translate/translator.ts';
-import { defineOperation } from './operation.ts';
+import { counted, defineOperation } from './operation.ts';
 
 export interface TranslateFields {
   /** A language tag in one of Google v2's forms (`es`, `zh-TW`, `mni-Mtei`, `ceb`), or undefined to detect. */
@@ -73,5 +73,14 @@ export const translate = defineOperation<'translate', TranslateFields, Translate
   formFields: ({ languages = [] }) =>
     html`<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>`,
   sourceNote: ({ provider, detection }) => html`${detection ? detectionNote(detection) : ''}${provider ? html` (translated by ${provider})` : ''}`,
+  summary: ({ details: { provider, route, detection, unknownWords } }) =>
+    [
+      provider && `by ${provider}`,
+      Array.isArray(route) && route.length > 2 && `through ${route.slice(1, -1).join(', ')}`,
+      detection && 'language detected',
+      typeof unknownWords === 'number' && unknownWords > 0 && counted(unknownWords, 'unknown word'),
+    ]
+      .filter(Boolean)
+      .join(', '),
   resultDetails: () => '',
 });

@@ -206,6 +206,14 @@ describe('errors', () => {
     expect(JSON.parse(wire.text)).toEqual({ message: 'secretArn is required' });
   });
 
+  test('a result row over 64 KB is a BadRequestException, as AWS answers it; one under passes', async () => {
+    const error = await exec(`SELECT REPEAT('x', 40000) AS a, REPEAT('é', 13000) AS b`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as BadRequestException).message).toMatch(/^Packet for query is too large \(66000 > 65536\)/);
+    const fits = await exec(`SELECT REPEAT('x', 40000) AS a, REPEAT('é', 12000) AS b`);
+    expect(fits.records![0]![1]!.stringValue).toHaveLength(12_000);
+  });
+
   test('failNext makes the SDK throw DatabaseResumingException, then service resumes', async () => {
     const before = server.calls.ExecuteStatement!;
     server.failNext(2, 'DatabaseResumingException');

@@ -70,9 +70,10 @@ const INJECTED: Record<InjectableError, { status: number; message: string }> = {
   InternalServerErrorException: { status: 500, message: 'An internal error occurred.' },
 };
 
-// AWS limits: 4 MiB request, 1 MiB response, 64 KiB of SQL.
+// AWS limits: 4 MiB request, 1 MiB response, 64 KB per result row, 64 KiB of SQL.
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
+const MAX_ROW_BYTES = 64 * 1024;
 const MAX_SQL_CHARS = 65_536;
 const USE_STATEMENT = /^\s*use\b/i;
 
@@ -794,6 +795,12 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
       };
     }
     const columns = result.columns;
+    for (const row of result.rows) {
+      // A row as MySQL sends it: each value's bytes (the length prefixes are a few bytes more).
+      const bytes = row.reduce((sum: number, value) => sum + (value === null || value === undefined ? 0 : Buffer.isBuffer(value) ? value.length : Buffer.byteLength(String(value))), 0);
+      // The error AWS's troubleshooting guide names for a row over 64 KB.
+      if (bytes > MAX_ROW_BYTES) throw badRequest(`Packet for query is too large (${bytes} > ${MAX_ROW_BYTES}). The Data API size limit is 64 KB per row in the result set.`);
+    }
     const cells = result.rows.map((row) => columns.map((column, i) => toCell(column, row[i], resultOptions)));
     if (format === 'JSON') {
       // Column labels are the keys: two columns with one label cannot both be kept.

@@ -21,12 +21,12 @@ export async function loadService<Name extends RouteName>(names: readonly Name[]
   return { handlers, store };
 }
 
-/** Every record in the store, newest first, paging through it however many there are. */
+/** Every record in the store in full, newest first, paging through it however many there are. */
 export async function allRecords(store: RecordStore): Promise<TextRecord[]> {
   const records: TextRecord[] = [];
   for (let beforeSeq: number | null | undefined; beforeSeq !== null; ) {
     const page = await store.list({ limit: 200, ...(beforeSeq !== undefined && { beforeSeq }) });
-    records.push(...page.records);
+    for (const entry of page.records) records.push((await store.get(entry.seq))!);
     beforeSeq = page.nextBeforeSeq;
   }
   return records;

@@ -1,7 +1,11 @@
 /** The behaviour every backend must show; run by each backend's test file. */
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
-import type { RecordStore, TranslationCacheKey } from '../../shared/db/record.ts';
+import type { RecordEntry, RecordStore, TextRecord, TranslationCacheKey } from '../../shared/db/record.ts';
+import { MAX_STORED_BYTES, PREVIEW_CHARS, storedBytes } from '../../shared/db/record-size.ts';
 import { MIGRATIONS } from '../../shared/db/sql.ts';
+
+/** A short record as the list shows it: whole texts, no details. */
+const entryOf = ({ details: _details, ...record }: TextRecord): RecordEntry => ({ ...record, inputTruncated: false, outputTruncated: false });
 
 export function describeStoreContract(name: string, open: () => Promise<{ store: RecordStore; cleanup(): Promise<void> }>) {
   describe(`record store on ${name}`, () => {
@@ -28,8 +32,34 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(b.seq).toBeGreaterThan(a.seq);
       expect(a.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       const { records } = await store.list({ limit: 2 });
-      expect(records).toEqual([b, a]);
+      expect(records).toEqual([b, a].map(entryOf));
       expect(records[1]!.input).toBe(tricky);
+      expect(await store.get(a.seq)).toEqual(a);
+      expect(await store.get(b.seq + 1000)).toBeNull();
+    });
+
+    it('lists the texts\' first characters, cut between characters alike on every backend, and flags the cut', async () => {
+      const family = '👩‍👩‍👧‍👦'; // seven code points, one character
+      const texts = [
+        'x'.repeat(PREVIEW_CHARS),
+        'é'.repeat(PREVIEW_CHARS + 1),
+        `${'a'.repeat(PREVIEW_CHARS - 3)}${family} and more`,
+        '😀'.repeat(5_000),
+        `${'e'.repeat(PREVIEW_CHARS - 1)}e\u0301 accent`,
+      ];
+      const saved = [];
+      for (const text of texts) saved.push(await store.save({ id: 'preview', operation: 'space', input: text, output: `${text}!`, sourceLanguage: null, summary: 'unchanged' }));
+      const { records } = await store.list({ limit: texts.length, id: 'preview' });
+      expect(records.reverse().map((r) => [r.input, r.inputTruncated])).toEqual([
+        [texts[0], false],
+        ['é'.repeat(PREVIEW_CHARS), true],
+        ['a'.repeat(PREVIEW_CHARS - 3), true],
+        ['😀'.repeat(PREVIEW_CHARS), true],
+        ['e'.repeat(PREVIEW_CHARS - 1), true],
+      ]);
+      expect(records[0]).toEqual(expect.objectContaining({ output: `${texts[0]!.slice(0, PREVIEW_CHARS)}`, outputTruncated: true, summary: 'unchanged' }));
+      expect(records[0]).not.toHaveProperty('details');
+      expect(await store.get(saved[3]!.seq)).toEqual(saved[3]);
     });
 
     it("keeps each record's details as it was given, and null where there were none", async () => {
@@ -44,16 +74,29 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
         nothing: null,
         yes: true,
       };
-      const big = { corrections: Array.from({ length: 800 }, (_, i) => ({ offset: i * 10, length: 9, original: `wrd${i}`, replacement: `word${i}`, alternatives: ['a', 'b', 'c'] })) };
+      const corrections = (count: number) => Array.from({ length: count }, (_, i) => ({ offset: i * 10, length: 9, original: `wrd${i}`, replacement: `word${i}`, alternatives: ['a', 'b', 'c'] }));
+      const big = { corrections: corrections(600) };
       const withDetails = await store.save({ id: 'details', operation: 'spell', input: 'Teh Wojciech', output: 'The Wojciech', sourceLanguage: null, details });
       const large = await store.save({ id: 'details', operation: 'spell', input: 'x', output: 'x', sourceLanguage: null, details: big });
       const without = await store.save({ id: 'details', operation: 'space', input: 'ab', output: 'ab', sourceLanguage: null });
       expect(withDetails.details).toEqual(details);
       expect(without.details).toBeNull();
       const { records } = await store.list({ limit: 3, id: 'details' });
-      expect(records).toEqual([without, large, withDetails]);
-      expect(records[2]!.details).toEqual(details);
-      expect(JSON.stringify(records[1]!.details).length).toBeGreaterThan(65_535);
+      expect(records).toEqual([without, large, withDetails].map(entryOf));
+      expect(await store.get(withDetails.seq)).toEqual(withDetails);
+      expect(await store.get(large.seq)).toEqual(large);
+      expect(storedBytes(large)).toBeGreaterThan(MAX_STORED_BYTES * 0.9);
+    });
+
+    it('refuses a record over MAX_STORED_BYTES with TEXT_TOO_LONG, and stores nothing of it', async () => {
+      const corrections = Array.from({ length: 800 }, (_, i) => ({ offset: i * 10, length: 9, original: `wrd${i}`, replacement: `word${i}`, alternatives: ['a', 'b', 'c'] }));
+      for (const record of [
+        { id: 'too-large', operation: 'spell' as const, input: 'x', output: 'x', sourceLanguage: null, details: { corrections } },
+        { id: 'too-large', operation: 'spell' as const, input: '😀'.repeat(8_000), output: '😀'.repeat(8_000), sourceLanguage: null },
+      ]) {
+        await expect(store.save(record)).rejects.toMatchObject({ code: 'TEXT_TOO_LONG', status: 413 });
+      }
+      expect((await store.list({ limit: 5, id: 'too-large' })).records).toEqual([]);
     });
 
     it('pages with a keyset and filters by id and operation', async () => {
