@@ -32,6 +32,15 @@ describe('markedOutput', () => {
     expect(render(markedOutput(record))).toBe('😀 <del>teh</del><ins title="no other suggestion">the</ins>');
   });
 
+  it('marks what trimmed details still cover, and shows the rest of the output plain', () => {
+    // The record kept the first correction only; "wrold" was corrected too.
+    const trimmed = { input: 'Teh cat, wrold and Teh', output: 'The cat, world and The', details: { corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The' }], truncated: true } };
+    expect(render(markedOutput(trimmed))).toBe('<del>Teh</del><ins title="no other suggestion">The</ins> cat, world and The');
+    const later = { ...trimmed, details: { ...trimmed.details, corrections: [...trimmed.details.corrections, { offset: 19, length: 3, original: 'Teh', replacement: 'The' }] } };
+    expect(render(markedOutput(later))).toBe('<del>Teh</del><ins title="no other suggestion">The</ins> cat, world and The');
+    expect(markedOutput({ ...later, details: { corrections: later.details.corrections } })).toBe(later.output);
+  });
+
   it.each([
     ['no details', { input: 'a', output: 'a', details: null }],
     ['details without changes', { input: 'hola', output: 'hello', details: { provider: 'apertium' } }],

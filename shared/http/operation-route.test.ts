@@ -91,3 +91,42 @@ it('GET serves the form', async () => {
   expect(result.body).toContain('<form method="post" action="/api/space">');
   expect(result.body).not.toContain('name="source"');
 });
+
+describe('results larger than a record holds', () => {
+  // An engine reporting 3,000 corrections of "teh", or answering the text repeated: more than a record keeps.
+  const wordy = operationRoute('spell', ({ text }) => {
+    if (text === 'long') return { output: '😀'.repeat(16_000) };
+    const corrections = Array.from({ length: 3000 }, (_, i) => ({ offset: i * 4, length: 3, original: 'teh', replacement: 'the', alternatives: ['ten', 'tea'], confidence: 0.9 }));
+    return { output: text.replaceAll('teh', 'the'), details: { corrections, flags: [] } };
+  });
+  const post = (text: string) => wordy(albEvent({ method: 'POST', path: '/api/spell', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }), lambdaContext());
+
+  it('answer every correction, and store the first that fit, marked truncated, with the full count in the summary', async () => {
+    const result = await post('teh '.repeat(2400).trim());
+    expect(result.statusCode).toBe(201);
+    const body = jsonBody(result);
+    expect(body.corrections).toHaveLength(3000);
+    const stored = (await (await getStore()).get(body.seq))!;
+    expect(stored.details).toEqual(expect.objectContaining({ truncated: true }));
+    expect((stored.details!.corrections as unknown[]).length).toBeLessThan(3000);
+    expect(stored.summary).toBe('3000 corrections');
+  });
+
+  it('refuse with 413 TEXT_TOO_LONG an output the store cannot keep, storing nothing', async () => {
+    const before = await count();
+    const result = await post('long');
+    expect(result.statusCode).toBe(413);
+    expect(jsonBody(result)).toEqual(expectedErrorBody(result, 'TEXT_TOO_LONG', expect.stringMatching(/bytes in UTF-8; a record holds at most 61440/)));
+    expect(await count()).toBe(before);
+  });
+
+  it('refuse before the engine runs a text the store cannot keep even alone', async () => {
+    const padded = operationRoute('space', () => {
+      throw new Error('the engine must not run');
+    });
+    const text = `${' '.repeat(70_000)}x`;
+    const result = await padded(albEvent({ method: 'POST', path: '/api/space', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ text }) }), lambdaContext());
+    expect(result.statusCode).toBe(413);
+    expect(jsonBody(result).error.code).toBe('TEXT_TOO_LONG');
+  });
+});
