@@ -8,11 +8,15 @@
  * you run yourself instead (e.g. `npm start`; the bench adds records to its store).
  * BENCH_SECONDS (10 per route) and BENCH_CONNECTIONS (16) tune the run; --quick (npm test runs it)
  * is 1 s per route with 2 connections on 20 seeded records. Any non-2xx answer makes it exit 1.
+ *
+ * Two rows list 200 maximal records (10,000 characters each, the largest each operation stores:
+ * test/support/maximal-texts.ts; 6 with --quick) with the size of one page in bytes.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
 import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
+import { MAXIMAL_REQUESTS } from '../test/support/maximal-texts.ts';
 import { startOfflineServer } from '../test/support/offline-server.ts';
 
 /** The part of autocannon's API used here (the package ships no types). */
@@ -49,6 +53,8 @@ const QUICK = process.argv.includes('--quick');
 const seconds = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : 10));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? (QUICK ? 2 : 16));
 const SEEDED = QUICK ? 20 : 200;
+const MAXIMAL = QUICK ? 6 : 200;
+const MAXIMAL_TAG = 'bench-maximal';
 
 /** Every POST has its own text, as real traffic does: no cache or repeated work flatters the figure. */
 let counter = 0;
@@ -63,21 +69,33 @@ const post = (operation: string, text: string): AutocannonRequest => ({
 const ROUTES: Array<[string, AutocannonRequest]> = [
   ['GET / (HTML, 50 rows)', { method: 'GET', path: '/', headers: { accept: 'text/html' } }],
   ['GET /?format=json&limit=200', { method: 'GET', path: '/?format=json&limit=200' }],
+  [`GET / (HTML, limit=200, ${MAXIMAL} maximal records)`, { method: 'GET', path: `/?id=${MAXIMAL_TAG}&limit=200`, headers: { accept: 'text/html' } }],
+  [`GET /?format=json&limit=200 (${MAXIMAL} maximal records)`, { method: 'GET', path: `/?id=${MAXIMAL_TAG}&limit=200&format=json` }],
   ['POST /api/space', post('space', 'Thequickbrownfox jumped,overthelazydog. Itwasthebestoftimes.')],
   ['POST /api/translate', post('translate', `hola mundo, ${HOSTILE_TEXTS[8]}`)],
   ['POST /api/spell', post('spell', 'Teh wrold is big and the qiuck brown fox jumpd over teh lazy dog.')],
 ];
 
-/** Full pages for the GET routes: records of mixed text. */
+async function seedOne(url: string, operation: string, body: object) {
+  const response = await fetch(`${url}/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`seeding: POST /api/${operation} answered ${response.status}: ${await response.text()}`);
+}
+
+/** Full pages for the GET routes: the maximal records, then records of mixed text, newest. */
 async function seed(url: string) {
-  for (let i = 0; i < SEEDED; i++) {
-    const response = await fetch(`${url}/api/space`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: `${HOSTILE_TEXTS[i % HOSTILE_TEXTS.length]} ${i}`, id: 'bench-seed' }),
-    });
-    if (response.status !== 201) throw new Error(`seeding: POST /api/space answered ${response.status}: ${await response.text()}`);
+  const maximal = Object.entries(MAXIMAL_REQUESTS);
+  // Two at a time: the spelling of a maximal text takes about half a second.
+  for (let i = 0; i < MAXIMAL; i += 2) {
+    await Promise.all([i, i + 1].filter((n) => n < MAXIMAL).map((n) => seedOne(url, maximal[n % maximal.length]![0], { ...maximal[n % maximal.length]![1], id: MAXIMAL_TAG })));
   }
+  for (let i = 0; i < SEEDED; i++) await seedOne(url, 'space', { text: `${HOSTILE_TEXTS[i % HOSTILE_TEXTS.length]} ${i}`, id: 'bench-seed' });
+}
+
+/** One answer's size, for the GET routes: what a page of them weighs. */
+async function answerBytes(url: string, request: AutocannonRequest): Promise<string> {
+  if (request.method !== 'GET') return '';
+  const response = await fetch(`${url}${request.path}`, { headers: request.headers });
+  return String((await response.arrayBuffer()).byteLength);
 }
 
 async function main() {
@@ -99,15 +117,15 @@ async function main() {
     const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
     await seed(url);
     console.log(`bench:load against ${url}: ${connections} connections, ${seconds} s per route after a warm-up; ${machine}\n`);
-    console.log('| route | requests/s | p50 ms | p99 ms | non-2xx |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log('| route | bytes | requests/s | p50 ms | p99 ms | non-2xx |');
+    console.log('|---|---:|---:|---:|---:|---:|');
     for (const [name, request] of ROUTES) {
       // Warm-up: like Lambda, the offline server cold-starts one instance per concurrent request,
       // and the spell and translate engines take seconds to load; none of that is measured.
       await autocannon({ url, connections, amount: connections * 3, timeout: 120, requests: [request] });
       const result = await autocannon({ url, connections, duration: seconds, timeout: 30, requests: [request] });
       const failures = result.non2xx + result.errors;
-      console.log(`| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${failures} |`);
+      console.log(`| ${name} | ${await answerBytes(url, request)} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${failures} |`);
       if (failures > 0) {
         process.exitCode = 1;
         console.error(`  ${name}: status counts ${JSON.stringify(result.statusCodeStats)}, ${result.errors} connection errors`);

@@ -8,13 +8,26 @@ body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1r
 nav a{margin-right:1rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
-td.text{white-space:pre-wrap;word-break:break-word;max-width:24rem}
+td.text{white-space:pre-wrap;width:30%;min-width:12rem}
+td{overflow-wrap:anywhere}
+td:first-child,td:nth-child(3){white-space:nowrap}
+.cut{color:#666}
 div.records{overflow-x:auto}
-@media (max-width:40rem){td.text{min-width:12rem}}
+@media (max-width:40rem){
+table,tbody,tr,td{display:block;width:auto}
+thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+tr{border-bottom:1px solid #ddd;padding:.5rem 0}
+td{border:0;padding:.1rem 0}
+td:empty{display:none}
+td.text{min-width:0}
+td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+td.text::before{display:block}
+}
 form.filters{display:flex;gap:.75rem;align-items:end;flex-wrap:wrap;margin:1rem 0}
 label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 textarea{width:100%;min-height:10rem;font:inherit}
-pre{white-space:pre-wrap;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
+main p,main li{overflow-wrap:anywhere}
 .error{background:#fff0f0;border:1px solid #e0a0a0;padding:.75rem;border-radius:.4rem}
 .muted{color:#666}
 del{color:#a40000;background:#fde8e8}

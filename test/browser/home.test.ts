@@ -2,7 +2,8 @@
  * The pages in a real browser (headless Chromium, Debian's package, driven by playwright-core)
  * against the offline server as `npm start` runs it: every form submits under the Content Security
  * Policy, new rows appear on the home page, the table pages and filters, a bad submission shows an
- * error page, and hostile text renders as text: no dialog, no script, no policy violation.
+ * error page, a long text fits a phone's width, and hostile text renders as text: no dialog, no
+ * script, no policy violation.
  *
  * UPDATE_SCREENSHOT=1 also saves the home page with data as docs/home.png for the README.
  */
@@ -220,7 +221,7 @@ describe('in Chromium', () => {
     expect((await tableRows()).map((r) => r.id)).toEqual(['space "form" <i>']);
   });
 
-  it('marks each correction inline on the result page and in the table, styled under the CSP', async () => {
+  it('marks each correction inline on the result page and on the record page the table links, styled under the CSP', async () => {
     await open('/api/spell');
     await page.fill('textarea[name=text]', 'Teh wrold is big.');
     await navigateBy(() => page.click('button[type=submit]'));
@@ -230,9 +231,29 @@ describe('in Chromium', () => {
     expect(await output.locator('ins').first().getAttribute('title')).toMatch(/^(also: |no other suggestion)/);
     expect(await page.evaluate(`getComputedStyle(document.querySelector('pre del')).textDecorationLine`)).toBe('line-through');
     await navigateBy(() => page.click('a:text-is("All records")'));
-    const cell = page.locator('tbody tr').first().locator('td.text').nth(1);
-    expect(await cell.locator('del').allTextContents()).toEqual(['Teh', 'wrold']);
-    expect(await cell.locator('ins').allTextContents()).toEqual(['The', 'world']);
+    const row = page.locator('tbody tr').first();
+    expect(await row.locator('td.text').nth(1).textContent()).toBe('The world is big.');
+    expect(await row.locator('td[data-label=Details]').textContent()).toBe('2 corrections');
+    await navigateBy(() => row.locator('td').first().locator('a').click());
+    expect(await page.locator('h1').textContent()).toMatch(/^Record \d+$/);
+    const marked = page.locator('pre').nth(0);
+    expect(await marked.locator('del').allTextContents()).toEqual(['Teh', 'wrold']);
+    expect(await marked.locator('ins').allTextContents()).toEqual(['The', 'world']);
+  });
+
+  it('shows a long text cut in the table and whole on its record page, neither wider than a 390 px screen', async () => {
+    const unbroken = `${'Supercalifragilistic'.repeat(40)} and then ${'word '.repeat(80)}`;
+    const created = (await (await postJson('space', { text: unbroken, id: 'x'.repeat(64) })).json()) as { seq: number };
+    await page.setViewportSize({ width: 390, height: 900 });
+    for (const path of ['/?limit=5', `/?seq=${created.seq}`]) {
+      await open(path);
+      const widths = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [number, number];
+      expect({ path, widths }).toEqual({ path, widths: [widths[1], widths[1]] });
+    }
+    expect(await page.locator('pre').nth(1).textContent()).toBe(unbroken);
+    await open('/?limit=5');
+    const [newest] = await tableRows();
+    expect(newest!.input).toBe(`${[...unbroken].slice(0, 300).join('')}…`);
   });
 
   // axe-core's own script, evaluated through the DevTools protocol: the pages' CSP allows no script.
@@ -243,6 +264,7 @@ describe('in Chromium', () => {
     ['the space form', '/api/space'],
     ['the translation form', '/api/translate'],
     ['an error page', '/?limit=0'],
+    ['a record page', '/?seq=1'],
     ['a result page', 'result'],
   ])('has no serious or critical accessibility violations (axe-core) on %s, 1280 and 390 px wide', async (_name, path) => {
     for (const width of [1280, 390]) {

@@ -8,6 +8,7 @@ import mysql from 'mysql2/promise';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-server.ts';
 import { albEvent, jsonBody, jsonPostEvent, lambdaContext } from '../support/alb.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
+import { MAXIMAL_REQUESTS } from '../support/maximal-texts.ts';
 import { loadService, type Handler } from '../support/service.ts';
 import { startDataApiServer, type DataApiServer } from './server.ts';
 import { MAX_STORED_BYTES, storedBytes } from '../../shared/db/record-size.ts';
@@ -17,20 +18,6 @@ import { MAX_PAGE_BYTES } from '../../shared/http/page-size.ts';
 jest.setTimeout(120_000);
 
 const COPIES = 200;
-const MAX_CHARS = 10_000;
-
-const fill = (unit: string) => {
-  let text = '';
-  while ([...text].length + [...unit].length <= MAX_CHARS) text += unit;
-  return text;
-};
-// Spelling: English with every other word misspelled, the most corrections a text can carry.
-const MISSPELLED = fill('Teh qiuck borwn fox jmups oevr the lazy dgo whlie poeple recieve lettres. ');
-// Space: words run together among the character HTML escapes longest (`&quot;`, 6 bytes).
-const RUN_TOGETHER = fill(`${'"'.repeat(400)}Thequickbrownfox`);
-// Translation: control characters (6 bytes in JSON) and 4-byte characters, the longest in JSON and a Data API answer.
-const WIDE = fill('\u0001\u0002\u0003😀');
-
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let dataApi: DataApiServer;
 let google: GoogleTranslateStub;
@@ -55,11 +42,7 @@ beforeAll(async () => {
   });
   jest.resetModules();
   ({ handlers, store } = await loadService(['home', 'spell', 'space', 'translate']));
-  for (const [operation, body] of [
-    ['spell', { text: MISSPELLED, id: 'x'.repeat(64) }],
-    ['space', { text: RUN_TOGETHER, id: '"'.repeat(64) }],
-    ['translate', { text: WIDE, source: 'es', id: '😀'.repeat(64) }],
-  ] as const) {
+  for (const [operation, body] of Object.entries(MAXIMAL_REQUESTS) as Array<[keyof typeof MAXIMAL_REQUESTS, object]>) {
     const result = await handlers[operation](jsonPostEvent(`/api/${operation}`, body), lambdaContext());
     expect([operation, result.statusCode]).toEqual([operation, 201]);
     maximal[operation] = jsonBody(result).seq;

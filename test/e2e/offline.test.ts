@@ -64,11 +64,21 @@ describe('the offline server', () => {
     expect(first.records[0].operation).toBe('space');
     const second = await json(await fetch(`${server.url}/?limit=1&format=json&cursor=${first.next}`));
     expect(second.records[0].operation).toBe('spell');
-    // The stored record keeps the corrections the POST answered.
-    expect(second.records[0].details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
-    expect(page).toMatch(/<li>corrections: Teh → The, wrold → world<\/li>/);
-    expect(page).toMatch(/<del>Teh<\/del><ins title="[^"]*">The<\/ins> <del>wrold<\/del><ins title="[^"]*">world<\/ins> is big\./);
+    expect(second.records[0]).not.toHaveProperty('details');
+    expect(second.records[0].summary).toBe('2 corrections');
+    expect(page).toContain('<td data-label="Details">2 corrections</td>');
     expect(second.next).toBeNull();
+    // The record's own page keeps the corrections the POST answered, marked in the output.
+    const { seq } = second.records[0];
+    expect(page).toContain(`<a href="/?seq=${seq}"`);
+    const record = await json(await fetch(`${server.url}/?seq=${seq}`, { headers: { Accept: 'application/json' } }));
+    expect(record.details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
+    const recordPage = await (await fetch(`${server.url}/?seq=${seq}`)).text();
+    expect(recordPage).toMatch(/<del>Teh<\/del><ins title="[^"]*">The<\/ins> <del>wrold<\/del><ins title="[^"]*">world<\/ins> is big\./);
+    expect(recordPage).toContain('<li>Teh → The</li>');
+    const missing = await fetch(`${server.url}/?seq=${seq + 100}&format=json`);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.code).toBe('NOT_FOUND');
   });
 
   it('serves each form and maps bad input to the contract', async () => {
@@ -94,8 +104,9 @@ describe('the offline server', () => {
     expect(body).toEqual(expect.objectContaining({ operation: 'translate', sourceLanguage: 'es', provider: 'apertium' }));
     expect(body.output).toMatch(/dog/i);
     const [newest] = (await json(await fetch(`${server.url}/?format=json&limit=1`))).records;
-    expect(newest).toEqual(expect.objectContaining({ seq: body.seq, sourceLanguage: 'es', output: body.output }));
-    expect(newest.details).toEqual(expect.objectContaining({ provider: 'apertium' }));
+    expect(newest).toEqual(expect.objectContaining({ seq: body.seq, sourceLanguage: 'es', output: body.output, summary: expect.stringMatching(/^by apertium, language detected/) }));
+    const record = await json(await fetch(`${server.url}/?seq=${body.seq}&format=json`));
+    expect(record.details).toEqual(expect.objectContaining({ provider: 'apertium' }));
   });
 
   it('answers CORS as the deployed functions do: only listed origins, its own preflight, no credentials', async () => {
