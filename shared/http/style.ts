@@ -8,8 +8,10 @@ body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1r
 nav a{margin-right:1rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
+td{overflow-wrap:break-word}
 td.text{white-space:pre-wrap;width:30%;min-width:12rem}
-td{overflow-wrap:anywhere}
+td.text,td:nth-child(2){overflow-wrap:anywhere}
+td:nth-child(2),td:last-child{min-width:7rem}
 td:first-child,td:nth-child(3){white-space:nowrap}
 .cut{color:#666}
 div.records{overflow-x:auto}
@@ -19,7 +21,7 @@ thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%
 tr{border-bottom:1px solid #ddd;padding:.5rem 0}
 td{border:0;padding:.1rem 0}
 td:empty{display:none}
-td.text{min-width:0}
+td.text{min-width:0;width:auto}
 td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
 td.text::before{display:block}
 }
