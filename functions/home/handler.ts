@@ -1,10 +1,14 @@
 import openApiDocument from '../../docs/openapi.yaml';
+import type { RecordEntry } from '../../shared/db/record.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { SafeHtml } from '../../shared/http/html.ts';
 import { albRoute } from '../../shared/http/route.ts';
 import { homePage, recordPage, recordRow } from '../../shared/http/pages.ts';
 import { fittingCount, MAX_PAGE_BYTES, PAGE_FRAME_BYTES, utf8Bytes } from '../../shared/http/page-size.ts';
 import { encodeCursor, validateListQuery, validateRecordQuery } from '../../shared/http/validation.ts';
 import { getStore } from '../../shared/runtime.ts';
+
+type Row = { entry: RecordEntry; html: SafeHtml };
 
 /** The contract, served by the home function (its listener rule routes this path too). */
 export const OPENAPI_PATH = '/openapi.json';
@@ -25,7 +29,7 @@ export const handler = albRoute({
       // The page ends before the row that would take either format past its limit; a row of
       // previews is a few KB, so the first always fits.
       const rows = page.records.map((entry) => ({ entry, html: recordRow(entry) }));
-      const measures = [(row: (typeof rows)[number]) => utf8Bytes(JSON.stringify(row.entry)) + 1, (row: (typeof rows)[number]) => utf8Bytes(row.html.value)];
+      const measures = [(row: Row) => utf8Bytes(JSON.stringify(row.entry)) + 1, (row: Row) => utf8Bytes(row.html.value)];
       const shown = rows.slice(0, Math.max(1, fittingCount(rows, measures, MAX_PAGE_BYTES - PAGE_FRAME_BYTES)));
       const nextBeforeSeq = shown.length < rows.length ? shown.at(-1)!.entry.seq : page.nextBeforeSeq;
       const next = nextBeforeSeq === null ? null : encodeCursor(nextBeforeSeq);

@@ -53,19 +53,16 @@ const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * A text's beginning as the list shows it, from the first PREVIEW_CHARS + 1 code points the SQL
- * read: cut only between user-perceived characters, so no emoji, flag or accent is split.
+ * read: cut before the user-perceived character that holds code point PREVIEW_CHARS + 1, so no
+ * emoji, flag or accent is split.
  */
 export function preview(beginning: string): { text: string; truncated: boolean } {
+  let end = 0;
   let points = 0;
-  for (const _ of beginning) if (++points > PREVIEW_CHARS) break;
-  if (points <= PREVIEW_CHARS) return { text: beginning, truncated: false };
-  let text = '';
-  points = 0;
-  for (const { segment } of GRAPHEMES.segment(beginning)) {
-    points += [...segment].length;
-    // A cluster ending at the last code point read may go on beyond it: never kept.
-    if (points > PREVIEW_CHARS) break;
-    text += segment;
+  for (const point of beginning) {
+    if (points++ === PREVIEW_CHARS) break;
+    end += point.length;
   }
-  return { text, truncated: true };
+  if (end === beginning.length) return { text: beginning, truncated: false };
+  return { text: beginning.slice(0, GRAPHEMES.segment(beginning).containing(end)!.index), truncated: true };
 }

@@ -102,6 +102,11 @@ const BAD_LIST_QUERIES: Array<Record<string, string>> = [
   { id: 'a\u0000b' },
   { id: 'a\u001bb' },
   { format: 'xml' },
+  { seq: '0' },
+  { seq: '-3' },
+  { seq: '1 OR 1=1' },
+  { seq: '9007199254740993' },
+  { seq: '1', format: 'xml' },
 ];
 
 // Every answer is checked against docs/openapi.yaml as well.
