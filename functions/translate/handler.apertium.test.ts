@@ -76,7 +76,7 @@ it('names the other languages a short text reads as, in the answer, the record a
   expect(readings).toContain(detection.language);
   expect([detection.language, ...detection.alternatives].sort()).toEqual(readings);
   expect(detection.confidence).toBeLessThanOrEqual(0.5);
-  const [stored] = (await store.list({ limit: 1 })).records;
+  const stored = await store.get(seq);
   expect(stored).toEqual(expect.objectContaining({ seq, details: expect.objectContaining({ detection }) }));
 
   const page = await handler(

@@ -40,8 +40,7 @@ it('translates through Google, answers 201 with the detected language and provid
   expect(body).toEqual(expect.objectContaining({ id: 'g-1', operation: 'translate', input: 'hola mundo', sourceLanguage: 'es', provider: 'google' }));
   expect(body.output).toContain('hola mundo');
   expect(stub.requests.at(-1)!.key).toBe('test-key');
-  const [stored] = (await store.list({ limit: 1 })).records;
-  expect(stored).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google', detection: { language: 'es', confidence: null } } });
+  expect(await store.get(body.seq)).toEqual({ seq: body.seq, id: 'g-1', operation: 'translate', input: 'hola mundo', output: body.output, sourceLanguage: 'es', createdAt: body.createdAt, details: { provider: 'google', detection: { language: 'es', confidence: null } }, summary: 'by google, language detected' });
 });
 
 it('forwards a given source language', async () => {
@@ -89,7 +88,7 @@ it('keeps Google\'s detected code (zh-CN) in the response, the detection and the
   expect(result.statusCode).toBe(201);
   const body = jsonBody(result);
   expect(body).toEqual(expect.objectContaining({ sourceLanguage: 'zh-CN', detection: { language: 'zh-CN', confidence: null }, provider: 'google' }));
-  const [stored] = (await store.list({ limit: 1 })).records;
+  const stored = await store.get(body.seq);
   expect(stored!.sourceLanguage).toBe('zh-CN');
 });
 
