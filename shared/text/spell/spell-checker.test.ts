@@ -174,6 +174,30 @@ describe('leaving correct text alone', () => {
     expect(checker.correct('I organise it', { language: 'en-GB' }).corrections).toEqual([]);
   });
 
+  test('converts another variant\'s word only into its spelling there, never into a near neighbour', () => {
+    const us = (text: string) => checker.correct(text, { language: 'en-US' });
+    for (const [text, output] of [
+      ['The catalogue is new.', 'The catalog is new.'],
+      ['They catalogued the manoeuvres.', 'They cataloged the maneuvers.'],
+      ['A litre of paediatric anaesthetic.', 'A liter of pediatric anesthetic.'],
+      ['The colour of the plough.', 'The color of the plow.'],
+    ]) {
+      expect(us(text!).output).toBe(output);
+    }
+    // Words of their own, not spellings: left as written and flagged, the American word offered.
+    for (const [text, word, american] of [
+      ['I paid by cheque.', 'cheque', 'check'],
+      ['Mind the kerb.', 'kerb', undefined],
+    ]) {
+      const result = us(text!);
+      expect(result).toMatchObject({ output: text, corrections: [] });
+      expect(result.flags).toEqual([expect.objectContaining({ original: word, reason: 'uncertain' })]);
+      if (american) expect(result.flags[0]!.alternatives).toContain(american);
+    }
+    // And the other way: an American word in en-GB.
+    expect(checker.correct('The catalog of the theater.', { language: 'en-GB' }).output).toBe('The catalogue of the theatre.');
+  });
+
   test('leaves short words in capitals alone as acronyms, unless the whole text is in capitals', () => {
     expect(reasons('NATO and the OECD publish YAML configs.')).toMatchObject({ OECD: 'acronym', YAML: 'acronym' });
     expect(checker.correct('NATO and the OECD publish YAML configs.').output).toBe('NATO and the OECD publish YAML configs.');
