@@ -16,7 +16,7 @@ import { soundKey } from './sound-key.ts';
 import { casePattern, fold, restoreCase } from './case-pattern.ts';
 import { confidence, roundConfidence } from './confidence.ts';
 import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
-import { ACRONYM, INNER_CAPITAL, PLAIN, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
+import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
 
@@ -104,11 +104,18 @@ const OTHER_SCRIPT = 3;
 const UNLISTED_WORD = -30;
 const UNLISTED_NAME = -19;
 const KNOWN_ELSEWHERE = 0;
+// ln-probability a counted word gains as written (miliary stays though military is one dropped letter away).
+const COUNTED_AS_WRITTEN = 1;
 const DERIVED_WORD = -15;
 // Weaker: a possessive without its apostrophe (todays) looks the same.
 const PLURAL_WORD = -18;
 // Replace only when the best suggestion holds at least this share of the probability.
 const MIN_CONFIDENCE = 0.3;
+// ln-probability a capitalised candidate loses for a lower-case word, as much as an edit: a writer
+// who types a name in lower case is rare (harras → harass, not Harris; geniva → Geneva still).
+const NAME_FOR_LOWER_CASE = EDIT_WEIGHT;
+// What a plain misspelling's one slip may cost in the error model: one plain edit (see plainSlip()).
+const ONE_SLIP = 1;
 // A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
 const NAME_CONFIDENCE = 0.65;
 
@@ -191,7 +198,7 @@ class ContextSpellChecker implements SpellChecker {
         flag(word.check === OTHER_SCRIPT ? 'other-language' : 'ignored');
         continue;
       }
-      const shape = wordShape(text, words, i, shouting);
+      const shape = this.nameAtStart(words, i, wordShape(text, words, i, shouting));
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
       // Another variant's spellings (colour in en-US) are no candidates, and are not kept as written.
@@ -203,12 +210,16 @@ class ContextSpellChecker implements SpellChecker {
       const keep = this.keepScore(word.text, shape, foreign !== 0);
       const { suggestions, confidence } = this.suggest(word.text, previous, next, keep, counterparts);
       const [replacement, ...alternatives] = suggestions;
+      // A lower-case word the dictionary has only capitalised (redis, england) is a correct word, not re-cased.
+      const cased = foreign ? undefined : this.casedForm(word.text);
       if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
-      // A capitalised word inside a sentence is a name, unless two of its letters were swapped.
-      else if (shape === INNER_CAPITAL && !(replacement !== undefined && confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      // A capitalised word inside a sentence is a name, unless two of its letters were swapped or it is
+      // a slip for a day or a month (Thursdy).
+      else if (shape === INNER_CAPITAL && !(replacement !== undefined && ((confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement)) || (confidence >= MIN_CONFIDENCE && isCalendarWord(replacement))))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (cased !== undefined) flag('uncertain', [cased, ...suggestions.filter((s) => s !== cased)].slice(0, MAX_ALTERNATIVES));
       else if (replacement === undefined) flag('unknown');
       else if (foreign && !counterparts.has(this.model.id(replacement))) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
-      else if (confidence < MIN_CONFIDENCE || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if ((confidence < MIN_CONFIDENCE && !this.plainSlip(word.text, replacement, keep)) || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence) });
     }
 
@@ -219,6 +230,39 @@ class ContextSpellChecker implements SpellChecker {
       from = c.offset + c.length;
     }
     return { output: output + text.slice(from), corrections, flags, language, variant: VARIANTS[Math.log2(this.target)]! };
+  }
+
+  /**
+   * Whether `replacement` is one common slip from `word` (an edit or less in the error model) and
+   * far more frequent than the word could be as written (its keep score): a plain misspelling
+   * (intergrated, preverse, Rockerfeller), corrected though other candidates share the probability.
+   * A dictionary word with an ending it lacks (toolkits, readably) is no slip for its stem, and a
+   * word the frequency list counts (absorber) keeps its own probability.
+   */
+  private plainSlip(word: string, replacement: string, keep: number): boolean {
+    const id = this.model.id(replacement);
+    if (id < 0 || fold(this.model.forms[id]!) !== fold(replacement) || this.known.plural(word) || this.known.suffixed(word)) return false;
+    if (this.model.listedLogPrior(fold(word)) !== undefined) return false;
+    return this.model.logPrior[id]! >= keep && this.errors.errorCost(fold(word), fold(replacement), ONE_SLIP) <= ONE_SLIP;
+  }
+
+  /**
+   * A sentence's first word before a capitalised word that is unknown or a name (Anya Taylor, Ravi
+   * Shankar) is a name, like a capitalised word inside a sentence; else `shape`.
+   */
+  private nameAtStart(words: readonly Word[], i: number, shape: number): number {
+    const after = words[i + 1];
+    if (shape !== SENTENCE_START || !after?.joined || !isCapitalised(after.text)) return shape;
+    return after.check !== CORRECT || (after.id >= 0 && isCapitalised(this.model.forms[after.id]!)) ? INNER_CAPITAL : shape;
+  }
+
+  /** The target variant's capitalised form of a lower-case word (Redis for redis), if it has one. */
+  private casedForm(word: string): string | undefined {
+    if (word !== word.toLowerCase()) return undefined;
+    const id = this.model.id(word);
+    if (id < 0 || !(this.model.variants[id]! & this.target)) return undefined;
+    const form = this.model.forms[id]!;
+    return form !== word && form.toLowerCase() === word ? form : undefined;
   }
 
   /** Whether the dictionary of one of the variants in `mask` has the word. */
@@ -271,9 +315,9 @@ class ContextSpellChecker implements SpellChecker {
     const unlisted = shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
     const derived = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : unlisted;
     // A word the frequency list counts though no dictionary has it (a name, an abbreviation, a term:
-    // standup, ebay) is as likely as its count says.
+    // standup, ebay) is as likely as its count says, and needs no slip to be typed so.
     const listed = this.model.listedLogPrior(word.toLowerCase());
-    return listed === undefined ? derived : Math.max(listed, derived);
+    return listed === undefined ? derived : Math.max(listed + COUNTED_AS_WRITTEN, derived);
   }
 
 
@@ -346,9 +390,13 @@ class ContextSpellChecker implements SpellChecker {
     const { ids, scores } = this.shortlist(key);
     const { totals, ranked } = this;
     const other = counterparts.size > 0 ? -NOT_A_COUNTERPART : 0;
+    // A lower-case word never becomes a name (harras → harass, not Harris); a day, a month or a language it may.
+    const lower = word === word.toLowerCase();
     for (let k = 0; k < ids.length; k++) {
+      const form = this.model.forms[ids[k]!]!;
       const counterpart = counterparts.has(ids[k]!) ? 0 : other;
-      totals[k] = this.model.variants[ids[k]!]! & this.target ? scores[k]! + counterpart + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
+      const name = lower && isCapitalised(form) && !isCapitalisedCommonWord(form) ? NAME_FOR_LOWER_CASE : 0;
+      totals[k] = this.model.variants[ids[k]!]! & this.target ? scores[k]! + counterpart - name + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
     }
     let count = ids.length;
     // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
@@ -468,6 +516,8 @@ interface Suggestions {
   suggestions: string[];
   confidence: number;
 }
+
+const isCapitalised = (word: string): boolean => word.charAt(0) !== word.charAt(0).toLowerCase();
 
 /** Whether text[from, to) is whitespace, and not empty. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
