@@ -96,4 +96,10 @@ describe('POST /api/spell: other languages', () => {
     expect(jsonBody(result).error).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE', message: expect.stringContaining('Portuguese (pt)') });
     expect((await (await getStore()).list({ limit: 1 })).records[0]?.seq ?? 0).toBe(before);
   });
+
+  it('corrects short English full of typos rather than refusing it as another language', async () => {
+    const result = await handler(jsonPostEvent('/api/spell', { text: 'Plese chek my speling' }), lambdaContext());
+    expect(result.statusCode).toBe(201);
+    expect(jsonBody(result).output).toBe('Please check my spelling');
+  });
 });

@@ -20,6 +20,9 @@ const VOWEL_FOR_VOWEL = 0.6;
 const SOUND_FOR_SOUND = 0.7;
 const NEIGHBOUR_KEY = 0.8;
 const TRANSPOSITION = 0.7;
+// A letter left out is the commonest slip, commoner than one typed too many (slowy → slowly, not slow).
+const DROPPED_LETTER = 0.75;
+const DROPPED_VOWEL = 0.75;
 const VOWEL_DROPPED_OR_ADDED = 0.85;
 const MISSING_APOSTROPHE = 0.2;
 // Deleting or replacing an apostrophe the writer typed on purpose is unlikely ("wo'nt" means "won't", not "wont").
@@ -129,12 +132,13 @@ const ROOM = 32;
 /**
  * Cost of character c, between `before` and `after` (-1 at either end of the word), being there in
  * one spelling and not the other; `final` when it ends a word of three characters or more.
+ * `consonant` and `vowel`: what a plain one costs (less when the typist left it out).
  */
-function indelCost(c: number, before: number, after: number, final: boolean, apostrophe: number): number {
+function indelCost(c: number, before: number, after: number, final: boolean, apostrophe: number, consonant = 1, vowel = VOWEL_DROPPED_OR_ADDED): number {
   if (c === APOSTROPHE) return apostrophe;
   if (before === c || after === c) return DOUBLING;
   if (c === 101 && final && !IS_VOWEL[before]) return SILENT_E;
-  return c < 128 && IS_VOWEL[c] ? VOWEL_DROPPED_OR_ADDED : 1;
+  return c < 128 && IS_VOWEL[c] ? vowel : consonant;
 }
 
 /**
@@ -237,7 +241,7 @@ export class ErrorModel {
       const b2 = j > 2 ? u[j - 3]! : -1;
       const next = j < length ? u[j]! : -1;
       // What leaving out intended[j − 1] costs (its letters are computed per column, as far as the limit lets the alignment go).
-      const missing = indelCost(b, b1, next, j === length && j > 2, MISSING_APOSTROPHE);
+      const missing = indelCost(b, b1, next, j === length && j > 2, MISSING_APOSTROPHE, DROPPED_LETTER, DROPPED_VOWEL);
       // Dropped syllables: intended[j − k, j) when intended[j] repeats their first letter (bits 1 and
       // 2), or a consonant and a vowel, an unstressed syllable one can leave out (bit 4).
       const syllableDropped = repeatedSyllable(next, b1, b2) | (j > 2 && IS_VOWEL[b] && b1 >= 97 && b1 <= 122 && !IS_VOWEL[b1] ? 4 : 0);

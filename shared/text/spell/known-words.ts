@@ -48,12 +48,23 @@ export class KnownWords {
    * productive ending the dictionary does not list for it (licens-ors, readabl-y, designed-ly).
    */
   derived(word: string): boolean {
+    return this.suffixed(word) || this.prefixed(word);
+  }
+
+  /** Whether the word is a dictionary word with a productive ending the dictionary does not list for it (licensors, readably). */
+  suffixed(word: string): boolean {
     const w = word.toLowerCase();
     for (const [ending, stems] of ENDINGS) {
       if (!w.endsWith(ending) || w.length - ending.length < MIN_STEM - 1) continue;
       const base = w.slice(0, -ending.length);
       if (stems.some((stem) => this.isWord(base + stem))) return true;
     }
+    return false;
+  }
+
+  /** Whether the word is a dictionary word with a common prefix, perhaps hyphenated (sublicense, non-commercial). */
+  private prefixed(word: string): boolean {
+    const w = word.toLowerCase();
     for (const prefix of PREFIXES) {
       if (!w.startsWith(prefix)) continue;
       const rest = w.charAt(prefix.length) === '-' ? w.slice(prefix.length + 1) : w.slice(prefix.length);

@@ -30,6 +30,31 @@ describe('checkSpelling: other languages', () => {
     expect(result.output).toBe('Danke schön, said Hans.');
   });
 
+  test('short English full of typos is English: corrected, neither refused nor left alone', async () => {
+    for (const [text, output] of [
+      ['Plese chek my speling', 'Please check my spelling'],
+      ['Teh wrold', 'The world'],
+      ['Thsi is a tset', 'This is a test'],
+      ['Goverment policys', 'Government policies'],
+    ]) {
+      const result = await checkSpelling(checker, text!);
+      expect(result.output).toBe(output);
+      expect(result.flags.filter((f) => f.reason === 'other-language')).toEqual([]);
+    }
+  });
+
+  test('a narrow verdict is no evidence; a short sentence must stay foreign read with its words set right', async () => {
+    const text = 'Qwerp zlorb fnargle.';
+    const narrow: Detect = () => ({ language: 'sv', reliable: true, score: 0.61, english: 0.6 });
+    expect(await checkSpelling(checker, text, {}, narrow)).toEqual(checker.correct(text));
+    // Clear of English, but three words that read as English once set right ("Teh wrold" → "The world").
+    const englishOnceRight: Detect = (t) => (t.startsWith('The') ? { language: 'en', reliable: true } : { language: 'sl', reliable: true, score: 0.8, english: 0.1 });
+    expect((await checkSpelling(checker, 'Teh wrold.', {}, englishOnceRight)).output).toBe('The world.');
+    // Four words or more clear of English are foreign however they read.
+    const clear: Detect = (t) => (t.startsWith('Ths') ? { language: 'hu', reliable: true, score: 0.8, english: 0.1 } : { language: 'en', reliable: true });
+    await expect(checkSpelling(checker, 'Ths si a tset.', {}, clear)).rejects.toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
+  });
+
   test('asks the detector only about sentences most of whose words the dictionary lacks', async () => {
     const asked: string[] = [];
     const detect: Detect = (text) => {

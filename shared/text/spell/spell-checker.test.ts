@@ -149,6 +149,24 @@ describe('createSpellChecker', () => {
     expect(checker.correct('He quitted.').output).toBe('He quit.');
   });
 
+  test('corrects plain misspellings: a dropped, doubled or swapped letter is the common slip it is', () => {
+    for (const [text, output] of [
+      ['That is wierd.', 'That is weird.'],
+      ['Do not harrass them.', 'Do not harass them.'],
+      ['He walked slowy home.', 'He walked slowly home.'],
+      ['The law was intergrated.', 'The law was integrated.'],
+      ['Rockerfeller gave money.', 'Rockefeller gave money.'],
+    ]) {
+      expect(checker.correct(text!).output).toBe(output);
+    }
+  });
+
+  test('never turns a lower-case word into a name, though a day, a month or a language it may', () => {
+    expect(checker.correct('Do not harras them.').output).toBe('Do not harass them.');
+    expect(checker.correct('We meet on wensday.').output).toBe('We meet on Wednesday.');
+    expect(checker.correct('She speaks portugues.').output).toBe('She speaks Portuguese.');
+  });
+
   test('leaves a word alone when nothing in the dictionary is near it', () => {
     expect(checker.correct('xqzvvjkwq')).toMatchObject({ output: 'xqzvvjkwq', corrections: [], flags: [{ offset: 0, length: 9, original: 'xqzvvjkwq', reason: 'unknown', alternatives: [] }] });
   });
@@ -174,6 +192,30 @@ describe('leaving correct text alone', () => {
     expect(checker.correct('I organise it', { language: 'en-GB' }).corrections).toEqual([]);
   });
 
+  test('converts another variant\'s word only into its spelling there, never into a near neighbour', () => {
+    const us = (text: string) => checker.correct(text, { language: 'en-US' });
+    for (const [text, output] of [
+      ['The catalogue is new.', 'The catalog is new.'],
+      ['They catalogued the manoeuvres.', 'They cataloged the maneuvers.'],
+      ['A litre of paediatric anaesthetic.', 'A liter of pediatric anesthetic.'],
+      ['The colour of the plough.', 'The color of the plow.'],
+    ]) {
+      expect(us(text!).output).toBe(output);
+    }
+    // Words of their own, not spellings: left as written and flagged, the American word offered.
+    for (const [text, word, american] of [
+      ['I paid by cheque.', 'cheque', 'check'],
+      ['Mind the kerb.', 'kerb', undefined],
+    ]) {
+      const result = us(text!);
+      expect(result).toMatchObject({ output: text, corrections: [] });
+      expect(result.flags).toEqual([expect.objectContaining({ original: word, reason: 'uncertain' })]);
+      if (american) expect(result.flags[0]!.alternatives).toContain(american);
+    }
+    // And the other way: an American word in en-GB.
+    expect(checker.correct('The catalog of the theater.', { language: 'en-GB' }).output).toBe('The catalogue of the theatre.');
+  });
+
   test('leaves short words in capitals alone as acronyms, unless the whole text is in capitals', () => {
     expect(reasons('NATO and the OECD publish YAML configs.')).toMatchObject({ OECD: 'acronym', YAML: 'acronym' });
     expect(checker.correct('NATO and the OECD publish YAML configs.').output).toBe('NATO and the OECD publish YAML configs.');
@@ -187,6 +229,12 @@ describe('leaving correct text alone', () => {
     expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
     expect(reasons(text)).toMatchObject({ Saoirse: 'name', Wojciech: 'name', von: 'name', Löwis: 'name', 'd’Arc': 'name' });
     expect(checker.correct('I met Jhon yesterday.').output).toBe('I met John yesterday.');
+    // A slip for a day or a month is corrected inside a sentence too; a name near a language is not.
+    expect(checker.correct('We meet on Thursdy and in Febuary.').output).toBe('We meet on Thursday and in February.');
+    expect(checker.correct('Thanks to Catalin Gheorghe.').output).toBe('Thanks to Catalin Gheorghe.');
+    // Two capitalised words in a row are a name wherever they stand; a swap is still put back.
+    for (const text of ['Anya Taylor spoke.', 'Ravi Shankar played.']) expect(checker.correct(text)).toMatchObject({ output: text, corrections: [] });
+    expect(checker.correct('Teh Beatles played.').output).toBe('The Beatles played.');
     // Initials and titles end no sentence: Mrs. Gardiner is a name.
     expect(checker.correct('Then Mrs. Gardiner and P. Bingley came.').corrections).toEqual([]);
   });
@@ -210,9 +258,19 @@ describe('leaving correct text alone', () => {
     expect(correction).toMatchObject({ original: 'beleive', replacement: 'believe' });
     expect(correction!.confidence).toBeGreaterThan(0.9);
     expect(correction!.confidence).toBeLessThanOrEqual(1);
-    // Two letters are only put back in order; a case change only capitalises.
+    // Two letters are only put back in order.
     expect(checker.correct('Tk said ok').corrections).toEqual([]);
-    expect(checker.correct('I live in england').output).toBe('I live in England');
+  });
+
+  test('never re-cases a correct word: one the dictionary has only capitalised is offered so, not changed', () => {
+    for (const [text, word, cased] of [
+      ['postgres and redis', 'redis', 'Redis'],
+      ['I live in england', 'england', 'England'],
+    ]) {
+      const result = checker.correct(text!);
+      expect(result.output).toBe(text);
+      expect(result.flags).toContainEqual(expect.objectContaining({ original: word, reason: 'uncertain', alternatives: expect.arrayContaining([cased]) }));
+    }
   });
 
   test('splits a phrase run together when the pair is far likelier than any single word', () => {

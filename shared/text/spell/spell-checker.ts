@@ -16,9 +16,9 @@ import { soundKey } from './sound-key.ts';
 import { casePattern, fold, restoreCase } from './case-pattern.ts';
 import { confidence, roundConfidence } from './confidence.ts';
 import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
-import { ACRONYM, INNER_CAPITAL, PLAIN, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
+import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
-import { ALL_VARIANTS, VARIANTS, parseVariantMasks, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
+import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
 
 export interface Correction {
   /** Start of the replaced word in the input, in UTF-16 code units. */
@@ -83,8 +83,9 @@ const SPLIT_COST = 0.5;
 const MIN_SPLIT = 4;
 // The first word of a split: phrases run together (a lot, in fact, even though), not compounds (mail server).
 const FUNCTION_WORDS = new Set('a an the in on at as to of by for from with into onto upon up out off over under no not any some every each all both even so too very more most much many such what when where who how which per nor or and but if though although until'.split(' '));
-// ln-probability a candidate gains as the target variant's own spelling of another variant's word.
-const COUNTERPART_BONUS = 9;
+// ln-probability a candidate loses, for another variant's word, when it is not the word's spelling in
+// the target variant: enough that no context puts it first (a litre of → liter, not litter).
+const NOT_A_COUNTERPART = 30;
 // A regular -ed on an irregular verb (teached → taught) costs as much as a common slip: the writer
 // knows the verb, only not its form.
 const REGULARISED_VERB = 0.6;
@@ -103,11 +104,18 @@ const OTHER_SCRIPT = 3;
 const UNLISTED_WORD = -30;
 const UNLISTED_NAME = -19;
 const KNOWN_ELSEWHERE = 0;
+// ln-probability a counted word gains as written (miliary stays though military is one dropped letter away).
+const COUNTED_AS_WRITTEN = 1;
 const DERIVED_WORD = -15;
 // Weaker: a possessive without its apostrophe (todays) looks the same.
 const PLURAL_WORD = -18;
 // Replace only when the best suggestion holds at least this share of the probability.
 const MIN_CONFIDENCE = 0.3;
+// ln-probability a capitalised candidate loses for a lower-case word, as much as an edit: a writer
+// who types a name in lower case is rare (harras → harass, not Harris; geniva → Geneva still).
+const NAME_FOR_LOWER_CASE = EDIT_WEIGHT;
+// What a plain misspelling's one slip may cost in the error model: one plain edit (see plainSlip()).
+const ONE_SLIP = 1;
 // A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
 const NAME_CONFIDENCE = 0.65;
 
@@ -136,6 +144,7 @@ interface Word {
 
 // Candidates are sorted by id × ORDER_SPAN + their place in the lookup, which is less than this.
 const ORDER_SPAN = 2 ** 20;
+const NONE: ReadonlySet<number> = new Set();
 
 class ContextSpellChecker implements SpellChecker {
   private readonly cache = new Map<string, Shortlist>();
@@ -189,20 +198,28 @@ class ContextSpellChecker implements SpellChecker {
         flag(word.check === OTHER_SCRIPT ? 'other-language' : 'ignored');
         continue;
       }
-      const shape = wordShape(text, words, i, shouting);
+      const shape = this.nameAtStart(words, i, wordShape(text, words, i, shouting));
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
       // Another variant's spellings (colour in en-US) are no candidates, and are not kept as written.
       // In `en` every variant's words are correct, so a word here is none (no call to nspell).
       const foreign = this.accept !== ALL_VARIANTS && this.spell.correct(word.text) ? variantsOf(this.masks, word.text) : 0;
+      // Another variant's word is replaced only by its spelling in the target variant (colour → color);
+      // one with none there (cheque, kerb) is another word, offered and not replaced.
+      const counterparts = foreign ? this.counterparts(word.text) : NONE;
       const keep = this.keepScore(word.text, shape, foreign !== 0);
-      const { suggestions, confidence } = this.suggest(word.text, previous, next, keep, foreign);
+      const { suggestions, confidence } = this.suggest(word.text, previous, next, keep, counterparts);
       const [replacement, ...alternatives] = suggestions;
+      // A lower-case word the dictionary has only capitalised (redis, england) is a correct word, not re-cased.
+      const cased = foreign ? undefined : this.casedForm(word.text);
       if (shape === ACRONYM) flag('acronym', suggestions.slice(0, MAX_ALTERNATIVES));
-      // A capitalised word inside a sentence is a name, unless two of its letters were swapped.
-      else if (shape === INNER_CAPITAL && !(replacement !== undefined && confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      // A capitalised word inside a sentence is a name, unless two of its letters were swapped or it is
+      // a slip for a day or a month (Thursdy).
+      else if (shape === INNER_CAPITAL && !(replacement !== undefined && ((confidence >= NAME_CONFIDENCE && isTransposition(word.text, replacement)) || (confidence >= MIN_CONFIDENCE && isCalendarWord(replacement))))) flag('name', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (cased !== undefined) flag('uncertain', [cased, ...suggestions.filter((s) => s !== cased)].slice(0, MAX_ALTERNATIVES));
       else if (replacement === undefined) flag('unknown');
-      else if (confidence < MIN_CONFIDENCE || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (foreign && !counterparts.has(this.model.id(replacement))) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if ((confidence < MIN_CONFIDENCE && !this.plainSlip(word.text, replacement, keep)) || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence) });
     }
 
@@ -213,6 +230,39 @@ class ContextSpellChecker implements SpellChecker {
       from = c.offset + c.length;
     }
     return { output: output + text.slice(from), corrections, flags, language, variant: VARIANTS[Math.log2(this.target)]! };
+  }
+
+  /**
+   * Whether `replacement` is one common slip from `word` (an edit or less in the error model) and
+   * far more frequent than the word could be as written (its keep score): a plain misspelling
+   * (intergrated, preverse, Rockerfeller), corrected though other candidates share the probability.
+   * A dictionary word with an ending it lacks (toolkits, readably) is no slip for its stem, and a
+   * word the frequency list counts (absorber) keeps its own probability.
+   */
+  private plainSlip(word: string, replacement: string, keep: number): boolean {
+    const id = this.model.id(replacement);
+    if (id < 0 || fold(this.model.forms[id]!) !== fold(replacement) || this.known.plural(word) || this.known.suffixed(word)) return false;
+    if (this.model.listedLogPrior(fold(word)) !== undefined) return false;
+    return this.model.logPrior[id]! >= keep && this.errors.errorCost(fold(word), fold(replacement), ONE_SLIP) <= ONE_SLIP;
+  }
+
+  /**
+   * A sentence's first word before a capitalised word that is unknown or a name (Anya Taylor, Ravi
+   * Shankar) is a name, like a capitalised word inside a sentence; else `shape`.
+   */
+  private nameAtStart(words: readonly Word[], i: number, shape: number): number {
+    const after = words[i + 1];
+    if (shape !== SENTENCE_START || !after?.joined || !isCapitalised(after.text)) return shape;
+    return after.check !== CORRECT || (after.id >= 0 && isCapitalised(this.model.forms[after.id]!)) ? INNER_CAPITAL : shape;
+  }
+
+  /** The target variant's capitalised form of a lower-case word (Redis for redis), if it has one. */
+  private casedForm(word: string): string | undefined {
+    if (word !== word.toLowerCase()) return undefined;
+    const id = this.model.id(word);
+    if (id < 0 || !(this.model.variants[id]! & this.target)) return undefined;
+    const form = this.model.forms[id]!;
+    return form !== word && form.toLowerCase() === word ? form : undefined;
   }
 
   /** Whether the dictionary of one of the variants in `mask` has the word. */
@@ -238,18 +288,38 @@ class ContextSpellChecker implements SpellChecker {
   }
 
   /**
+   * The lexicon ids of the target variant's spellings of another variant's word (see respellings()):
+   * one difference away, or two when the result is itself a spelling not every variant has (so
+   * litre is liter, never litter).
+   */
+  private counterparts(word: string): ReadonlySet<number> {
+    const ids = new Set<number>();
+    for (const [form, steps] of respellings(fold(word))) {
+      const id = this.model.id(form);
+      if (id < 0 || fold(this.model.forms[id]!) !== form) continue;
+      const variants = this.model.variants[id]!;
+      if (variants & this.target && (steps === 1 || variants !== ALL_VARIANTS)) ids.add(id);
+    }
+    return ids;
+  }
+
+  /**
    * ln of how likely the word is as written, a real word the dictionary lacks, on the scale of the
    * candidates' scores: a correction must outweigh it to be made.
    */
   private keepScore(word: string, shape: number, foreign: boolean): number {
+    // Another variant's spelling (colour, manoeuvres in en-US) is a known word of the wrong variant,
+    // not to be kept: its counterpart replaces it, or with none it is flagged.
+    if (foreign) return -Infinity;
     if (this.known.listed(word)) return KNOWN_ELSEWHERE;
-    const unlisted = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
+    const unlisted = shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
+    const derived = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : unlisted;
     // A word the frequency list counts though no dictionary has it (a name, an abbreviation, a term:
-    // standup, ebay) is as likely as its count says; another variant's spelling (colour in en-US) is
-    // not, as it is to be replaced by its counterpart.
-    const listed = foreign ? undefined : this.model.listedLogPrior(word.toLowerCase());
-    return listed === undefined ? unlisted : Math.max(listed, unlisted);
+    // standup, ebay) is as likely as its count says, and needs no slip to be typed so.
+    const listed = this.model.listedLogPrior(word.toLowerCase());
+    return listed === undefined ? derived : Math.max(listed + COUNTED_AS_WRITTEN, derived);
   }
+
 
   /** The words of the text in order, with which ones need correcting. */
   private words(text: string): Word[] {
@@ -306,9 +376,9 @@ class ContextSpellChecker implements SpellChecker {
   /**
    * Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern;
    * and the first one's confidence against the others and against keeping the word (ln-score `keep`).
-   * `foreign`: the variants whose spelling the word is, when not the target's (0 otherwise).
+   * `counterparts`: when the word is another variant's spelling, the lexicon ids of the target's spellings of it.
    */
-  private suggest(word: string, previous: number, next: number, keep: number, foreign: number): Suggestions {
+  private suggest(word: string, previous: number, next: number, keep: number, counterparts: ReadonlySet<number>): Suggestions {
     let stem = word;
     let suffix = '';
     // goverment's → government's: the stem is corrected, the possessive kept as typed.
@@ -319,12 +389,14 @@ class ContextSpellChecker implements SpellChecker {
     const key = fold(stem);
     const { ids, scores } = this.shortlist(key);
     const { totals, ranked } = this;
-    // When the word is another variant's spelling, the spellings only the other variants lack are its
-    // likely counterparts (color).
+    const other = counterparts.size > 0 ? -NOT_A_COUNTERPART : 0;
+    // A lower-case word never becomes a name (harras → harass, not Harris); a day, a month or a language it may.
+    const lower = word === word.toLowerCase();
     for (let k = 0; k < ids.length; k++) {
-      const variants = this.model.variants[ids[k]!]!;
-      const counterpart = foreign && variants !== ALL_VARIANTS && !(variants & foreign) ? COUNTERPART_BONUS : 0;
-      totals[k] = variants & this.target ? scores[k]! + counterpart + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
+      const form = this.model.forms[ids[k]!]!;
+      const counterpart = counterparts.has(ids[k]!) ? 0 : other;
+      const name = lower && isCapitalised(form) && !isCapitalisedCommonWord(form) ? NAME_FOR_LOWER_CASE : 0;
+      totals[k] = this.model.variants[ids[k]!]! & this.target ? scores[k]! + counterpart - name + CONTEXT_WEIGHT * this.model.contextGain(ids[k]!, previous, next) : -Infinity;
     }
     let count = ids.length;
     // todays → today's: a possessive missing its apostrophe (possessives are not in the lexicon),
@@ -332,11 +404,11 @@ class ContextSpellChecker implements SpellChecker {
     const stemId = suffix ? -1 : POSSESSIVE_WITHOUT_APOSTROPHE.test(word) ? this.model.id(word.slice(0, -1)) : -1;
     const possessive = stemId >= 0 ? `${this.model.forms[stemId]!}'s` : '';
     if (stemId >= 0) {
-      totals[count++] = this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
+      totals[count++] = other + this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
     // alot → a lot: two words run together, as likely as the pair itself; it comes last.
     const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(key, previous, next);
-    if (split) totals[count++] = split.score - EDIT_WEIGHT * SPLIT_COST;
+    if (split) totals[count++] = other + split.score - EDIT_WEIGHT * SPLIT_COST;
     // Best first, equal totals in shortlist order (a stable sort, without an object per candidate).
     for (let k = 0; k < count; k++) {
       let at = k;
@@ -444,6 +516,8 @@ interface Suggestions {
   suggestions: string[];
   confidence: number;
 }
+
+const isCapitalised = (word: string): boolean => word.charAt(0) !== word.charAt(0).toLowerCase();
 
 /** Whether text[from, to) is whitespace, and not empty. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {

@@ -43,3 +43,45 @@ export function variantsOf(masks: ReadonlyMap<string, number>, word: string): nu
   }
   return listed ? mask : ALL_VARIANTS;
 }
+
+// How the variants spell one word differently, either way round (colour/color, centre/center,
+// organise/organize, analyse/analyze, catalogue/catalog, anaemia/anemia, foetus/fetus,
+// travelled/traveled, carburettor/carburetor, defence/defense, programme/program, licence/license, mould/mold,
+// likeable/likable, judgement/judgment, grey/gray, sceptic/skeptic, plough/plow, tyre/tire,
+// aluminium/aluminum, sulphur/sulfur). A word of one variant with no such counterpart in another (cheque/check,
+// kerb/curb) is another word there, not another spelling.
+const RESPELLINGS: ReadonlyArray<readonly [string, string]> = [
+  ['our', 'or'], ['tre', 'ter'], ['bre', 'ber'], ['vre', 'ver'], ['gre', 'ger'], ['ise', 'ize'], ['isa', 'iza'], ['isi', 'izi'], ['yse', 'yze'], ['ysi', 'yzi'], ['ogue', 'og'], ['ogu', 'og'],
+  ['ae', 'e'], ['oe', 'e'], ['ll', 'l'], ['tt', 't'], ['pp', 'p'], ['zz', 'z'], ['ence', 'ense'], ['mme', 'm'], ['ce', 'se'], ['ou', 'o'], ['ph', 'f'], ['eable', 'able'],
+  ['gement', 'gment'], ['ey', 'ay'], ['sc', 'sk'], ['ough', 'ow'], ['yre', 'ire'], ['ium', 'um'],
+];
+// manoeuvre → maneuver takes two.
+const MOST_RESPELLINGS = 2;
+
+/**
+ * The spellings of a lower-case word that up to MOST_RESPELLINGS of the variants' differences make
+ * (the word itself left out), each with how many it took.
+ */
+export function respellings(word: string): Map<string, number> {
+  const found = new Map([[word, 0]]);
+  let frontier = [word];
+  for (let step = 1; step <= MOST_RESPELLINGS; step++) {
+    const next: string[] = [];
+    for (const form of frontier) {
+      for (const pair of RESPELLINGS) {
+        for (const [from, to] of [pair, [pair[1], pair[0]]] as const) {
+          for (let at = form.indexOf(from); at >= 0; at = form.indexOf(from, at + 1)) {
+            const spelled = form.slice(0, at) + to + form.slice(at + from.length);
+            if (!found.has(spelled)) {
+              found.set(spelled, step);
+              next.push(spelled);
+            }
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  found.delete(word);
+  return found;
+}

@@ -92,3 +92,47 @@ export function plausibleChange(original: string, replacement: string, confidenc
   if (original.length > 3 || (original.length === 3 && confidence >= SHORT_WORD_CONFIDENCE)) return true;
   return [...original.toLowerCase()].sort().join('') === [...replacement.toLowerCase()].sort().join('');
 }
+
+let calendar: ReadonlySet<string> | undefined;
+let languages: ReadonlySet<string> | undefined;
+
+/** Whether a word is a day or a month (Thursday, February): capitalised, though no name. */
+export function isCalendarWord(word: string): boolean {
+  calendar ??= calendarWords();
+  return calendar.has(word);
+}
+
+/**
+ * Whether a capitalised word is a day, a month or a language (Thursday, February, Portuguese),
+ * no name, so a lower-case slip for one (wensday, portugues) may become one.
+ */
+export function isCapitalisedCommonWord(word: string): boolean {
+  languages ??= languageNames();
+  return isCalendarWord(word) || languages.has(word);
+}
+
+function calendarWords(): Set<string> {
+  const words = new Set<string>();
+  const day = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+  for (let d = 1; d <= 7; d++) words.add(day.format(Date.UTC(2024, 0, d)));
+  for (let m = 0; m < 12; m++) words.add(month.format(Date.UTC(2024, m, 1)));
+  return words;
+}
+
+// Shorter language names (Ewe, Ido, Komi) are as likely to be a name's slip as a language's.
+const MIN_LANGUAGE_NAME = 5;
+
+/** The English names of the languages with two-letter codes, as Intl knows them. */
+function languageNames(): Set<string> {
+  const words = new Set<string>();
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  for (let a = 97; a <= 122; a++) {
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code && name.length >= MIN_LANGUAGE_NAME && /^\p{Lu}\p{Ll}+$/u.test(name)) words.add(name);
+    }
+  }
+  return words;
+}
