@@ -76,9 +76,8 @@ export function rstProse(rst: string): string {
 
 /** A man page as `man` renders it for a terminal 80 columns wide, unjustified and unhyphenated, without its header, footer and section headings. */
 export function manPageProse(rendered: string): string {
-  const lines = rendered.split('\n');
-  return lines
-    .filter((line, i) => line.trim() !== '' || i > 0)
+  return rendered
+    .split('\n')
     .filter((line) => !/^\S.*\(\d\w*\)\s*$/.test(line) && !/^[A-Z][A-Z ]+$/.test(line))
     .join('\n');
 }

@@ -17,7 +17,7 @@ export async function cleanTextTable(texts: readonly CleanText[], correctors: re
   const running = correctors.filter((c) => !c.missing);
   const sentencesOf = (text: CleanText) => text.sentences.slice(0, options.perSource);
   const lines = [
-    `Clean texts (every change is harm), each sentence in the tuning half when its FNV-1a hash is even (scripts/bench/halves.ts)${options.quick ? ` (quick: the first ${options.perSource} sentences of each source)` : ''}:`,
+    `Clean texts (every change is harm), each sentence in the tuning half when its hash (FNV-1a, finalised) is even (scripts/bench/halves.ts)${options.quick ? ` (quick: the first ${options.perSource} sentences of each source)` : ''}:`,
     '',
     '| kind | source | licence | words: tuning | test |',
     '|---|---|---|---|---|',

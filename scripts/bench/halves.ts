@@ -1,7 +1,7 @@
 /**
  * The one rule that cuts every bench text into a tuning half and a test half: a sentence whose
- * FNV-1a hash is even is for tuning, odd for test. Thresholds are chosen on the tuning half (the
- * context model's tuning script imports this) and goals reported on the test half.
+ * hash is even is for tuning, odd for test. Thresholds are chosen on the tuning half (the context
+ * model's tuning script imports this) and goals reported on the test half.
  */
 
 /** 32-bit FNV-1a over the UTF-16 code units of `text`. */
@@ -11,9 +11,20 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/**
+ * FNV-1a with MurmurHash3's finaliser: FNV-1a's lowest bit is only the parity of the characters'
+ * lowest bits, so two choices made from it (the half, and which word a bench changes) would be tied.
+ */
+export function stableHash(text: string): number {
+  let hash = fnv1a(text);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
 /** True when the sentence `key` (its text) belongs to the tuning half. */
 export function isTuningHalf(key: string): boolean {
-  return fnv1a(key) % 2 === 0;
+  return stableHash(key) % 2 === 0;
 }
 
 export const HALVES = ['tuning', 'test'] as const;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fnv1a } from './halves.ts';
+import { stableHash } from './halves.ts';
 
 export const CONFUSION_SETS_FILE = join(import.meta.dirname, '..', '..', 'shared', 'text', 'spell', 'context', 'confusion-sets.txt');
 
@@ -38,9 +38,9 @@ export interface RealWordError {
 /** Words standing alone: not inside a hyphenated compound, a path, an address or a code-like token. */
 const STANDALONE = /(?<![\p{L}\p{M}\p{N}'’_/@.-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{M}\p{N}_/@-]|\.\p{L})/gu;
 
-/** The word in `like`'s case pattern (lower or capitalised) and apostrophe. */
-function shaped(word: string, like: string): string {
-  const apostrophe = like.includes('’') ? word.replaceAll("'", '’') : word;
+/** The word in `like`'s case pattern (lower or capitalised), with the sentence's apostrophe. */
+function shaped(word: string, like: string, sentence: string): string {
+  const apostrophe = sentence.includes('’') && !sentence.includes("'") ? word.replaceAll("'", '’') : word;
   return /^\p{Lu}/u.test(like) ? apostrophe.charAt(0).toUpperCase() + apostrophe.slice(1) : apostrophe;
 }
 
@@ -51,10 +51,11 @@ export function realWordError(sentence: string, confusable: ReadonlyMap<string, 
     return rest === rest.toLowerCase() && confusable.has(word.toLowerCase().replaceAll('’', "'"));
   });
   if (candidates.length === 0) return undefined;
-  const hash = fnv1a(sentence);
+  // Seeded apart from the half's hash, so the choice does not follow the half.
+  const hash = stableHash(`real-word error: ${sentence}`);
   const chosen = candidates[hash % candidates.length]!;
   const right = chosen[0];
   const others = confusable.get(right.toLowerCase().replaceAll('’', "'"))!;
-  const wrong = shaped(others[(hash >>> 16) % others.length]!, right);
+  const wrong = shaped(others[(hash >>> 16) % others.length]!, right, sentence);
   return { text: sentence.slice(0, chosen.index) + wrong + sentence.slice(chosen.index + right.length), offset: chosen.index, wrong, right };
 }

@@ -54,7 +54,7 @@ export async function realWordTable(texts: readonly CleanText[], correctors: rea
   const confusable = confusableWords();
   const sources = texts.filter((text) => PROSE.includes(text.kind));
   const lines = [
-    `Real-word errors: ${cases.length} (tuning ${cases.filter((c) => c.half === 'tuning').length}, test ${cases.filter((c) => c.half === 'test').length}), one a sentence, each a confusion-set word (shared/text/spell/context/confusion-sets.txt) replaced by another member of its set, chosen by the sentence's FNV-1a hash${options.quick ? ` (quick: the first ${options.perSource} sentences of each source)` : ''}. Made from:`,
+    `Real-word errors: ${cases.length} (tuning ${cases.filter((c) => c.half === 'tuning').length}, test ${cases.filter((c) => c.half === 'test').length}), one a sentence, each a confusion-set word (shared/text/spell/context/confusion-sets.txt) replaced by another member of its set, chosen by a hash of the sentence${options.quick ? ` (quick: the first ${options.perSource} sentences of each source)` : ''}. Made from:`,
     ...sources.map((text) => `- ${text.kind}: ${text.missing ? `missing (${text.missing})` : `${text.source} (${text.licence}): ${cases.filter((c) => c.kind === text.kind).length} errors`}`),
     '',
     'Recall: the wrong word set back to the original; wrong: changed to something else; false alarms: changes to the same sentences unaltered. Harper: every lint whose first suggestion changes letters, applied.',
