@@ -31,9 +31,20 @@ function pipe(peer: Peer, lines: string[]): string[] {
   return run.stdout.split('\n').slice(1);
 }
 
-/** How many words of the text the peer flags as misspelled. */
-export function flaggedWords(peer: Peer, text: string): number {
-  return pipe(peer, text.split('\n')).filter((line) => line.startsWith('&') || line.startsWith('#')).length;
+/** The first suggestion for every word of the text the peer flags and can suggest for ('&' answers), as edits of the text. */
+export function peerEdits(peer: Peer, text: string): Array<{ offset: number; length: number; replacement: string }> {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  lines.reduce((at, line) => (starts.push(at), at + line.length + 1), 0);
+  const edits: Array<{ offset: number; length: number; replacement: string }> = [];
+  let line = 0;
+  for (const answer of pipe(peer, lines)) {
+    if (answer === '') line++;
+    const flagged = /^& (\S+) \d+ (\d+): ([^,]+)/.exec(answer);
+    // The offset counts the '^' that starts each line sent.
+    if (flagged) edits.push({ offset: starts[line]! + Number(flagged[2]) - 1, length: flagged[1]!.length, replacement: flagged[3]! });
+  }
+  return edits;
 }
 
 /** The peer's suggestions for each word, best first (empty for a word it accepts or cannot help with). */
