@@ -15,6 +15,11 @@ describe('markedOutput', () => {
     );
   });
 
+  it('says when a correction replaced a real word in the wrong place', () => {
+    const record = spell('We should of asked.', 'We should have asked.', [{ offset: 10, length: 2, original: 'of', replacement: 'have', alternatives: [], kind: 'context' }]);
+    expect(render(markedOutput(record))).toBe('We should <del>of</del><ins title="a real word in the wrong place; no other suggestion">have</ins> asked.');
+  });
+
   it('underlines flagged words left as written, with the reason', () => {
     const record = spell('Aoife went hoem.', 'Aoife went home.', [{ offset: 11, length: 4, original: 'hoem', replacement: 'home', alternatives: [] }], [
       { offset: 0, length: 5, original: 'Aoife', reason: 'name', alternatives: [] },

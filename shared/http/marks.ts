@@ -15,6 +15,8 @@ interface Span {
 interface Change extends Span {
   replacement: string;
   alternatives?: string[];
+  /** `context`: a real word replaced (could of → could have); absent on older records. */
+  kind?: string;
 }
 interface Flag extends Span {
   reason?: string;
@@ -29,8 +31,8 @@ const isChange = (value: unknown): value is Change => isSpan(value) && typeof (v
 const listOf = <T>(value: unknown, is: (item: unknown) => item is T): T[] => (Array.isArray(value) ? value.filter(is) : []);
 
 export function markedOutput({ input, output, details }: Pick<TextRecord, 'input' | 'output' | 'details'>): SafeHtml | string {
-  const changes = listOf(details?.corrections, isChange).map((c) => ({ ...c, kind: 'change' as const }));
-  const flags = listOf(details?.flags, isSpan).map((f) => ({ ...(f as Flag), kind: 'flag' as const }));
+  const changes = listOf(details?.corrections, isChange).map((c) => ({ ...c, mark: 'change' as const }));
+  const flags = listOf(details?.flags, isSpan).map((f) => ({ ...(f as Flag), mark: 'flag' as const }));
   if (changes.length + flags.length === 0) return output;
   // Details cut to fit the store hold the text's first marks only: mark as far as they spell the output.
   const partial = details?.truncated === true;
@@ -45,12 +47,13 @@ export function markedOutput({ input, output, details }: Pick<TextRecord, 'input
       return output;
     }
     const before = input.slice(at, span.offset);
-    const written = span.kind === 'change' ? span.replacement : span.original;
+    const written = span.mark === 'change' ? span.replacement : span.original;
     if (partial && !output.startsWith(before + written, plain.length)) break;
     parts.push(html`${before}`);
-    if (span.kind === 'change') {
+    if (span.mark === 'change') {
       const title = span.alternatives?.length ? `also: ${span.alternatives.join(', ')}` : 'no other suggestion';
-      parts.push(html`<del>${span.original}</del><ins title="${title}">${span.replacement}</ins>`);
+      const why = span.kind === 'context' ? 'a real word in the wrong place; ' : '';
+      parts.push(html`<del>${span.original}</del><ins title="${why + title}">${span.replacement}</ins>`);
     } else {
       parts.push(html`<u title="${`left as written: ${span.reason ?? 'unknown'}`}">${span.original}</u>`);
     }

@@ -28,7 +28,7 @@ it('lists every error code the code can raise, with its status', () => {
 });
 
 describe('the contract check', () => {
-  const created = { seq: 1, id: null, operation: 'spell', input: 'Teh', output: 'The', createdAt: '2026-12-02T10:00:00.000Z', corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: [], confidence: 0.99 }], flags: [], language: 'en', variant: 'en-US' };
+  const created = { seq: 1, id: null, operation: 'spell', input: 'Teh', output: 'The', createdAt: '2026-12-02T10:00:00.000Z', corrections: [{ offset: 0, length: 3, original: 'Teh', replacement: 'The', alternatives: [], confidence: 0.99, kind: 'spelling' }], flags: [], language: 'en', variant: 'en-US' };
   const exchange = (over: Partial<Exchange>): Exchange => ({
     method: 'POST', path: '/api/spell', status: 201, contentType: 'application/json; charset=utf-8', requestId: 'r-1', body: JSON.stringify(created), ...over,
   });

@@ -10,6 +10,7 @@ import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { ErrorModel, spanCostFloor } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
+import { modalOfCorrections } from './context/modal-of.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
@@ -31,6 +32,8 @@ export interface Correction {
   alternatives: string[];
   /** How likely the replacement is what was meant, from 0 to 1 (see confidence()). */
   confidence: number;
+  /** `spelling`: the original is no word; `context`: a real word in the wrong place (could of → could have). */
+  kind: 'spelling' | 'context';
 }
 
 export type FlagReason = 'unknown' | 'name' | 'acronym' | 'uncertain' | 'ignored' | 'other-language';
@@ -91,6 +94,9 @@ const NOT_A_COUNTERPART = 30;
 const REGULARISED_VERB = 0.6;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
+
+// `of` after a modal and before a verb is `have` nearly always; no model scores it, so a fixed value.
+const MODAL_OF_CONFIDENCE = 0.95;
 
 // Word statuses (Word.check).
 const CORRECT = 0;
@@ -220,8 +226,14 @@ class ContextSpellChecker implements SpellChecker {
       else if (replacement === undefined) flag('unknown');
       else if (foreign && !counterparts.has(this.model.id(replacement))) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else if ((confidence < MIN_CONFIDENCE && !this.plainSlip(word.text, replacement, keep)) || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
-      else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence) });
+      else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence), kind: 'spelling' });
     }
+
+    for (const modal of modalOfCorrections(words)) {
+      const foreign = options.foreign?.some(([start, end]) => modal.offset >= start && modal.offset < end);
+      if (!foreign && !ignore.has(fold(modal.original))) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
+    }
+    corrections.sort((a, b) => a.offset - b.offset);
 
     let output = '';
     let from = 0;
