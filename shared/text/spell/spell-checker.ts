@@ -189,6 +189,7 @@ class ContextSpellChecker implements SpellChecker {
     const words = this.words(text);
     this.target = language !== 'en' ? this.accept : words.some((word) => word.check === MISSPELLED) ? this.variantOf(words) : variantBit('en-US');
     const ignore = new Set(options.ignore?.map(fold));
+    const inForeignSpan = (offset: number) => options.foreign?.some(([start, end]) => offset >= start && offset < end) ?? false;
     const shouting = isShouting(text);
     const corrections: Correction[] = [];
     const flags: Flag[] = [];
@@ -196,7 +197,7 @@ class ContextSpellChecker implements SpellChecker {
       const word = words[i]!;
       if (word.check === CORRECT || ignore.has(fold(word.text))) continue;
       const flag = (reason: FlagReason, alternatives: string[] = []) => flags.push({ offset: word.offset, length: word.text.length, original: word.text, reason, alternatives });
-      if (options.foreign?.some(([start, end]) => word.offset >= start && word.offset < end)) {
+      if (inForeignSpan(word.offset)) {
         flag('other-language');
         continue;
       }
@@ -230,8 +231,7 @@ class ContextSpellChecker implements SpellChecker {
     }
 
     for (const modal of modalOfCorrections(words)) {
-      const foreign = options.foreign?.some(([start, end]) => modal.offset >= start && modal.offset < end);
-      if (!foreign && !ignore.has(fold(modal.original))) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
+      if (!inForeignSpan(modal.offset) && !ignore.has(fold(modal.original))) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
     }
     corrections.sort((a, b) => a.offset - b.offset);
 
