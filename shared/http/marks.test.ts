@@ -27,6 +27,11 @@ describe('markedOutput', () => {
     expect(render(markedOutput(record))).toBe('<u title="left as written: name">Aoife</u> went <del>hoem</del><ins title="no other suggestion">home</ins>.');
   });
 
+  it('names the word a context flag says may be meant', () => {
+    const record = spell("I'll be their at six.", "I'll be their at six.", [], [{ offset: 8, length: 5, original: 'their', reason: 'context', alternatives: ['there'] }]);
+    expect(render(markedOutput(record))).toBe("I&#39;ll be <u title=\"left as written: context: a real word, perhaps there\">their</u> at six.");
+  });
+
   it('escapes the text around and inside the marks, and in titles', () => {
     const record = spell('<b>&Teh "x"', '<b>&The "x"', [{ offset: 4, length: 3, original: 'Teh', replacement: 'The', alternatives: ['"><script>'] }]);
     expect(render(markedOutput(record))).toBe('&lt;b&gt;&amp;<del>Teh</del><ins title="also: &quot;&gt;&lt;script&gt;">The</ins> &quot;x&quot;');

@@ -20,6 +20,7 @@ interface Change extends Span {
 }
 interface Flag extends Span {
   reason?: string;
+  alternatives?: string[];
 }
 
 const isSpan = (value: unknown): value is Span => {
@@ -55,7 +56,9 @@ export function markedOutput({ input, output, details }: Pick<TextRecord, 'input
       const why = span.kind === 'context' ? 'a real word in the wrong place; ' : '';
       parts.push(html`<del>${span.original}</del><ins title="${why + title}">${span.replacement}</ins>`);
     } else {
-      parts.push(html`<u title="${`left as written: ${span.reason ?? 'unknown'}`}">${span.original}</u>`);
+      // A context flag is a real word that may be another: the title says which.
+      const maybe = span.reason === 'context' && Array.isArray(span.alternatives) && span.alternatives.length ? `: a real word, perhaps ${span.alternatives.join(' or ')}` : '';
+      parts.push(html`<u title="${`left as written: ${span.reason ?? 'unknown'}${maybe}`}">${span.original}</u>`);
     }
     plain += before + written;
     at = span.offset + span.length;

@@ -112,6 +112,27 @@ export class LanguageModel {
     return pair > 0 ? this.logPrior[first]! + Math.log(pair / follow) : -Infinity;
   }
 
+  /** The shared word whose pairs stand for candidate `id`: its own, or its letters' for a contraction (can't, cant). */
+  pairKey(id: number): number {
+    return this.pairId[id]!;
+  }
+
+  /** ln of candidate `id`'s count in the frequency list; −Infinity for a dictionary form the list lacks. */
+  logCount(id: number): number {
+    return Math.log(this.words.counts[this.wordId[id]!]!);
+  }
+
+  /** ln of the listed count of the pair "first second" (candidate ids); −Infinity when the list lacks it. */
+  pairLogCount(first: number, second: number): number {
+    return Math.log(this.words.pairCount(this.pairId[first]!, this.pairId[second]!));
+  }
+
+  /** Whether the pair list has candidate `id` (or the word standing for it) on either side of any pair. */
+  hasPairs(id: number): boolean {
+    const key = this.pairId[id]!;
+    return this.words.followTotals[key]! > 0 || this.words.precedeTotals[key]! > 0;
+  }
+
   /**
    * ln of how much more likely candidate `id` is next to its neighbours than on its own:
    * P(id | previous) / P(id) + P(id | next) / P(id), each interpolated with P(id). -1 = no neighbour.

@@ -1,5 +1,6 @@
 import { checkSpelling, type Detect } from './other-language.ts';
-import { createSpellChecker, type SpellChecker } from './spell-checker.ts';
+import { createSpellChecker } from './spell-checker.ts';
+import type { SpellChecker } from './spell-types.ts';
 
 let checker: SpellChecker;
 

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../errors.ts';
 import type { LanguageGuess } from '../../translate/language-detector.ts';
-import type { Flag, SpellChecker, SpellOptions, SpellResult } from './spell-checker.ts';
+import type { Flag, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
 // A sentence is suspect when at least this share of its words (and two or more) were corrected or flagged.
 const SUSPECT_SHARE = 0.4;

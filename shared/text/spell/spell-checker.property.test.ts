@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { createSpellChecker, type SpellChecker, type SpellResult } from './spell-checker.ts';
+import { createSpellChecker } from './spell-checker.ts';
+import type { SpellChecker, SpellResult } from './spell-types.ts';
 
 let checker: SpellChecker;
 

@@ -1,4 +1,5 @@
-import { createSpellChecker, type SpellChecker, type SpellResult } from './spell-checker.ts';
+import { createSpellChecker } from './spell-checker.ts';
+import type { SpellChecker, SpellResult } from './spell-types.ts';
 
 let checker: SpellChecker;
 

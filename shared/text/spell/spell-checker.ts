@@ -4,13 +4,15 @@ import dic from './generated/dictionary.dic';
 import candidates from './generated/candidates.txt';
 import jargon from './generated/jargon.txt';
 import variants from './generated/variants.txt';
+import confusionSets from './context/confusion-sets.txt';
 import { englishWords } from '../english-words.ts';
-import type { WordModel } from '../word-model.ts';
+import { PAIR_COUNT_FLOOR, type WordModel } from '../word-model.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadDictionary } from './dictionary.ts';
 import { ErrorModel, spanCostFloor } from './error-model.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import { modalOfCorrections } from './context/modal-of.ts';
+import { RealWordModel } from './context/real-words.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { soundKey } from './sound-key.ts';
@@ -19,57 +21,8 @@ import { confidence, roundConfidence } from './confidence.ts';
 import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
 import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
-import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf, type SpellLanguage, type Variant } from './variants.ts';
-
-export interface Correction {
-  /** Start of the replaced word in the input, in UTF-16 code units. */
-  offset: number;
-  /** Length of the replaced word in the input, in UTF-16 code units. */
-  length: number;
-  original: string;
-  replacement: string;
-  /** Up to 5 other suggestions, best first, never including the replacement. */
-  alternatives: string[];
-  /** How likely the replacement is what was meant, from 0 to 1 (see confidence()). */
-  confidence: number;
-  /** `spelling`: the original is no word; `context`: a real word in the wrong place (could of → could have). */
-  kind: 'spelling' | 'context';
-}
-
-export type FlagReason = 'unknown' | 'name' | 'acronym' | 'uncertain' | 'ignored' | 'other-language';
-
-/** A word the dictionary lacks, left as written. */
-export interface Flag {
-  offset: number;
-  length: number;
-  original: string;
-  reason: FlagReason;
-  /** Up to 5 suggestions, best first (empty when none is near). */
-  alternatives: string[];
-}
-
-export interface SpellResult {
-  output: string;
-  corrections: Correction[];
-  flags: Flag[];
-  /** The language asked for. */
-  language: SpellLanguage;
-  /** The variant whose spellings the corrections use: the one asked for, or for `en` the text's own. */
-  variant: Variant;
-}
-
-export interface SpellOptions {
-  /** `en` (the default) accepts every variant's spellings and corrects into the text's own. */
-  language?: SpellLanguage;
-  /** Words (any case) this call neither changes nor flags. */
-  ignore?: readonly string[];
-  /** [start, end) spans in another language: their unknown words are left as written, flagged `other-language`. */
-  foreign?: ReadonlyArray<readonly [number, number]>;
-}
-
-export interface SpellChecker {
-  correct(text: string, options?: SpellOptions): SpellResult;
-}
+import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf } from './variants.ts';
+import type { Correction, Flag, FlagReason, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
 const MAX_ALTERNATIVES = 5;
 // Shortlists are cached per distinct misspelling; the bound keeps a warm instance's memory flat.
@@ -174,6 +127,7 @@ class ContextSpellChecker implements SpellChecker {
     private readonly known: KnownWords,
     private readonly variantsText: string,
     private readonly errors: ErrorModel,
+    private readonly realWords: RealWordModel,
   ) {}
 
   // The forms not every variant has, parsed when a text first needs them rather than at cold start.
@@ -230,9 +184,17 @@ class ContextSpellChecker implements SpellChecker {
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence), kind: 'spelling' });
     }
 
-    for (const modal of modalOfCorrections(words)) {
-      if (!inForeignSpan(modal.offset) && !ignore.has(fold(modal.original))) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
-    }
+    const judged = (offset: number, original: string) => !inForeignSpan(offset) && !ignore.has(fold(original));
+    const modalOf = modalOfCorrections(words).filter((modal) => judged(modal.offset, modal.original));
+    for (const modal of modalOf) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
+    const inContext = this.realWords.review(
+      words,
+      (i) => words[i]!.check === CORRECT && judged(words[i]!.offset, words[i]!.text) && !modalOf.some((modal) => modal.offset === words[i]!.offset),
+      (form) => this.accepts(form, this.target),
+    );
+    corrections.push(...inContext.corrections);
+    flags.push(...inContext.flags);
+    flags.sort((a, b) => a.offset - b.offset);
     corrections.sort((a, b) => a.offset - b.offset);
 
     let output = '';
@@ -563,10 +525,12 @@ export interface SpellData {
   jargon: string;
   /** variants.txt (see variants.ts). */
   variants: string;
+  /** context/confusion-sets.txt (see context/real-words.ts). */
+  confusionSets: string;
 }
 
 /** The built data the service runs on. */
-const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants });
+const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants, confusionSets });
 
 /**
  * Loads nspell on the pre-expanded dictionary, the word model, the candidates and their index
@@ -576,5 +540,6 @@ export function createSpellChecker(data: SpellData = builtSpellData()): SpellChe
   const model = new LanguageModel(data.words, data.candidates);
   const spell = loadDictionary(data.aff, data.dic);
   const known = new KnownWords(data.jargon, (word) => spell.correct(word));
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, data.variants, new ErrorModel());
+  const realWords = new RealWordModel(model, data.confusionSets, PAIR_COUNT_FLOOR, data.words.total);
+  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, data.variants, new ErrorModel(), realWords);
 }

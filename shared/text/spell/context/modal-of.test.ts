@@ -1,4 +1,5 @@
-import { createSpellChecker, type SpellChecker } from '../spell-checker.ts';
+import { createSpellChecker } from '../spell-checker.ts';
+import type { SpellChecker } from '../spell-types.ts';
 
 let checker: SpellChecker;
 
