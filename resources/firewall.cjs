@@ -7,7 +7,8 @@
 // stores and shows escaped and never runs, opens or fetches, so HTML, code, a path or a URL in it is
 // text to correct or translate, not an attack; and SizeRestrictions_BODY (8 KB) would refuse
 // legitimate 10,000-character texts, where the service's own 256 KiB limit stands. The rules on the
-// path, query string and headers still block. With wafLogs, the ACL logs every request to a
+// path, query string and headers still block, answering 403 REQUEST_BLOCKED in the API's error
+// shape. With wafLogs, the ACL logs every request to a
 // CloudWatch log group (WAF requires the aws-waf-logs- prefix).
 const { isOn, settings } = require('./stage.cjs');
 
@@ -16,15 +17,26 @@ const RESPONSE_BODIES = {
   'rate-limited': errorBody('RATE_LIMITED', 'too many requests from your address; wait a minute and try again'),
   'translate-rate-limited': errorBody('RATE_LIMITED', 'too many translations from your address; wait a few minutes and try again'),
   'translate-capacity-reached': errorBody('RATE_LIMITED', 'the service is translating as much as it may for now; try again in a few minutes'),
+  'request-blocked': errorBody('REQUEST_BLOCKED', 'the firewall refused this request: its path, query string or headers look like an attack'),
 };
 // Rules of the managed group that only count (recorded in the metrics, never blocking).
 const COUNT_ONLY = ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY', 'EC2MetaDataSSRF_BODY'];
+// Its other rules, as AWS's documentation of the group lists them, block with the JSON 403. A group
+// action has no custom response, so each rule is named; a rule AWS adds later blocks with WAF's
+// plain 403 until it is listed here.
+const BLOCKING = [
+  'NoUserAgent_HEADER', 'UserAgent_BadBots_HEADER', 'SizeRestrictions_QUERYSTRING', 'SizeRestrictions_Cookie_HEADER', 'SizeRestrictions_URIPATH',
+  'EC2MetaDataSSRF_COOKIE', 'EC2MetaDataSSRF_URIPATH', 'EC2MetaDataSSRF_QUERYARGUMENTS', 'GenericLFI_QUERYARGUMENTS', 'GenericLFI_URIPATH',
+  'RestrictedExtensions_URIPATH', 'RestrictedExtensions_QUERYARGUMENTS', 'GenericRFI_QUERYARGUMENTS', 'GenericRFI_URIPATH',
+  'CrossSiteScripting_COOKIE', 'CrossSiteScripting_QUERYARGUMENTS', 'CrossSiteScripting_URIPATH',
+];
 
 const visibility = (MetricName) => ({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true, MetricName });
 
-const blockWith = (bodyKey) => ({
+const rateLimited = (bodyKey) => ({
   Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: bodyKey, ResponseHeaders: [{ Name: 'Retry-After', Value: '60' }] } },
 });
+const BLOCKED = { Block: { CustomResponse: { ResponseCode: 403, CustomResponseBodyKey: 'request-blocked' } } };
 
 const TRANSLATE_POSTS = {
   AndStatement: {
@@ -39,7 +51,7 @@ const rateRule = ({ name, priority, limit, key, scope, bodyKey }) => ({
   Name: name,
   Priority: priority,
   Statement: { RateBasedStatement: { Limit: limit, EvaluationWindowSec: 300, AggregateKeyType: key, ...(scope && { ScopeDownStatement: scope }) } },
-  Action: blockWith(bodyKey),
+  Action: rateLimited(bodyKey),
   VisibilityConfig: visibility(name),
 });
 
@@ -87,7 +99,10 @@ const firewall = async ({ resolveVariable }) => {
                 ManagedRuleGroupStatement: {
                   VendorName: 'AWS',
                   Name: 'AWSManagedRulesCommonRuleSet',
-                  RuleActionOverrides: COUNT_ONLY.map((Name) => ({ Name, ActionToUse: { Count: {} } })),
+                  RuleActionOverrides: [
+                    ...COUNT_ONLY.map((Name) => ({ Name, ActionToUse: { Count: {} } })),
+                    ...BLOCKING.map((Name) => ({ Name, ActionToUse: BLOCKED })),
+                  ],
                 },
               },
               VisibilityConfig: visibility('aws-common-rule-set'),
