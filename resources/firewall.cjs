@@ -75,7 +75,10 @@ const wafLogResources = () => ({
 });
 
 const firewall = async ({ resolveVariable }) => {
-  const wafLogs = isOn(await (await settings(resolveVariable)).param('wafLogs'));
+  const { param } = await settings(resolveVariable);
+  const wafLogs = isOn(await param('wafLogs'));
+  // A number even when it came from the command line (checked by resources/parameters.cjs).
+  const limit = async (name) => Number(await param(name));
   return {
     Resources: {
       WebAcl: {
@@ -87,10 +90,10 @@ const firewall = async ({ resolveVariable }) => {
           VisibilityConfig: visibility(WEB_ACL_NAME),
           CustomResponseBodies: RESPONSE_BODIES,
           Rules: [
-            rateRule({ name: 'rate-limit-per-ip', priority: 0, limit: '${param:rateLimitPerIp}', key: 'IP', bodyKey: 'rate-limited' }),
-            rateRule({ name: TRANSLATE_RATE_RULES[0], priority: 1, limit: '${param:translateRateLimitPerIp}', key: 'IP', scope: TRANSLATE_POSTS, bodyKey: 'translate-rate-limited' }),
+            rateRule({ name: 'rate-limit-per-ip', priority: 0, limit: await limit('rateLimitPerIp'), key: 'IP', bodyKey: 'rate-limited' }),
+            rateRule({ name: TRANSLATE_RATE_RULES[0], priority: 1, limit: await limit('translateRateLimitPerIp'), key: 'IP', scope: TRANSLATE_POSTS, bodyKey: 'translate-rate-limited' }),
             // WAF counts every address together under one key; CONSTANT requires a scope-down statement.
-            rateRule({ name: TRANSLATE_RATE_RULES[1], priority: 2, limit: '${param:translateRateLimitTotal}', key: 'CONSTANT', scope: TRANSLATE_POSTS, bodyKey: 'translate-capacity-reached' }),
+            rateRule({ name: TRANSLATE_RATE_RULES[1], priority: 2, limit: await limit('translateRateLimitTotal'), key: 'CONSTANT', scope: TRANSLATE_POSTS, bodyKey: 'translate-capacity-reached' }),
             {
               Name: 'aws-common-rule-set',
               Priority: 3,
