@@ -59,7 +59,7 @@ const capacityProblems = (values) => {
 
 /** Every problem with the parameters of a deployed stage, each saying what is allowed and what was given. */
 const parameterProblems = async ({ stage, param, region }) => {
-  const names = ['baseStage', 'certificateArn', 'alarmEmail', 'logRetentionDays', 'accessLogRetentionDays', 'dbLogExports', ...RATE_LIMITS, ...Object.keys(CAPACITY), ...BOOLEANS];
+  const names = ['baseStage', 'certificateArn', 'alarmEmail', 'translateConcurrency', 'logRetentionDays', 'accessLogRetentionDays', 'dbLogExports', ...RATE_LIMITS, ...Object.keys(CAPACITY), ...BOOLEANS];
   const values = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await param(name)])));
   const stageIssue = stageProblem(stage, values.baseStage);
   // An unknown stage has no values of its own: everything below would only repeat it.
@@ -69,6 +69,9 @@ const parameterProblems = async ({ stage, param, region }) => {
     stageIssue,
     certificateProblem(stage, values.certificateArn, await region()),
     values.alarmEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.alarmEmail) ? `alarmEmail must be an e-mail address, got ${shown(values.alarmEmail)}` : undefined,
+    ['', null, undefined].includes(values.translateConcurrency) || isIntegerIn(values.translateConcurrency, { min: 1, max: Number.MAX_SAFE_INTEGER })
+      ? undefined
+      : `translateConcurrency must be a positive whole number, or empty for none, got ${shown(values.translateConcurrency)}`,
     ...RATE_LIMITS.map((name) =>
       isIntegerIn(values[name], RATE_LIMIT) ? undefined : `${name} must be a whole number of requests from ${RATE_LIMIT.min} (AWS WAF's minimum) to ${RATE_LIMIT.max}, got ${shown(values[name])}`,
     ),

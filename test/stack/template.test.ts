@@ -108,11 +108,11 @@ describe('deploy failures caught when packaging', () => {
     const run = refusedPackage(
       'dev', '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:cert/x', '--param=alarmEmail=ops', '--param=rateLimitPerIp=9',
       '--param=translateRateLimitTotal=lots', '--param=minCapacity=0.25', '--param=maxCapacity=300', '--param=logRetentionDays=10',
-      '--param=wafLogs=yes', '--param=dbLogExports=error,slow', '--param=accessLogRetentionDays=0',
+      '--param=wafLogs=yes', '--param=dbLogExports=error,slow', '--param=accessLogRetentionDays=0', '--param=translateConcurrency=0',
     );
     expect(run.status).not.toBe(0);
     for (const problem of [
-      'The parameters of stage "dev" have 10 problems',
+      'The parameters of stage "dev" have 11 problems',
       'certificateArn must be an ACM certificate ARN, arn:aws:acm:<region>:<12-digit account>:certificate/<id>; got "arn:aws:acm:us-east-1:123456789012:cert/x"',
       'alarmEmail must be an e-mail address, got "ops"',
       "rateLimitPerIp must be a whole number of requests from 10 (AWS WAF's minimum) to 2000000000, got \"9\"",
@@ -123,6 +123,7 @@ describe('deploy failures caught when packaging', () => {
       'wafLogs must be true or false, got "yes"',
       'dbLogExports must list Aurora MySQL log types (audit, error, general, slowquery) separated by commas, got "error,slow"',
       'accessLogRetentionDays must be a whole number of days, at least 1, got "0"',
+      'translateConcurrency must be a positive whole number, or empty for none, got "0"',
     ]) expect(run.output).toContain(problem);
   }, 60_000);
 
