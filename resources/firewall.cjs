@@ -8,8 +8,8 @@
 // text to correct or translate, not an attack; and SizeRestrictions_BODY (8 KB) would refuse
 // legitimate 10,000-character texts, where the service's own 256 KiB limit stands. The rules on the
 // path, query string and headers still block, answering 403 REQUEST_BLOCKED in the API's error
-// shape. With wafLogs, the ACL logs every request to a
-// CloudWatch log group (WAF requires the aws-waf-logs- prefix).
+// shape. With wafLogs, the ACL logs every request to a CloudWatch log group (WAF requires the
+// aws-waf-logs- prefix).
 const { isOn, settings } = require('./stage.cjs');
 
 const errorBody = (code, message) => ({ ContentType: 'APPLICATION_JSON', Content: JSON.stringify({ error: { code, message } }) });
