@@ -1,6 +1,7 @@
 // CloudWatch alarms, all notifying one SNS topic whose e-mail subscriber is the `alarmEmail` stage
 // parameter: errors and throttles per function, the load balancer's 5XX answers and slow targets,
-// and an Aurora cluster running at its capacity ceiling.
+// an Aurora cluster running at its capacity ceiling, and the WAF blocking translations at their caps.
+const { TRANSLATE_RATE_RULES, WEB_ACL_NAME } = require('./firewall.cjs');
 const { FUNCTIONS } = require('./functions.cjs');
 const { settings } = require('./stage.cjs');
 const TOPIC = [{ Ref: 'AlarmTopic' }];
@@ -34,7 +35,8 @@ const perFunction = FUNCTIONS.flatMap((name) => {
 
 // The topic is encrypted with a key of our own: CloudWatch cannot use the AWS-managed alias/aws/sns
 // key, so with it every alarm's publish would fail. The key policy lets the account administer the
-// key and CloudWatch encrypt messages for the topic.
+// key and CloudWatch encrypt messages for the topic, for alarms of this account only (so another
+// account's CloudWatch cannot be made to use the key).
 const ALARM_TOPIC_KEY = {
   Type: 'AWS::KMS::Key',
   Properties: {
@@ -56,10 +58,33 @@ const ALARM_TOPIC_KEY = {
           Principal: { Service: 'cloudwatch.amazonaws.com' },
           Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
         },
       ],
     },
   },
+};
+
+// A regional web ACL's rule metrics carry the region as well as the ACL and the rule.
+const translateRateAlarms = () => {
+  const [perIp, total] = TRANSLATE_RATE_RULES;
+  const blocked = (rule) => ({ WebACL: WEB_ACL_NAME, Rule: rule, Region: { Ref: 'AWS::Region' } });
+  return {
+    TranslateRateLimitPerIpAlarm: alarm({
+      description: 'The WAF blocked translations from an address over translateRateLimitPerIp',
+      namespace: 'AWS/WAFV2',
+      metric: 'BlockedRequests',
+      dimensions: blocked(perIp),
+      threshold: 1,
+    }),
+    TranslateRateLimitTotalAlarm: alarm({
+      description: 'The WAF blocked translations for everyone: all clients together passed translateRateLimitTotal',
+      namespace: 'AWS/WAFV2',
+      metric: 'BlockedRequests',
+      dimensions: blocked(total),
+      threshold: 1,
+    }),
+  };
 };
 
 module.exports = async ({ resolveVariable }) => {
@@ -75,6 +100,7 @@ module.exports = async ({ resolveVariable }) => {
         },
       }),
       ...Object.fromEntries(perFunction),
+      ...translateRateAlarms(),
       TargetServerErrorsAlarm: alarm({
         description: 'Functions answered 5XX through the load balancer',
         namespace: 'AWS/ApplicationELB',

@@ -3,6 +3,7 @@
 // designated LTS, as 3.04 was); the Data API on Serverless v2 needs 3.07 or later and a minimum of
 // 0 ACUs (auto-pause) 3.08.0 or later, so 3.04 supports neither and 3.10 is the LTS line that has both.
 const { secretResources } = require('./database-users.cjs');
+const { dbLogTypes } = require('./parameters.cjs');
 const { settings } = require('./stage.cjs');
 
 const ENGINE_VERSION = '8.0.mysql_aurora.3.10.3';
@@ -10,6 +11,8 @@ const ENGINE_VERSION = '8.0.mysql_aurora.3.10.3';
 module.exports = async ({ resolveVariable }) => {
   const { param } = await settings(resolveVariable);
   const canPause = Number(await param('minCapacity')) === 0;
+  // To CloudWatch Logs, /aws/rds/cluster/<cluster>/<type> (docs/deployment.md: their retention).
+  const logExports = dbLogTypes(await param('dbLogExports'));
   return {
     Resources: {
       DbSubnetGroup: {
@@ -43,6 +46,7 @@ module.exports = async ({ resolveVariable }) => {
           DeletionProtection: '${param:deletionProtection}',
           DBSubnetGroupName: { Ref: 'DbSubnetGroup' },
           VpcSecurityGroupIds: [{ Ref: 'DbSecurityGroup' }],
+          ...(logExports.length && { EnableCloudwatchLogsExports: logExports }),
           ServerlessV2ScalingConfiguration: {
             MinCapacity: '${param:minCapacity}',
             MaxCapacity: '${param:maxCapacity}',

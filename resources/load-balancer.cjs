@@ -2,7 +2,7 @@
 // no listener rule get a JSON 404 from the load balancer itself; the rules come from the functions'
 // alb events in serverless.yml. With the accessLogs parameter (prod), access logs go to an
 // encrypted bucket that expires them.
-const { configurationError, isOn, settings } = require('./stage.cjs');
+const { isOn, settings } = require('./stage.cjs');
 
 // Elastic Load Balancing's log-writing account in the regions that opened before August 2022
 // (AWS's "Enable access logs for your Application Load Balancer"); newer regions take the
@@ -76,14 +76,9 @@ const accessLogResources = (region) => ({
 });
 
 module.exports = async ({ resolveVariable }) => {
-  const { stage, deployed, param, region } = await settings(resolveVariable);
+  const { param, region } = await settings(resolveVariable);
+  // Required and checked for a deployed stage (resources/parameters.cjs).
   const certificateArn = await param('certificateArn');
-  if (deployed && !certificateArn) {
-    throw configurationError(
-      `certificateArn is required for stage "${stage}": its HTTPS listener needs an ACM certificate in the stack's region. ` +
-        'Pass --param="certificateArn=arn:aws:acm:<region>:<account>:certificate/<id>" or set CERTIFICATE_ARN.',
-    );
-  }
   const accessLogs = isOn(await param('accessLogs'));
   return {
     Resources: {

@@ -1,5 +1,6 @@
 // What the template builders read about the stage. They decide at package time what the stage
-// deploys, so the template holds no condition that is constant for it (cfn-lint W8003).
+// deploys, so the template holds no condition that is constant for it (cfn-lint W8003). A deployed
+// stage's parameters are checked by resources/parameters.cjs.
 const settings = async (resolveVariable) => {
   const stage = await resolveVariable('sls:stage');
   return {

@@ -2,7 +2,7 @@
  * `npm run deploy -- --stage prod [--param=...]`: deploys the stack, then runs the migrate function
  * once, so schema changes and the functions' database users (their passwords from the stack's
  * secrets) land before the first request that needs them and never during one. Packaging stops
- * first if the stage lacks certificateArn.
+ * first, before anything reaches AWS, if a parameter is missing or wrong (resources/parameters.cjs).
  */
 import { spawnSync } from 'node:child_process';
 

@@ -1,4 +1,4 @@
-/** `serverless package` for prod and dev, cfn-lint on both templates, and what the templates must hold. */
+/** `serverless package` for prod, dev and a stage on prod's base, cfn-lint on the templates, what they must hold, and the parameters packaging refuses. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { OPERATIONS } from '../../shared/operations/index.ts';
 import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
 import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/translate/translator.ts';
+import openapi from '../../docs/openapi.yaml';
 import { googleError, startGoogleTranslateStub } from '../google-translate-stub.ts';
 
 interface Resource {
@@ -46,13 +47,26 @@ function packageStage(stage: string, ...params: string[]): Template {
 
 const ofType = (t: Template, type: string) => Object.entries(t.Resources).filter(([, r]) => r.Type === type);
 
+/** `serverless package` that fails: its status and what it printed. */
+function refusedPackage(stage: string, ...params: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), `text-service-refused-${stage}-`));
+  const run = spawnSync('npx', ['serverless', 'package', '--stage', stage, '--package', dir, ...params], { env: serverlessEnv(), encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
 let prod: Template;
 let dev: Template;
+// An unlisted stage on prod's base, with the options prod has on turned off and the Aurora exports widened.
+let staging: Template;
 
 beforeAll(() => {
-  prod = packageStage('prod', CERTIFICATE, '--param=alarmEmail=ops@example.com', `--param=googleKeySecretArn=${GOOGLE_KEY_SECRET}`, '--param=translateConcurrency=20');
+  prod = packageStage(
+    'prod', CERTIFICATE, '--param=alarmEmail=ops@example.com', `--param=googleKeySecretArn=${GOOGLE_KEY_SECRET}`, '--param=translateConcurrency=20',
+    '--param=translateRateLimitPerIp=30', '--param=translateRateLimitTotal=300',
+  );
   dev = packageStage('dev', CERTIFICATE);
-}, 180_000);
+  staging = packageStage('staging', CERTIFICATE, '--param=baseStage=prod', '--param=wafLogs=false', '--param=dbLogExports=error,slowquery');
+}, 240_000);
 
 const statementsOf = (t: Template, role: string) =>
   t.Resources[role]!.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement) as Array<{
@@ -61,7 +75,7 @@ const statementsOf = (t: Template, role: string) =>
   }>;
 
 describe('cfn-lint', () => {
-  it.each(['dev', 'prod'])('finds nothing in the %s template beyond the rules .cfnlintrc.yaml ignores, each with its reason', (stage) => {
+  it.each(['dev', 'prod', 'staging'])('finds nothing in the %s template beyond the rules .cfnlintrc.yaml ignores, each with its reason', (stage) => {
     const run = spawnSync('cfn-lint', ['--config-file', '.cfnlintrc.yaml', '--', templates[stage]!], { encoding: 'utf8' });
     expect(run.error).toBeUndefined();
     expect(`${run.stdout}${run.stderr}`).toBe('');
@@ -85,11 +99,59 @@ describe('cfn-lint', () => {
 
 describe('deploy failures caught when packaging', () => {
   it('refuses a stage with an HTTPS listener and no certificateArn, saying what to pass', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'text-service-nocert-'));
-    const run = spawnSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', dir], { env: serverlessEnv(), encoding: 'utf8' });
+    const run = refusedPackage('dev');
     expect(run.status).not.toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toMatch(/certificateArn is required for stage "dev".*--param="certificateArn=arn:aws:acm:/);
+    expect(run.output).toMatch(/certificateArn is required for stage "dev".*--param="certificateArn=arn:aws:acm:/);
   }, 60_000);
+
+  it('refuses, in one message, every parameter AWS would refuse at deploy time, naming what is allowed', () => {
+    const run = refusedPackage(
+      'dev', '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:cert/x', '--param=alarmEmail=ops', '--param=rateLimitPerIp=9',
+      '--param=translateRateLimitTotal=lots', '--param=minCapacity=0.25', '--param=maxCapacity=300', '--param=logRetentionDays=10',
+      '--param=wafLogs=yes', '--param=dbLogExports=error,slow', '--param=accessLogRetentionDays=0', '--param=translateConcurrency=0',
+    );
+    expect(run.status).not.toBe(0);
+    for (const problem of [
+      'The parameters of stage "dev" have 11 problems',
+      'certificateArn must be an ACM certificate ARN, arn:aws:acm:<region>:<12-digit account>:certificate/<id>; got "arn:aws:acm:us-east-1:123456789012:cert/x"',
+      'alarmEmail must be an e-mail address, got "ops"',
+      "rateLimitPerIp must be a whole number of requests from 10 (AWS WAF's minimum) to 2000000000, got \"9\"",
+      'translateRateLimitTotal must be a whole number of requests from 10',
+      'minCapacity must be 0 to 256 ACUs in steps of 0.5, got "0.25"',
+      'maxCapacity must be 1 to 256 ACUs in steps of 0.5, got "300"',
+      "logRetentionDays must be one of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30,",
+      'wafLogs must be true or false, got "yes"',
+      'dbLogExports must list Aurora MySQL log types (audit, error, general, slowquery) separated by commas, got "error,slow"',
+      'accessLogRetentionDays must be a whole number of days, at least 1, got "0"',
+      'translateConcurrency must be a positive whole number, or empty for none, got "0"',
+    ]) expect(run.output).toContain(problem);
+  }, 60_000);
+
+  it('refuses a minimum capacity above the maximum, and a certificate from another region', () => {
+    const run = refusedPackage('prod', '--param=certificateArn=arn:aws:acm:eu-west-1:123456789012:certificate/test', '--param=minCapacity=4', '--param=maxCapacity=2');
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('minCapacity (4) must not exceed maxCapacity (2)');
+    expect(run.output).toContain("certificateArn must be a certificate in the stack's region us-east-1");
+  }, 60_000);
+
+  it.each([
+    ['an unlisted stage that names no base', 'staging', [], 'stage "staging" is not one of local, dev, prod: name the stage whose settings it takes with --param="baseStage=dev" or --param="baseStage=prod"'],
+    ['an unlisted stage on a base that is not deployed', 'staging', ['--param=baseStage=local'], 'with --param="baseStage=dev" or --param="baseStage=prod", got baseStage="local"'],
+    ['a base stage given another base', 'dev', ['--param=baseStage=prod'], 'baseStage is for stages other than dev and prod; stage "dev" is one, got baseStage="prod"'],
+  ])('refuses %s', (_name, stage, params, message) => {
+    const run = refusedPackage(stage, CERTIFICATE, ...params);
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain(message);
+  }, 60_000);
+
+  it('gives a stage on a base stage that base\'s values, and its own parameters over them', () => {
+    expect(staging.Resources.DbCluster!.Properties.ServerlessV2ScalingConfiguration).toEqual({ MinCapacity: 0.5, MaxCapacity: 8 });
+    expect(staging.Resources.DbCluster!.Properties.DeletionProtection).toBe(true);
+    expect(staging.Resources.HomeLogGroup!.Properties.RetentionInDays).toBe(90);
+    expect(staging.Resources.AccessLogBucket).toBeDefined();
+    expect(staging.Resources.WafLogging).toBeUndefined();
+    expect(staging.Resources.DbCluster!.Properties.EnableCloudwatchLogsExports).toEqual(['error', 'slowquery']);
+  });
 
   it('asks nothing of the local stage, which serverless offline serves: no certificate, and the shell keeps its DB_SECRET_ARN', () => {
     const run = spawnSync('npx', ['serverless', 'print', '--stage', 'local', '--format', 'json'], {
@@ -262,6 +324,22 @@ describe('alarms', () => {
       expect(key.Properties.EnableKeyRotation).toBe(true);
       const cloudwatch = key.Properties.KeyPolicy.Statement.find((s: { Principal: { Service?: string } }) => s.Principal.Service === 'cloudwatch.amazonaws.com');
       expect(cloudwatch).toEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) }));
+      // Only alarms of this account: another account's CloudWatch cannot be made to use the key.
+      expect(cloudwatch.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
+    }
+  });
+
+  it('watch the WAF blocking translations at either cap, by the web ACL, rule and region its metrics carry', () => {
+    const acl = prod.Resources.WebAcl!.Properties;
+    for (const [alarm, rule] of [['TranslateRateLimitPerIpAlarm', 'translate-rate-limit-per-ip'], ['TranslateRateLimitTotalAlarm', 'translate-rate-limit-total']] as const) {
+      const { Properties } = prod.Resources[alarm]!;
+      const metricName = acl.Rules.find((r: { Name: string }) => r.Name === rule).VisibilityConfig.MetricName;
+      expect(Properties).toEqual(expect.objectContaining({ Namespace: 'AWS/WAFV2', MetricName: 'BlockedRequests', Statistic: 'Sum', Threshold: 1, AlarmActions: [{ Ref: 'AlarmTopic' }] }));
+      expect(Properties.Dimensions).toEqual([
+        { Name: 'WebACL', Value: acl.Name },
+        { Name: 'Rule', Value: metricName },
+        { Name: 'Region', Value: { Ref: 'AWS::Region' } },
+      ]);
     }
   });
 });
@@ -286,12 +364,82 @@ describe('firewall', () => {
     expect(JSON.parse(body.Content)).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
   });
 
-  it('runs AWS\'s common rule set with the 8 KB body-size rule only counting, so 10,000-character texts pass', () => {
+  const TRANSLATE_POSTS = {
+    AndStatement: {
+      Statements: [
+        { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: '/api/translate', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+        { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'POST', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+      ],
+    },
+  };
+
+  it('limits translations, the requests that spend, per client IP and for all clients together, to the stage parameters', () => {
+    const rules = (t: Template) => Object.fromEntries(t.Resources.WebAcl!.Properties.Rules.map((r: { Name: string; Statement: unknown }) => [r.Name, r.Statement]));
+    expect(rules(prod)['translate-rate-limit-per-ip']).toEqual({ RateBasedStatement: { Limit: 30, EvaluationWindowSec: 300, AggregateKeyType: 'IP', ScopeDownStatement: TRANSLATE_POSTS } });
+    expect(rules(prod)['translate-rate-limit-total']).toEqual({ RateBasedStatement: { Limit: 300, EvaluationWindowSec: 300, AggregateKeyType: 'CONSTANT', ScopeDownStatement: TRANSLATE_POSTS } });
+    // The defaults: low, and the all-path rule stays.
+    expect(rules(dev)['translate-rate-limit-per-ip'].RateBasedStatement.Limit).toBe(20);
+    expect(rules(dev)['translate-rate-limit-total'].RateBasedStatement.Limit).toBe(100);
+    expect(rules(dev)['rate-limit-per-ip'].RateBasedStatement).toEqual({ Limit: 500, EvaluationWindowSec: 300, AggregateKeyType: 'IP' });
+    expect(new Set(acl().Rules.map((r: { Priority: number }) => r.Priority)).size).toBe(acl().Rules.length);
+  });
+
+  it('answers every block in the API\'s JSON error shape, with a code and status the contract lists: 429 with Retry-After for the rate rules', () => {
+    const contractCodes = (openapi as any).components.schemas.ErrorCode; // the document's structure, read field by field
+    const blocks = [
+      ...acl().Rules.flatMap((r: { Name: string; Action?: { Block?: unknown } }) => (r.Action?.Block ? [[r.Name, r.Action.Block]] : [])),
+      ...rule('aws-common-rule-set').Statement.ManagedRuleGroupStatement.RuleActionOverrides.flatMap((o: { Name: string; ActionToUse: { Block?: unknown } }) =>
+        o.ActionToUse.Block ? [[o.Name, o.ActionToUse.Block]] : [],
+      ),
+    ] as Array<[string, { CustomResponse: { ResponseCode: number; CustomResponseBodyKey: string; ResponseHeaders?: unknown } }]>;
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const [name, { CustomResponse }] of blocks) {
+      const body = acl().CustomResponseBodies[CustomResponse.CustomResponseBodyKey];
+      expect(body.ContentType).toBe('APPLICATION_JSON');
+      const { error } = JSON.parse(body.Content);
+      expect(error).toEqual({ code: expect.any(String), message: expect.stringMatching(/\S/) });
+      expect(contractCodes.enum).toContain(error.code);
+      expect(contractCodes.description).toMatch(new RegExp(`\\| ${CustomResponse.ResponseCode} \\|[^\\n]*\`${error.code}\``));
+      if (name.startsWith('rate-limit') || name.startsWith('translate-rate-limit')) {
+        expect(CustomResponse).toEqual({ ResponseCode: 429, CustomResponseBodyKey: CustomResponse.CustomResponseBodyKey, ResponseHeaders: [{ Name: 'Retry-After', Value: '60' }] });
+      }
+    }
+    for (const name of ['rate-limit-per-ip', 'translate-rate-limit-per-ip', 'translate-rate-limit-total']) expect(blocks.map(([n]) => n)).toContain(name);
+  });
+
+  it('runs AWS\'s common rule set with its body rules only counting, so 10,000-character texts pass, and its other rules blocking with a JSON 403', () => {
     const common = rule('aws-common-rule-set');
     expect(common.OverrideAction).toEqual({ None: {} });
-    expect(common.Statement.ManagedRuleGroupStatement).toEqual(
-      expect.objectContaining({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet', RuleActionOverrides: ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY', 'EC2MetaDataSSRF_BODY'].map((Name) => ({ Name, ActionToUse: { Count: {} } })) }),
-    );
+    const group = common.Statement.ManagedRuleGroupStatement;
+    expect(group).toEqual(expect.objectContaining({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' }));
+    const overrides = group.RuleActionOverrides as Array<{ Name: string; ActionToUse: { Count?: object; Block?: { CustomResponse: unknown } } }>;
+    expect(overrides.filter((o) => o.ActionToUse.Count).map((o) => o.Name)).toEqual(['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY', 'EC2MetaDataSSRF_BODY']);
+    const blocking = overrides.filter((o) => !o.ActionToUse.Count);
+    expect(blocking.map((o) => o.Name)).toEqual(expect.arrayContaining(['NoUserAgent_HEADER', 'GenericLFI_URIPATH', 'CrossSiteScripting_QUERYARGUMENTS']));
+    for (const o of blocking) expect(o.ActionToUse).toEqual({ Block: { CustomResponse: { ResponseCode: 403, CustomResponseBodyKey: 'request-blocked' } } });
+    expect(new Set(overrides.map((o) => o.Name)).size).toBe(overrides.length);
+  });
+});
+
+describe('log options', () => {
+  it('log the web ACL\'s requests, with wafLogs (on in prod), to a log group named aws-waf-logs-… with the stage\'s retention', () => {
+    const group = prod.Resources.WafLogGroup!;
+    expect(group.Type).toBe('AWS::Logs::LogGroup');
+    expect(group.Properties).toEqual({ LogGroupName: 'aws-waf-logs-text-service-prod', RetentionInDays: 90 });
+    const logging = prod.Resources.WafLogging!;
+    expect(logging.Type).toBe('AWS::WAFv2::LoggingConfiguration');
+    expect(logging.Properties.ResourceArn).toEqual({ 'Fn::GetAtt': ['WebAcl', 'Arn'] });
+    // The group's ARN without the ":*" of its Arn attribute, which WAF refuses.
+    const [destination] = logging.Properties.LogDestinationConfigs;
+    expect(destination['Fn::Join'][1]).toEqual(expect.arrayContaining([':log-group:', { Ref: 'WafLogGroup' }]));
+    expect(JSON.stringify(destination)).not.toContain(':*');
+    expect(dev.Resources.WafLogGroup).toBeUndefined();
+    expect(dev.Resources.WafLogging).toBeUndefined();
+  });
+
+  it('export Aurora\'s logs to CloudWatch Logs with dbLogExports: the error log in prod, none in dev', () => {
+    expect(prod.Resources.DbCluster!.Properties.EnableCloudwatchLogsExports).toEqual(['error']);
+    expect(dev.Resources.DbCluster!.Properties).not.toHaveProperty('EnableCloudwatchLogsExports');
   });
 });
 
