@@ -1,5 +1,6 @@
 /** Reads an API key kept in AWS Secrets Manager, once per container. */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { deadlineSignal, OUT_OF_TIME_RETRY_AFTER_S, requestDeadline, type DeadlineSource } from '../deadline.ts';
 import { AppError } from '../errors.ts';
 
 export interface SecretKeyOptions {
@@ -8,6 +9,8 @@ export interface SecretKeyOptions {
   endpoint?: string;
   /** What the key is for, in messages: "the Google Translate API key". */
   purpose: string;
+  /** The request's deadline (shared/deadline.ts), which ends the read sooner when it comes first. */
+  deadline?: DeadlineSource;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface SecretKeyOptions {
  * surrounding whitespace is dropped). The first call fetches it and later calls share that result;
  * a failed fetch is forgotten, so the next request tries again.
  */
-export function secretApiKey({ secretArn, endpoint, purpose }: SecretKeyOptions): () => Promise<string> {
+export function secretApiKey({ secretArn, endpoint, purpose, deadline = requestDeadline }: SecretKeyOptions): () => Promise<string> {
   let key: Promise<string> | undefined;
   const fetchKey = async (): Promise<string> => {
     const client = new SecretsManagerClient({
@@ -23,14 +26,22 @@ export function secretApiKey({ secretArn, endpoint, purpose }: SecretKeyOptions)
       // Bounded, so a stuck call ends well within the function's timeout: one attempt of at most
       // 3 + 5 s, as the stack test's budget counts it (the next request tries again).
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
     });
     try {
-      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }), { abortSignal: deadlineSignal(deadline()) });
       const value = SecretString?.trim();
       if (!value) throw new Error('the secret has no SecretString');
       return value;
     } catch (error) {
+      if ((error as { name?: unknown } | undefined)?.name === 'AbortError') {
+        throw new AppError(
+          'TRANSLATION_UNAVAILABLE',
+          `this request ran out of time reading ${purpose} from AWS Secrets Manager; try again in ${OUT_OF_TIME_RETRY_AFTER_S} s`,
+          { 'Retry-After': String(OUT_OF_TIME_RETRY_AFTER_S) },
+          error,
+        );
+      }
       throw new AppError('TRANSLATION_UNAVAILABLE', `Could not read ${purpose} from AWS Secrets Manager; try again later`, {}, error);
     } finally {
       client.destroy();
