@@ -19,9 +19,9 @@
  * - autoRetry: false makes one attempt per call (test/stack counts them).
  */
 import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
-import { OUT_OF_TIME_RETRY_AFTER_S, requestDeadline, type DeadlineSource } from '../deadline.ts';
+import { requestDeadline, type DeadlineSource } from '../deadline.ts';
 import { AppError } from '../errors.ts';
-import { DEFAULT_TIMEOUT_MS, TARGET_LANGUAGE, type EngineBatch, type EngineLanguage, type TranslationEngine } from './translator.ts';
+import { DEFAULT_TIMEOUT_MS, outOfTime, TARGET_LANGUAGE, type EngineBatch, type EngineLanguage, type TranslationEngine } from './translator.ts';
 
 export const GOOGLE_PROVIDER = 'google';
 const SUPPORTED_LANGUAGES_URL = 'https://cloud.google.com/translate/docs/languages';
@@ -151,16 +151,7 @@ function toAppError(err: unknown, apiKey: string, source: string | undefined): A
   scrubKey(err, apiKey);
 
   if (err instanceof DeadlineExceeded) {
-    // The request's own time ran out (usually spent waiting for the database): the contract's 503,
-    // so the client retries, rather than the 504 of an engine too slow for its own timeout.
-    if (err.requestDeadline) {
-      return new AppError(
-        'TRANSLATION_UNAVAILABLE',
-        `this request ran out of time before Google Translate answered; try again in ${OUT_OF_TIME_RETRY_AFTER_S} s`,
-        { 'Retry-After': String(OUT_OF_TIME_RETRY_AFTER_S) },
-        err,
-      );
-    }
+    if (err.requestDeadline) return outOfTime('Google Translate', err);
     return new AppError('UPSTREAM_TIMEOUT', `Google Translate did not answer within ${err.timeoutMs} ms; try again later`, {}, err);
   }
 

@@ -1,7 +1,8 @@
 /** Reads an API key kept in AWS Secrets Manager, once per container. */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { deadlineSignal, OUT_OF_TIME_RETRY_AFTER_S, requestDeadline, type DeadlineSource } from '../deadline.ts';
+import { deadlineSignal, requestDeadline, type DeadlineSource } from '../deadline.ts';
 import { AppError } from '../errors.ts';
+import { outOfTime } from './translator.ts';
 
 export interface SecretKeyOptions {
   secretArn: string;
@@ -34,14 +35,7 @@ export function secretApiKey({ secretArn, endpoint, purpose, deadline = requestD
       if (!value) throw new Error('the secret has no SecretString');
       return value;
     } catch (error) {
-      if ((error as { name?: unknown } | undefined)?.name === 'AbortError') {
-        throw new AppError(
-          'TRANSLATION_UNAVAILABLE',
-          `this request ran out of time reading ${purpose} from AWS Secrets Manager; try again in ${OUT_OF_TIME_RETRY_AFTER_S} s`,
-          { 'Retry-After': String(OUT_OF_TIME_RETRY_AFTER_S) },
-          error,
-        );
-      }
+      if ((error as { name?: unknown } | undefined)?.name === 'AbortError') throw outOfTime(`AWS Secrets Manager (reading ${purpose})`, error);
       throw new AppError('TRANSLATION_UNAVAILABLE', `Could not read ${purpose} from AWS Secrets Manager; try again later`, {}, error);
     } finally {
       client.destroy();
