@@ -1,8 +1,8 @@
 /**
  * The request's deadline: the instant (epoch ms) by which its answer must be ready. The HTTP edge
- * sets it once per request (shared/http/route.ts, from the Lambda's remaining time); the clients that
- * call out (Data API, Google, Secrets Manager) read it through a DeadlineSource, so a test can hand
- * them its own. The domain code never sees it.
+ * sets it once per request (shared/http/route.ts, from the Lambda's remaining time); the clients
+ * that call out (Data API, Google, Apertium APy, Secrets Manager) read it through a DeadlineSource,
+ * so a test can hand them its own. The domain code never sees it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 

@@ -52,8 +52,8 @@ export const DATA_API_BACKOFF = { baseDelayMs: 250, maxDelayMs: 5_000 } as const
 export const DATA_API_RETRY_BUDGET_MS = 35_000;
 
 /**
- * One attempt's limits: a connection within 3 s (none is a refusal, retried), and an answer within
- * the Data API's own 45 s statement limit and a margin. Within a request its deadline ends it sooner.
+ * One attempt's limits: a connection within 3 s (retried when it fails, as a refusal is), and an
+ * answer within the Data API's own 45 s statement limit and a margin. A request's deadline ends it sooner.
  */
 export const DATA_API_TIMEOUTS = { connectionTimeout: 3_000, requestTimeout: 50_000 } as const;
 
