@@ -104,7 +104,7 @@ module.exports = async ({ resolveVariable }) => {
           SecurityGroups: [{ Ref: 'LoadBalancerSecurityGroup' }],
           LoadBalancerAttributes: [
             { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
-            // Above every function's timeout (serverless.yml), so a slow answer is the function's 504, not a cut connection.
+            // Above every function's timeout (serverless.yml), so a slow request gets the function's own answer (503 at its deadline), not a cut connection.
             { Key: 'idle_timeout.timeout_seconds', Value: '60' },
             ...(accessLogs
               ? [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
-import { databaseUserSecretsFrom, DEFAULT_DB_RETRY_BUDGET_MS, loadConfig } from './config.ts';
+import { databaseUserSecretsFrom, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite store under the working directory', () => {
@@ -10,8 +10,7 @@ describe('loadConfig', () => {
   it('reads MySQL URLs and the Data API variables, which win', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/x' }).store).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/x' });
     const store = loadConfig({ DATABASE_URL: 'mysql://u@h/x', DB_CLUSTER_ARN: 'arn:c', DB_SECRET_ARN: 'arn:s', DB_NAME: 'd' }).store;
-    expect(store).toEqual({ kind: 'data-api', clusterArn: 'arn:c', secretArn: 'arn:s', database: 'd', endpoint: undefined, retryBudgetMs: DEFAULT_DB_RETRY_BUDGET_MS });
-    expect(DEFAULT_DB_RETRY_BUDGET_MS).toBe(35_000);
+    expect(store).toEqual({ kind: 'data-api', clusterArn: 'arn:c', secretArn: 'arn:s', database: 'd', endpoint: undefined });
   });
 
   it('reads the CORS origins as a comma-separated list', () => {

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 
 export type StoreConfig =
-  | { kind: 'data-api'; clusterArn: string; secretArn: string; database: string; endpoint?: string; retryBudgetMs: number }
+  | { kind: 'data-api'; clusterArn: string; secretArn: string; database: string; endpoint?: string }
   | { kind: 'mysql'; url: string }
   | { kind: 'sqlite'; path: string };
 
@@ -22,14 +22,6 @@ export interface Config {
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:.data/records.db';
-
-/**
- * How long Data API calls are retried while Aurora resumes or throttles. A cluster paused for more
- * than a day takes up to ~30 s to resume; the 5 s beyond that cover the longest backoff delay, so
- * one attempt still lands after the resume. Function timeouts in serverless.yml are sized on this
- * (test/stack checks the sum).
- */
-export const DEFAULT_DB_RETRY_BUDGET_MS = 35_000;
 
 const positiveInt = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];
@@ -51,7 +43,6 @@ export function storeConfigFrom(env: Env): StoreConfig {
       secretArn: DB_SECRET_ARN,
       database: DB_NAME,
       endpoint: env.DATA_API_ENDPOINT || undefined,
-      retryBudgetMs: positiveInt(env, 'DB_RETRY_BUDGET_MS', DEFAULT_DB_RETRY_BUDGET_MS),
     };
   }
   const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;

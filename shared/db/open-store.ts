@@ -17,8 +17,7 @@ export async function openStore(config: StoreConfig): Promise<RecordStore> {
 /** The executor behind openStore, for statements outside the store (migrate's database users). */
 export async function openExecutor(config: StoreConfig): Promise<SqlExecutor> {
   if (config.kind === 'data-api') {
-    const { retryBudgetMs, ...rest } = config;
-    return createDataApiExecutor({ ...rest, retry: { budgetMs: retryBudgetMs } });
+    return createDataApiExecutor(config);
   }
   if (process.env.LOCAL_BACKENDS !== 'false') {
     if (config.kind === 'sqlite') {

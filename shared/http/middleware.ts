@@ -20,6 +20,18 @@ export interface HttpContext extends Context {
 
 export const METRICS_NAMESPACE = 'TextService';
 
+/**
+ * Time kept between a request's deadline and the end of its invocation: a failure at the deadline
+ * still becomes the contract's 503 and reaches the load balancer before Lambda stops the function
+ * (whose timeout would show the client the load balancer's own error page). docs/deployment.md
+ * gives the reasoning; test/stack checks every function's timeout leaves it.
+ */
+export const DEADLINE_HEADROOM_MS = 1_000;
+
+/** When the request's work must be done: the invocation's remaining time less the headroom. */
+export const requestDeadlineOf = (context: Pick<Context, 'getRemainingTimeInMillis'>, now = Date.now()): number =>
+  now + context.getRemainingTimeInMillis() - DEADLINE_HEADROOM_MS;
+
 type AlbRequest = Request<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 type AlbMiddleware = MiddlewareObj<ALBEvent, ALBResult | Reply, Error, HttpContext>;
 

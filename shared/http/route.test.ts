@@ -1,4 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { requestDeadline } from '../deadline.ts';
+import { DEADLINE_HEADROOM_MS } from './middleware.ts';
 import { albRoute, HEALTH_CHECK_PATH } from './route.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, SHAPES, type EventOptions } from '../../test/support/alb.ts';
 
@@ -15,6 +17,28 @@ it('answers the ALB health check without running the route', async () => {
   expect(result.statusCode).toBe(200);
   expect(jsonBody(result)).toEqual({ status: 'ok' });
   expect(work).not.toHaveBeenCalled();
+});
+
+it("runs the route under one deadline, the invocation's remaining time less the headroom, and only it", async () => {
+  const seen: Array<number | undefined> = [];
+  const deadlineRoute = albRoute({
+    route: '/x',
+    methods: {
+      GET: async () => {
+        seen.push(requestDeadline());
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        seen.push(requestDeadline());
+        return { status: 200, json: {} };
+      },
+    },
+  });
+  const before = Date.now();
+  await deadlineRoute(albEvent({ path: '/x' }), lambdaContext(5_000));
+  const after = Date.now();
+  expect(seen[0]).toBe(seen[1]);
+  expect(seen[0]).toBeGreaterThanOrEqual(before + 5_000 - DEADLINE_HEADROOM_MS);
+  expect(seen[0]).toBeLessThanOrEqual(after + 5_000 - DEADLINE_HEADROOM_MS);
+  expect(requestDeadline()).toBeUndefined();
 });
 
 it('logs each request as one JSON line with embedded metrics and no body text', async () => {

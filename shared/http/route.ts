@@ -3,6 +3,7 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import type { HttpRequest } from './alb-event.ts';
 import type { Reply } from './responses.ts';
 import { config } from '../runtime.ts';
+import { withinDeadline } from '../deadline.ts';
 import {
   accessLog,
   albEventParser,
@@ -10,6 +11,7 @@ import {
   cors,
   errorReplies,
   methodGuard,
+  requestDeadlineOf,
   requestIds,
   type HttpContext,
 } from './middleware.ts';
@@ -33,10 +35,13 @@ export const HEALTH_CHECK_PATH = '/health';
 const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
 const PREFLIGHT_ANSWER: Reply = { status: 204, json: null };
 
-/** The one middy chain behind every function: a route only supplies its method handlers. */
+/**
+ * The one middy chain behind every function: a route only supplies its method handlers. The whole
+ * chain runs under the request's deadline, so every call out of it stops in time for the answer.
+ */
 export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) => Promise<ALBResult> {
   const allowed = Object.keys(spec.methods);
-  return middy<ALBEvent, ALBResult | Reply, Error, HttpContext>()
+  const chain = middy<ALBEvent, ALBResult | Reply, Error, HttpContext>()
     .use(requestIds())
     .use(accessLog(spec.route))
     .use(cors(config.corsAllowedOrigins, allowed))
@@ -47,4 +52,5 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .handler(async (_event, { http, preflight }) =>
       preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
     ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
+  return (event, context) => withinDeadline(requestDeadlineOf(context), () => chain(event, context));
 }

@@ -339,6 +339,18 @@ describe('an APy server', () => {
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
   });
 
+  test("the request's deadline, when it comes first, ends the call with 503 and Retry-After; once passed, nothing is sent", async () => {
+    answer = 'hang';
+    const deadline = Date.now() + 100;
+    const err = await appErrorFrom(createApertiumApyEngine({ url, timeoutMs: 5_000, deadline: () => deadline }).translateBatch(['hola'], 'es'));
+    expect(Date.now() - deadline).toBeLessThan(50);
+    expect(err).toMatchObject({ code: 'TRANSLATION_UNAVAILABLE', status: 503, headers: { 'Retry-After': expect.stringMatching(/^[1-9]\d*$/) } });
+    expect(received).toHaveLength(1);
+    const late = await appErrorFrom(createApertiumApyEngine({ url, deadline: () => Date.now() - 1 }).translateBatch(['hola'], 'es'));
+    expect(late.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect(received).toHaveLength(1);
+  });
+
   test('a server that is down is UPSTREAM_FAILED', async () => {
     const gone = createServer();
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));

@@ -10,8 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../errors.ts';
+import { requestDeadline, type DeadlineSource } from '../deadline.ts';
 import { serbianToLatin } from './scripts.ts';
-import { DEFAULT_TIMEOUT_MS, type EngineBatch, type TranslationEngine } from './translator.ts';
+import { DEFAULT_TIMEOUT_MS, outOfTime, type EngineBatch, type TranslationEngine } from './translator.ts';
 
 export const APERTIUM_PROVIDER = 'apertium';
 
@@ -388,17 +389,22 @@ export interface ApertiumApyOptions {
   /** Base URL of an APy server, e.g. http://localhost:2737 */
   url: string;
   timeoutMs?: number;
+  /** The request's deadline (shared/deadline.ts), which ends a call sooner than timeoutMs when it comes first. */
+  deadline?: DeadlineSource;
 }
 
-export function createApertiumApyEngine({ url, timeoutMs = DEFAULT_TIMEOUT_MS }: ApertiumApyOptions): ApertiumEngine {
+export function createApertiumApyEngine({ url, timeoutMs = DEFAULT_TIMEOUT_MS, deadline = requestDeadline }: ApertiumApyOptions): ApertiumEngine {
   const base = url.replace(/\/+$/, '');
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
+    const untilDeadline = (deadline() ?? Infinity) - Date.now();
+    if (untilDeadline <= 0) throw outOfTime('the Apertium server');
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(Math.min(timeoutMs, untilDeadline)) });
     } catch (error) {
       // By name: the DOMException may come from another realm (as under jest), so instanceof is unreliable.
       if ((error as { name?: unknown }).name === 'TimeoutError') {
+        if (untilDeadline < timeoutMs) throw outOfTime('the Apertium server', error);
         throw new AppError('UPSTREAM_TIMEOUT', `the Apertium server did not answer within ${timeoutMs} ms; try again later`, {}, error);
       }
       const code = (error as { cause?: { code?: unknown } }).cause?.code;

@@ -161,6 +161,18 @@ describe('createGoogleEngine against the stub', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
+  test("the request's deadline, when it comes before timeoutMs, ends the call with 503 and Retry-After", async () => {
+    stub.respondWith(() => 'hang');
+    const deadline = Date.now() + 150;
+    const engine = createGoogleEngine({ apiKey: KEY, timeoutMs: 5_000, deadline: () => deadline });
+
+    const err = await appErrorFrom(translateOne(engine, 'hola'));
+
+    expect(Date.now() - deadline).toBeLessThan(50);
+    expect(err).toMatchObject({ code: 'TRANSLATION_UNAVAILABLE', status: 503, headers: { 'Retry-After': expect.stringMatching(/^[1-9]\d*$/) } });
+    expect(stub.requests).toHaveLength(1);
+  });
+
   test('a server that is down becomes UPSTREAM_FAILED, without the key', async () => {
     const gone = await startGoogleTranslateStub();
     await gone.close();

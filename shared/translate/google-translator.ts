@@ -14,11 +14,14 @@
  *   ourselves: POST with {q: [...], target, format, source?}; the detected language is only in the raw
  *   body, data.translations[i].detectedSourceLanguage.
  * - There is no working timeout: teeny-request passes `timeout` to node-fetch 3, which ignores it,
- *   and no AbortSignal can be handed through request(). We race our own timer instead.
+ *   and no AbortSignal can be handed through request(). We race our own timer instead, set to the
+ *   engine's timeout or the request's deadline, whichever comes first.
+ * - autoRetry: false makes one attempt per call (test/stack counts them).
  */
 import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
+import { requestDeadline, type DeadlineSource } from '../deadline.ts';
 import { AppError } from '../errors.ts';
-import { DEFAULT_TIMEOUT_MS, TARGET_LANGUAGE, type EngineBatch, type EngineLanguage, type TranslationEngine } from './translator.ts';
+import { DEFAULT_TIMEOUT_MS, outOfTime, TARGET_LANGUAGE, type EngineBatch, type EngineLanguage, type TranslationEngine } from './translator.ts';
 
 export const GOOGLE_PROVIDER = 'google';
 const SUPPORTED_LANGUAGES_URL = 'https://cloud.google.com/translate/docs/languages';
@@ -28,17 +31,23 @@ export interface GoogleTranslatorOptions {
   apiKey: string | (() => Promise<string>);
   /** Upper bound for one request to Google, in ms; default 10000. */
   timeoutMs?: number;
+  /** The request's deadline (shared/deadline.ts), which ends a call sooner than timeoutMs when it comes first. */
+  deadline?: DeadlineSource;
 }
 
-/** Marks our own deadline firing, as opposed to anything the client throws. */
+/** Marks our own timer firing, as opposed to anything the client throws. */
 class DeadlineExceeded extends Error {
-  constructor(readonly timeoutMs: number) {
+  constructor(
+    readonly timeoutMs: number,
+    /** The request's deadline came before the engine's own timeout. */
+    readonly requestDeadline: boolean,
+  ) {
     super(`no answer from Google Translate within ${timeoutMs} ms`);
     this.name = 'DeadlineExceeded';
   }
 }
 
-export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: GoogleTranslatorOptions): TranslationEngine {
+export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS, deadline = requestDeadline }: GoogleTranslatorOptions): TranslationEngine {
   if (!apiKey) throw new Error('createGoogleEngine: apiKey is required');
   if (!(timeoutMs > 0)) throw new Error(`createGoogleEngine: timeoutMs must be positive, got ${timeoutMs}`);
 
@@ -56,12 +65,15 @@ export function createGoogleEngine({ apiKey, timeoutMs = DEFAULT_TIMEOUT_MS }: G
     return fetched;
   };
 
-  /** One request through the client (which adds the key and endpoint), within our deadline. */
+  /** One request through the client (which adds the key and endpoint), within its timeout and the request's deadline. */
   const call = async (options: { method: string; uri: string; json?: unknown; qs?: Record<string, string> }, source?: string): Promise<unknown> => {
     const { key, client } = await clientNow();
+    const untilDeadline = (deadline() ?? Infinity) - Date.now();
+    // Nothing is sent (nor paid for) that could not be answered in time.
+    if (untilDeadline <= 0) throw toAppError(new DeadlineExceeded(0, true), key, source);
     const request = new Promise<unknown>((resolve, reject) => client.request(options, (err, response) => (err ? reject(err) : resolve(response))));
     try {
-      return await withDeadline(request, timeoutMs);
+      return await withinTime(request, Math.min(timeoutMs, untilDeadline), untilDeadline < timeoutMs);
     } catch (err) {
       throw toAppError(err, key, source);
     }
@@ -118,14 +130,14 @@ function detectedLanguage(apiResponse: unknown): string | null {
   return LEGACY_CODES[detected.toLowerCase()] ?? detected;
 }
 
-function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+function withinTime<T>(work: Promise<T>, timeoutMs: number, requestDeadline: boolean): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(timeoutMs)), timeoutMs);
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(timeoutMs, requestDeadline)), timeoutMs);
   });
   // The abandoned request keeps running until its socket fails; race() already handles its
   // eventual rejection, so it cannot surface as an unhandled rejection.
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([work, expiry]).finally(() => clearTimeout(timer));
 }
 
 interface ClientError {
@@ -139,6 +151,7 @@ function toAppError(err: unknown, apiKey: string, source: string | undefined): A
   scrubKey(err, apiKey);
 
   if (err instanceof DeadlineExceeded) {
+    if (err.requestDeadline) return outOfTime('Google Translate', err);
     return new AppError('UPSTREAM_TIMEOUT', `Google Translate did not answer within ${err.timeoutMs} ms; try again later`, {}, err);
   }
 

@@ -1,4 +1,5 @@
 /** The real Secrets Manager client against a loopback stand-in of its JSON protocol. */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { AppError } from '../errors.ts';
 import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
 import { secretApiKey } from './secret-api-key.ts';
@@ -54,4 +55,27 @@ test('an empty secret is refused', async () => {
   const err = (await secretApiKey({ secretArn: `${ARN}-empty`, endpoint: stub.endpoint, purpose: 'the key' })().catch((e: unknown) => e)) as AppError;
   expect(err.code).toBe('TRANSLATION_UNAVAILABLE');
   expect((err.cause as Error).message).toMatch(/no SecretString/);
+});
+
+test("a read still unanswered at the request's deadline ends then, 503 with Retry-After, after one request", async () => {
+  let requests = 0;
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => {
+    sockets.push(socket);
+    socket.once('data', () => requests++);
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  const deadline = Date.now() + 200;
+  try {
+    const err = (await secretApiKey({ secretArn: ARN, endpoint, purpose: 'the key', deadline: () => deadline })().catch((e: unknown) => e)) as AppError;
+    expect(Date.now() - deadline).toBeLessThan(50);
+    expect(err.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect(err.status).toBe(503);
+    expect(err.headers['Retry-After']).toMatch(/^[1-9]\d*$/);
+    expect(requests).toBe(1);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  }
 });

@@ -1,5 +1,7 @@
 /** The ports of translation: the Lambda depends on Translator; engines implement TranslationEngine. */
 import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
+import { OUT_OF_TIME_RETRY_AFTER_S } from '../deadline.ts';
+import { AppError } from '../errors.ts';
 
 export interface TranslationRequest {
   text: string;
@@ -91,5 +93,13 @@ export interface TranslationCache {
 export const TARGET_LANGUAGE = 'en';
 /** How long one engine call may take unless configured otherwise (TRANSLATE_TIMEOUT_MS). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The request's deadline came before `what` answered (usually the time went on waiting for the
+ * database): the contract's 503 with Retry-After, so the client tries again, rather than the 504 of
+ * an engine too slow for its own timeout.
+ */
+export const outOfTime = (what: string, cause?: unknown): AppError =>
+  new AppError('TRANSLATION_UNAVAILABLE', `this request ran out of time before ${what} answered; try again in ${OUT_OF_TIME_RETRY_AFTER_S} s`, { 'Retry-After': String(OUT_OF_TIME_RETRY_AFTER_S) }, cause);
 /** Provider named in a response whose text was already English and was returned unchanged. */
 export const NO_PROVIDER = 'none';

@@ -26,6 +26,8 @@ export interface DataApiServer {
   failNext(count: number, error?: InjectableError): void;
   /** Drops failures still queued by failNext. */
   clearFailures(): void;
+  /** Every request from now on waits this long before it is handled (0: at once), as an overloaded endpoint does. */
+  slowDown(ms: number): void;
   /** How many requests were received per operation, for assertions. */
   readonly calls: Record<string, number>;
 }
@@ -682,6 +684,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     RollbackTransaction: 0,
   };
   const failures: InjectableError[] = [];
+  let latencyMs = 0;
   const transactions = new Map<string, Transaction>();
   // Which schema each pooled session is on, by thread id, so USE runs only on a change.
   const sessionDatabase = new Map<number, string | null>();
@@ -907,6 +910,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
       if (!route) throw new AwsError('UnknownOperationException', 404, `No operation at ${req.method} ${path}`);
       const [operation, handler] = route;
       calls[operation] = (calls[operation] ?? 0) + 1;
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const injected = failures.shift();
       if (injected) throw new AwsError(injected, INJECTED[injected].status, INJECTED[injected].message);
       const input = parseJson(body === '' ? '{}' : body);
@@ -940,6 +944,9 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     },
     clearFailures() {
       failures.length = 0;
+    },
+    slowDown(ms: number) {
+      latencyMs = ms;
     },
     close() {
       closing ??= (async () => {

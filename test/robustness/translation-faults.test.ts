@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
 import { googleError, startGoogleTranslateStub, type GoogleTranslateStub, type StubHandler } from '../google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
+import { DEADLINE_HEADROOM_MS } from '../../shared/http/middleware.ts';
 import { jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
 import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';
 import { allRecords, loadService, type Handler } from '../support/service.ts';
@@ -35,10 +36,10 @@ afterAll(async () => {
   if (stubOpen) await stub.close();
 });
 
-const translate = () =>
+const translate = (context = lambdaContext()) =>
   handler(
     jsonPostEvent('/api/translate', { text: 'hola mundo', id: 'fault' }),
-    lambdaContext(),
+    context,
   );
 const stored = async () => (await allRecords(store)).length;
 
@@ -81,6 +82,27 @@ describe('the engine is slow or gone', () => {
     expect(stub.requests.length).toBeGreaterThan(received);
     expectError(result, 504, 'UPSTREAM_TIMEOUT');
     expect(await stored()).toBe(before);
+  });
+
+  it("503 TRANSLATION_UNAVAILABLE with Retry-After when the request's deadline comes before the engine's timeout, nothing stored", async () => {
+    const before = await stored();
+    stub.respondWith(() => 'hang');
+    // 1.5 s left in the invocation: the deadline, 0.5 s in, comes before the engine's 1 s timeout.
+    const started = Date.now();
+    const result = await translate(lambdaContext(1_500));
+    const ms = Date.now() - started;
+    stub.respondWith();
+    expectError(result, 503, 'TRANSLATION_UNAVAILABLE');
+    expect(responseHeader(result, 'retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(ms).toBeLessThan(1_000);
+    expect(await stored()).toBe(before);
+  });
+
+  it('sends nothing to the engine once the deadline has passed', async () => {
+    const received = stub.requests.length;
+    const result = await translate(lambdaContext(DEADLINE_HEADROOM_MS));
+    expectError(result, 503, 'TRANSLATION_UNAVAILABLE');
+    expect(stub.requests.length).toBe(received);
   });
 
   it('502 UPSTREAM_FAILED when it cannot be reached, nothing stored', async () => {

@@ -4,8 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type StoreConfig } from '../../shared/config.ts';
-import { DATA_API_BACKOFF } from '../../shared/db/executors/data-api.ts';
+import { loadConfig } from '../../shared/config.ts';
+import { DATA_API_BACKOFF, DATA_API_RETRY_BUDGET_MS } from '../../shared/db/executors/data-api.ts';
+import { DEADLINE_HEADROOM_MS, requestDeadlineOf } from '../../shared/http/middleware.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
 import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
@@ -463,7 +464,7 @@ describe('access logs', () => {
   });
 });
 
-describe('timing budgets', () => {
+describe('timing: one deadline per request, with headroom', () => {
   // AWS: an Aurora Serverless v2 instance paused for more than a day can take about 30 s to resume.
   const RESUME_MS = 30_000;
   // After the resume: the request's remaining Data API statements and the function's own work.
@@ -476,9 +477,11 @@ describe('timing budgets', () => {
   const configOf = (name: string) => {
     const variables: Record<string, unknown> = prod.Resources[`${name}LambdaFunction`]!.Properties.Environment.Variables;
     const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `arn:placeholder:${k}`]));
-    return { env, config: loadConfig(env), timeoutMs: prod.Resources[`${name}LambdaFunction`]!.Properties.Timeout * 1000 };
+    const timeoutMs = prod.Resources[`${name}LambdaFunction`]!.Properties.Timeout * 1000;
+    // What a request gets when it starts its invocation: the whole timeout remains.
+    const deadlineMs = requestDeadlineOf({ getRemainingTimeInMillis: () => timeoutMs }, 0);
+    return { env, config: loadConfig(env), timeoutMs, deadlineMs };
   };
-  const budgetOf = (store: StoreConfig) => (store.kind === 'data-api' ? store.retryBudgetMs : NaN);
   const idleTimeoutMs = () =>
     1000 * Number(prod.Resources.LoadBalancer!.Properties.LoadBalancerAttributes.find((a: { Key: string }) => a.Key === 'idle_timeout.timeout_seconds').Value);
 
@@ -488,20 +491,26 @@ describe('timing budgets', () => {
   });
   afterAll(() => google.close());
 
-  it('lets the retry budget outlast a 30 s resume by the longest backoff delay, so an attempt lands after it', () => {
-    for (const name of Object.keys(ROUTED)) expect(budgetOf(configOf(name).config.store)).toBeGreaterThanOrEqual(RESUME_MS + DATA_API_BACKOFF.maxDelayMs);
-  });
-
-  it('fits the retry budget and the work in home, spell and space, and every timeout below the load balancer\'s idle timeout', () => {
-    for (const name of ['Home', 'Spell', 'Space']) {
-      const { config, timeoutMs } = configOf(name);
-      expect(budgetOf(config.store) + WORK_MS).toBeLessThanOrEqual(timeoutMs);
+  it('ends every request\'s deadline a headroom before its function\'s timeout, and every timeout before the load balancer\'s idle timeout', () => {
+    expect(DEADLINE_HEADROOM_MS).toBeGreaterThanOrEqual(500);
+    for (const name of Object.keys(ROUTED)) {
+      const { config, timeoutMs, deadlineMs } = configOf(name);
+      expect(config.store.kind).toBe('data-api');
+      expect(deadlineMs + DEADLINE_HEADROOM_MS).toBe(timeoutMs);
+      expect(timeoutMs).toBeLessThan(idleTimeoutMs());
     }
-    for (const name of Object.keys(ROUTED)) expect(configOf(name).timeoutMs).toBeLessThan(idleTimeoutMs());
   });
 
-  it('fits in translate: retry budget + key read + engine timeout x Google client attempts x batches of the longest text + work', async () => {
-    const { env, config, timeoutMs } = configOf('Translate');
+  it('lets a statement be retried past a 30 s resume by the longest backoff delay, so an attempt lands after it', () => {
+    expect(DATA_API_RETRY_BUDGET_MS).toBeGreaterThanOrEqual(RESUME_MS + DATA_API_BACKOFF.maxDelayMs);
+  });
+
+  it('fits the resume\'s retries and the work in the deadline of home, spell and space', () => {
+    for (const name of ['Home', 'Spell', 'Space']) expect(DATA_API_RETRY_BUDGET_MS + WORK_MS).toBeLessThanOrEqual(configOf(name).deadlineMs);
+  });
+
+  it('fits in translate\'s deadline: the resume\'s retries + key read + engine timeout x Google client attempts x batches of the longest text + work', async () => {
+    const { env, config, deadlineMs } = configOf('Translate');
     const engineTimeoutMs = Number(env.TRANSLATE_TIMEOUT_MS || DEFAULT_TIMEOUT_MS);
     // Google's client, asked once while Google fails, sends exactly one request: its own retries add nothing.
     google.respondWith(() => googleError(503, 'backend error', 'backendError'));
@@ -512,6 +521,6 @@ describe('timing budgets', () => {
     const attempts = google.requests.length;
     expect(attempts).toBe(1);
     const batches = Math.ceil(config.maxTextChars / engine.maxBatchChars);
-    expect(budgetOf(config.store) + SECRET_READ_MS + engineTimeoutMs * attempts * batches + WORK_MS).toBeLessThanOrEqual(timeoutMs);
+    expect(DATA_API_RETRY_BUDGET_MS + SECRET_READ_MS + engineTimeoutMs * attempts * batches + WORK_MS).toBeLessThanOrEqual(deadlineMs);
   });
 });

@@ -41,12 +41,15 @@ export function albEvent({ method = 'GET', path = '/', headers = {}, query = {},
 export const jsonPostEvent = (path: string, body: unknown, options: Omit<EventOptions, 'method' | 'path' | 'body'> = {}): ALBEvent =>
   albEvent({ ...options, method: 'POST', path, headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(body) });
 
-export const lambdaContext = (): Context =>
-  ({
+/** A Lambda context whose invocation has `remainingMs` left when the handler starts; the request's deadline comes from it. */
+export const lambdaContext = (remainingMs = 30_000): Context => {
+  const ends = Date.now() + remainingMs;
+  return {
     awsRequestId: `test-${Math.random().toString(36).slice(2)}`,
     functionName: 'test',
-    getRemainingTimeInMillis: () => 30_000,
-  }) as unknown as Context;
+    getRemainingTimeInMillis: () => Math.max(0, ends - Date.now()),
+  } as unknown as Context;
+};
 
 /** Header lookup over either response shape. */
 export { responseHeader } from '../../shared/http/responses.ts';

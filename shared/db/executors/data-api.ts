@@ -4,10 +4,10 @@ import {
   type Field,
   type SqlParameter,
 } from '@aws-sdk/client-rds-data';
-import { DEFAULT_DB_RETRY_BUDGET_MS } from '../../config.ts';
-import { AppError } from '../../errors.ts';
+import { deadlineSignal } from '../../deadline.ts';
+import { AppError, isAppError } from '../../errors.ts';
 import { toSqlTimestamp, type ExecResult, type Row, type SqlExecutor, type SqlParams, type SqlValue } from '../executor.ts';
-import { isConnectFailure, withRetry, type RetryPolicy } from '../retry.ts';
+import { databaseUnavailable, isConnectFailure, withRetry, type RetryPolicy } from '../retry.ts';
 
 export interface DataApiConfig {
   clusterArn: string;
@@ -41,19 +41,37 @@ const fromField = (field: Field): string | number | null => {
   throw new Error('unsupported Data API field type');
 };
 
-/** Backoff between attempts; the longest delay is part of the retry budget's arithmetic (config.ts). */
+/** Backoff between attempts; the longest delay is part of the deadline's arithmetic (test/stack). */
 export const DATA_API_BACKOFF = { baseDelayMs: 250, maxDelayMs: 5_000 } as const;
+
+/**
+ * How long one statement is retried at most, when the request's deadline allows as much: a cluster
+ * paused for more than a day takes up to ~30 s to resume, and the 5 s beyond cover the longest
+ * backoff delay, so one attempt still lands after the resume (docs/deployment.md).
+ */
+export const DATA_API_RETRY_BUDGET_MS = 35_000;
+
+/**
+ * One attempt's limits: a connection within 3 s (retried when it fails, as a refusal is), and an
+ * answer within the Data API's own 45 s statement limit and a margin. A request's deadline ends it sooner.
+ */
+export const DATA_API_TIMEOUTS = { connectionTimeout: 3_000, requestTimeout: 50_000 } as const;
 
 /** Aurora through the RDS Data API: HTTPS calls, so the functions need no VPC and no connection pool. */
 export function createDataApiExecutor(config: DataApiConfig): SqlExecutor {
   const client = new RDSDataClient({
     region: config.region,
     ...(config.endpoint && { endpoint: config.endpoint }),
+    // Our retry loop owns the retries, within the deadline; the SDK's own (throttling included) would not see it.
+    maxAttempts: 1,
+    requestHandler: { ...DATA_API_TIMEOUTS, throwOnRequestTimeout: true },
   });
   const policy: RetryPolicy = {
-    budgetMs: DEFAULT_DB_RETRY_BUDGET_MS,
+    budgetMs: DATA_API_RETRY_BUDGET_MS,
     ...DATA_API_BACKOFF,
     isTransient: (error) => (error instanceof Error && TRANSIENT.has(error.name)) || isConnectFailure(error),
+    // The SDK's answer to our abort signal, given at the attempt's deadline.
+    isCutShort: (error) => (error as { name?: unknown } | undefined)?.name === 'AbortError',
     ...config.retry,
   };
   return {
@@ -67,10 +85,13 @@ export function createDataApiExecutor(config: DataApiConfig): SqlExecutor {
         parameters: Object.entries(params).map(([name, value]) => toParameter(name, value)),
         includeResultMetadata: true,
       });
-      const output = await withRetry(() => client.send(command), policy).catch((error: unknown) => {
-        if (error instanceof Error && error.name === 'StatementTimeoutException') {
-          throw new AppError('UPSTREAM_TIMEOUT', 'the database did not answer in time', {}, error);
-        }
+      const output = await withRetry((deadline) => client.send(command, { abortSignal: deadlineSignal(deadline) }), policy).catch((error: unknown) => {
+        if (isAppError(error)) throw error;
+        const { name, $metadata } = (error ?? {}) as { name?: unknown; $metadata?: { httpStatusCode?: number } };
+        if (name === 'StatementTimeoutException') throw new AppError('UPSTREAM_TIMEOUT', 'the database did not answer in time', {}, error);
+        // No HTTP answer at all (a request timeout, a connection reset in flight): the statement may
+        // have run, so it is not retried, but the client hears 503 rather than 500.
+        if ($metadata?.httpStatusCode === undefined) throw databaseUnavailable('no answer from the Data API', policy, error);
         throw error;
       });
       const names = (output.columnMetadata ?? []).map((column) => column.label || column.name || '');
