@@ -1,39 +1,24 @@
 import type nspell from 'nspell';
-import aff from './generated/dictionary.aff';
-import dic from './generated/dictionary.dic';
-import candidates from './generated/candidates.txt';
-import jargon from './generated/jargon.txt';
-import variants from './generated/variants.txt';
-import confusionSets from './context/confusion-sets.txt';
-import { englishWords } from '../english-words.ts';
-import { PAIR_COUNT_FLOOR, type WordModel } from '../word-model.ts';
+import { PAIR_COUNT_FLOOR } from '../word-model.ts';
 import { CandidateIndex } from './candidate-index.ts';
+import { CandidateShortlists, EDIT_WEIGHT } from './candidate-shortlists.ts';
 import { loadDictionary } from './dictionary.ts';
-import { ErrorModel, spanCostFloor } from './error-model.ts';
-import { irregularPastForms } from './irregular-verbs.ts';
+import { ErrorModel } from './error-model.ts';
 import { modalOfCorrections } from './context/modal-of.ts';
 import { RealWordModel } from './context/real-words.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
-import { soundKey } from './sound-key.ts';
 import { casePattern, fold, restoreCase } from './case-pattern.ts';
 import { confidence, roundConfidence } from './confidence.ts';
-import { Ranking, SHORTLIST, type Shortlist } from './ranking.ts';
+import { SHORTLIST } from './ranking.ts';
+import { builtSpellData, type SpellData } from './spell-data.ts';
 import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf } from './variants.ts';
 import type { Correction, Flag, FlagReason, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
 const MAX_ALTERNATIVES = 5;
-// Shortlists are cached per distinct misspelling; the bound keeps a warm instance's memory flat.
-const CACHE_LIMIT = 20_000;
-// ln-probability units one edit costs: a candidate one edit further away must be about
-// e^9 ≈ 8,000 times more frequent to win.
-const EDIT_WEIGHT = 9;
 const CONTEXT_WEIGHT = 1;
-const SAME_LETTERS_BONUS = 100;
-// ln-probability a candidate gains when it sounds like the misspelling (same soundKey): about a quarter edit.
-const SOUND_BONUS = 2;
 // Splitting a word in two (alot → a lot) costs half an edit; only words of this many letters.
 const SPLIT_COST = 0.5;
 const MIN_SPLIT = 4;
@@ -42,9 +27,6 @@ const FUNCTION_WORDS = new Set('a an the in on at as to of by for from with into
 // ln-probability a candidate loses, for another variant's word, when it is not the word's spelling in
 // the target variant: enough that no context puts it first (a litre of → liter, not litter).
 const NOT_A_COUNTERPART = 30;
-// A regular -ed on an irregular verb (teached → taught) costs as much as a common slip: the writer
-// knows the verb, only not its form.
-const REGULARISED_VERB = 0.6;
 // A rough share of a noun's occurrences that are its possessive ('s): about one in a hundred.
 const POSSESSIVE_SHARE = 0.01;
 
@@ -101,21 +83,12 @@ interface Word {
   joined: boolean;
 }
 
-// Candidates are sorted by id × ORDER_SPAN + their place in the lookup, which is less than this.
-const ORDER_SPAN = 2 ** 20;
 const NONE: ReadonlySet<number> = new Set();
 
 class ContextSpellChecker implements SpellChecker {
-  private readonly cache = new Map<string, Shortlist>();
   // The current call's variants: those whose words count as correct, and the one suggestions come from.
   private accept = ALL_VARIANTS;
   private target = ALL_VARIANTS;
-  // Per candidate of the current shortlist(): its score before the error model, that minus the
-  // error model's floor, and the keys that sort them by id.
-  private bases = new Float64Array(256);
-  private bounds = new Float64Array(256);
-  private order = new Float64Array(256);
-  private readonly ranking = new Ranking();
   // Per suggestion of the current suggest(): its score in context, and their order.
   private readonly totals = new Float64Array(SHORTLIST + 2);
   private readonly ranked = new Int32Array(SHORTLIST + 2);
@@ -123,7 +96,7 @@ class ContextSpellChecker implements SpellChecker {
   constructor(
     private readonly spell: Nspell,
     private readonly model: LanguageModel,
-    private readonly index: CandidateIndex,
+    private readonly shortlists: CandidateShortlists,
     private readonly known: KnownWords,
     private readonly variantsText: string,
     private readonly errors: ErrorModel,
@@ -361,7 +334,7 @@ class ContextSpellChecker implements SpellChecker {
       suffix = word.slice(-2);
     }
     const key = fold(stem);
-    const { ids, scores } = this.shortlist(key);
+    const { ids, scores } = this.shortlists.of(key);
     const { totals, ranked } = this;
     const other = counterparts.size > 0 ? -NOT_A_COUNTERPART : 0;
     // A lower-case word never becomes a name (harras → harass, not Harris); a day, a month or a language it may.
@@ -429,60 +402,6 @@ class ContextSpellChecker implements SpellChecker {
     }
     return found;
   }
-
-  private shortlist(key: string): Shortlist {
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const letters = key.replace(/'/g, '');
-    const sound = soundKey(key);
-    // The error model is the costly part: once the shortlist is full, candidates whose bound (see
-    // spanCostFloor) is below its worst cannot enter it, and errorCost() stops early on the others.
-    const { count, ids: found, distances, sounds } = this.index.lookup(key, sound);
-    if (this.bases.length < count) {
-      this.bases = new Float64Array(count * 2);
-      this.bounds = new Float64Array(count * 2);
-      this.order = new Float64Array(count * 2);
-    }
-    const { bases, bounds, order } = this;
-    // Candidates are read from the index's text, which the lookup has just brought into the cache.
-    const text = this.index.text;
-    for (let k = 0; k < count; k++) {
-      const id = found[k]!;
-      const from = this.index.start(id);
-      const to = this.index.start(id + 1);
-      // Only apostrophes missing or misplaced ("dont", "wo'nt"): nearly always the intended word,
-      // though contractions' listed counts are too low to show it.
-      const sameLetters = sameWithoutApostrophes(text, from, to, letters);
-      bases[k] = (sameLetters ? SAME_LETTERS_BONUS : 0) + (sounds[k] ? SOUND_BONUS : 0) + this.model.logPrior[id]!;
-      bounds[k] = bases[k]! - EDIT_WEIGHT * spanCostFloor(key, text, from, to, distances[k]!);
-    }
-    // Scored in id order, which is alphabetical (the lexicon is sorted): errorCost() then keeps
-    // the columns of the prefix a candidate shares with the previous one. The shortlist keeps the
-    // best by score, then bound, then lookup order, as scoring best-bound first would.
-    for (let k = 0; k < count; k++) order[k] = found[k]! * ORDER_SPAN + k;
-    const sorted = order.subarray(0, count).sort();
-    const ranking = this.ranking;
-    ranking.clear();
-    // teached → taught: too far apart for the error model, one slip for the writer.
-    for (const form of irregularPastForms(letters)) {
-      const id = this.model.id(form);
-      if (id >= 0) ranking.offer(id, this.model.logPrior[id]! - EDIT_WEIGHT * REGULARISED_VERB, Infinity, -1);
-    }
-    for (let n = 0; n < count; n++) {
-      // The place in the lookup; floor() rather than %, which on doubles is a call to fmod.
-      const k = sorted[n]! - Math.floor(sorted[n]! / ORDER_SPAN) * ORDER_SPAN;
-      const worst = ranking.worst();
-      // Only a tie (of score and bound) could still enter.
-      if (bounds[k]! < worst) continue;
-      const id = found[k]!;
-      const score = bases[k]! - EDIT_WEIGHT * this.errors.spanErrorCost(key, text, this.index.start(id), this.index.start(id + 1), (bases[k]! - worst) / EDIT_WEIGHT);
-      ranking.offer(id, score, bounds[k]!, k);
-    }
-    const shortlist = ranking.shortlist();
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, shortlist);
-    return shortlist;
-  }
 }
 
 /** What suggest() found for one word. */
@@ -500,38 +419,6 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Whether text[from, to) with its apostrophes left out is `letters`. */
-function sameWithoutApostrophes(text: string, from: number, to: number, letters: string): boolean {
-  if (to - from < letters.length) return false;
-  let k = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 39) continue;
-    if (k === letters.length || c !== letters.charCodeAt(k)) return false;
-    k++;
-  }
-  return k === letters.length;
-}
-
-/** What the spelling engine is built from: the shared word model and the texts scripts/build-text-data.ts writes. */
-export interface SpellData {
-  words: WordModel;
-  /** candidates.txt (see language-model.ts). */
-  candidates: string;
-  /** The expanded Hunspell dictionary nspell reads. */
-  aff: string;
-  dic: string;
-  /** jargon.txt, one word a line (see known-words.ts). */
-  jargon: string;
-  /** variants.txt (see variants.ts). */
-  variants: string;
-  /** context/confusion-sets.txt (see context/real-words.ts). */
-  confusionSets: string;
-}
-
-/** The built data the service runs on. */
-const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants, confusionSets });
-
 /**
  * Loads nspell on the pre-expanded dictionary, the word model, the candidates and their index
  * (by default the built ones); keep the instance for the cold start's lifetime.
@@ -541,5 +428,7 @@ export function createSpellChecker(data: SpellData = builtSpellData()): SpellChe
   const spell = loadDictionary(data.aff, data.dic);
   const known = new KnownWords(data.jargon, (word) => spell.correct(word));
   const realWords = new RealWordModel(model, data.confusionSets, PAIR_COUNT_FLOOR, data.words.total);
-  return new ContextSpellChecker(spell, model, new CandidateIndex(model.keys, model.soundKeys), known, data.variants, new ErrorModel(), realWords);
+  const index = new CandidateIndex(model.keys, model.soundKeys);
+  const errors = new ErrorModel();
+  return new ContextSpellChecker(spell, model, new CandidateShortlists(model, index, errors), known, data.variants, errors, realWords);
 }
