@@ -1,12 +1,20 @@
 import { englishWords } from '../english-words.ts';
 import type { WordModel } from '../word-model.ts';
 import { MARK, UPPER, createRunSegmenter, lowerSameLength, type RunSegmenter } from './run-segmenter.ts';
+import { addedSpaceEdits, applyEdits, softBreakEdits, type SpaceEdit } from './soft-boundaries.ts';
 import { codeRunEnd, emojiEnd, isCodeChunk, numberEnd, numberSuffixes, otherScriptEnd, protectedSpans, startsWithCurrency } from './tokens.ts';
 
-/** Restores missing spaces between words; never adds or removes anything but spaces. */
+/**
+ * Restores the spaces between words: adds the missing ones, removes stray ones inside words, and
+ * rejoins words hyphenated at line ends; never changes anything else.
+ */
 export interface Segmenter {
   segment(text: string): string;
+  /** The output with each change as an edit of the input, in offset order. */
+  correct(text: string): { output: string; edits: SpaceEdit[] };
 }
+
+export type { SpaceEdit };
 
 // Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
@@ -50,6 +58,19 @@ class BigramSegmenter implements Segmenter {
   constructor(private readonly runs: RunSegmenter) {}
 
   segment(text: string): string {
+    return this.spaceWords(applyEdits(text, softBreakEdits(text, this.runs)));
+  }
+
+  correct(text: string): { output: string; edits: SpaceEdit[] } {
+    const removals = softBreakEdits(text, this.runs);
+    const mended = applyEdits(text, removals);
+    const output = this.spaceWords(mended);
+    const edits = [...removals, ...addedSpaceEdits(mended, output, removals)].sort((a, b) => a.offset - b.offset);
+    return { output, edits };
+  }
+
+  /** Adds the spaces the text (its stray breaks removed) lacks. */
+  private spaceWords(text: string): string {
     let out = '';
     // Straight double quotes open and close in turn; the state carries across chunks.
     const quotes = { open: false };
