@@ -71,6 +71,17 @@ const NEGATIONS: ReadonlyArray<[string, string]> = [
 /** −ln P(not | the word it negates): the pair "is not" is about a tenth of "is". */
 const NEGATION_COST = 2.5;
 
+/**
+ * A word typed alone that reads as a name (a capital mid-sentence, then lower case: Hunsford,
+ * Wickham's) is split only when that wins by this much more: a name the list lacks is common in
+ * correct text, glued words that look like one are rare.
+ */
+const NAME_KEEP_MARGIN = 6;
+// Not "I" glued to the next word (Ifear, Iconclude): a name seldom starts with I and a consonant.
+const NAME = /^(?!I[^aeiou])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u;
+/** Camel case from a short lower-case start (iPhone, macOS, camelCase) typed alone is a name or an identifier: its inner capital costs nothing. */
+const CAMEL_CASE = /^\p{Ll}{1,5}\p{Lu}\p{L}*$/u;
+
 export const MARK = /\p{M}/u;
 export const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -169,7 +180,11 @@ class ViterbiRunSegmenter implements RunSegmenter {
     const [finalState, finalCost] = this.viterbi(run, lower, sentenceStart);
     // A stretch between forced joins longer than any word: leave the run as it was.
     if (finalCost === Infinity) return run;
-    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n) - finalCost < KEEP_WHOLE_MARGIN) return run;
+    if (n <= MAX_UNKNOWN_LENGTH && delimited) {
+      const camel = CAMEL_CASE.test(run);
+      const margin = KEEP_WHOLE_MARGIN + (!sentenceStart && NAME.test(run) ? NAME_KEEP_MARGIN : 0);
+      if (this.wholeUnknownCost(n, camel) - finalCost < margin) return run;
+    } else if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n, false) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
     const cuts = this.cuts(finalState);
     let out = '';
@@ -211,7 +226,7 @@ class ViterbiRunSegmenter implements RunSegmenter {
     const lower = lowerSameLength(run);
     const n = lower.length;
     const cost = this.viterbi(run, lower, sentenceStart)[1];
-    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(n)) : cost;
+    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(n, false)) : cost;
   }
 
   /** Viterbi over one letter run (lower its lookup form); returns the final state and its cost, the pieces stay in the scratch arrays. */
@@ -286,7 +301,9 @@ class ViterbiRunSegmenter implements RunSegmenter {
         if (!canSplit[i] && !apostrophe) continue;
         const id = words.idAt(hash, lower, j, i);
         if (id === -1) continue;
-        const inner = (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST - crossCost[j + 1]!;
+        // A listed word with a capital after one or two lower-case letters, then more, is a brand's spelling (iPhone, eBay), not two words.
+        const camel = innerCapitals[i]! > innerCapitals[j + 1]! && isLower(run, j) && i - j >= 4 && (isUpper(run, j + 1) || (isLower(run, j + 1) && isUpper(run, j + 2))) && innerCapitals[i]! - innerCapitals[j + 1]! === 1;
+        const inner = (camel ? 0 : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
         if (canSplit[i]) addPiece(s, j, i, id, inner + crossCost[i]!);
         // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").
         if (i < n && lower.charCodeAt(i) === LETTER_S && canSplit[i + 1] && words.idAt(extendHash(hash, LETTER_S), lower, j, i + 1) === -1) {
@@ -390,8 +407,10 @@ class ViterbiRunSegmenter implements RunSegmenter {
   }
 
   /** Cost of the run viterbi() last measured as one unknown word with nothing before it: the price the Viterbi gives that piece. */
-  private wholeUnknownCost(n: number): number {
-    return this.scratch.negations[n]! > 0 ? Infinity : this.unknownWordCost(0, 0, n);
+  private wholeUnknownCost(n: number, camel: boolean): number {
+    if (this.scratch.negations[n]! > 0) return Infinity;
+    const { innerCapitals } = this.scratch;
+    return this.unknownWordCost(0, 0, n) - (camel ? (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST : 0);
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */

@@ -5,6 +5,7 @@
  * a boundary at its removal cost (run-segmenter.ts); what it removes is returned as edits to the text.
  */
 import { lowerSameLength, type RunSegmenter, type SoftBoundary } from './run-segmenter.ts';
+import { isCodeChunk, protectedSpans } from './tokens.ts';
 
 /** One change to the input: `length` code units at `offset` replaced (an added space has length 0). */
 export interface SpaceEdit {
@@ -18,18 +19,18 @@ export interface SpaceEdit {
  * −ln of how much less likely a space typed between two words is a stray one than a real one:
  * what a word read across it pays. Chosen on the tuning half of the repair bench (docs/space.md).
  */
-export const SPACE_REMOVAL_COST = 9;
+export const SPACE_REMOVAL_COST = 7;
 /**
- * A hyphen at a line end mostly splits a word; reading the halves as a compound (self-made) is the
- * other choice, so joining them costs nothing beyond what the words cost.
+ * A hyphen at a line end mostly splits a word, and seldom ends the first half of a compound
+ * (self-made): reading a word across it is cheaper than reading two (negative), chosen with the above.
  */
-export const HYPHEN_REMOVAL_COST = 0;
+export const HYPHEN_REMOVAL_COST = -3;
 
 // The letters a word ends with (after nothing, an opening mark or a compound's hyphen), and the ones
-// the next starts with (before nothing, closing punctuation or a compound's hyphen): a name in a URL,
-// path, mention, abbreviation (e.g.), contraction or number is never part of a chain.
+// the next starts with (before nothing, punctuation or a compound's hyphen, a dot only where no letter
+// follows): a name in a URL, path, mention, abbreviation (e.g.), contraction or number is never part of a chain.
 const TAIL = /(?:^|[("“‘[-])([A-Za-z]+)$/u;
-const HEAD = /^([A-Za-z]+)(?:[.,;:!?)\]}"”’]*$|-)/u;
+const HEAD = /^([A-Za-z]+)(?:$|-|[,;:!?)\]}"”’]|\.(?![A-Za-z]))/u;
 const LETTERS = /^[A-Za-z]+$/u;
 const SPACE_OR_LINE_BREAK = /^(?: |[ \t]*\r?\n[ \t]*)$/u;
 // After these a hyphen is suspended ("over- and underweight", "two- to three-bedroom"): no break.
@@ -80,13 +81,19 @@ function chains(text: string): Chain[] {
 
 /** How two chunks with whitespace between are linked, if they are. */
 function linkBetween(left: string, gap: string, right: string, gapAt: number): Link | null {
-  if (!HEAD.test(right)) return null;
+  if (!HEAD.test(right) || isCode(left) || isCode(right)) return null;
   if (gap === ' ' && TAIL.test(left)) return { kind: 'space', at: gapAt, whitespace: '' };
   if (left.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap) && TAIL.test(left.slice(0, -1)) && /^[a-z]/u.test(right)) {
     if (SUSPENDED.has(HEAD.exec(right)![1]!)) return null;
     return { kind: 'hyphen', at: gapAt - 1, whitespace: gap };
   }
   return null;
+}
+
+/** Code, markup and protected spans (URLs, paths, mentions) are never joined to a word. */
+function isCode(chunk: string): boolean {
+  const spans = protectedSpans(chunk);
+  return spans.length > 0 || isCodeChunk(chunk, spans);
 }
 
 /**
