@@ -39,6 +39,11 @@ export interface SoftBoundary {
 const UNKNOWN_WORD_COST = 5;
 /** A capitalised unknown piece after lower-case text is most likely a name. */
 const NAME_BONUS = 3;
+/**
+ * A listed word spelled with a capital after its first letter (iPhone, eBay) is that
+ * brand's spelling: the case, which “i Phone” would not explain, makes it likelier than its count says.
+ */
+const CAMEL_BONUS = 6;
 /** A word containing a capital right after a lower-case letter (“saidDarcy”) is very unlikely. */
 const INNER_CAPITAL_COST = 12;
 /** −ln P(ending | word) after an apostrophe: 's or a plural's lone apostrophe (father's, moments'), the apostrophe all but says so. */
@@ -301,9 +306,9 @@ class ViterbiRunSegmenter implements RunSegmenter {
         if (!canSplit[i] && !apostrophe) continue;
         const id = words.idAt(hash, lower, j, i);
         if (id === -1) continue;
-        // A listed word with a capital after one or two lower-case letters, then more, is a brand's spelling (iPhone, eBay), not two words.
-        const camel = innerCapitals[i]! > innerCapitals[j + 1]! && isLower(run, j) && i - j >= 4 && (isUpper(run, j + 1) || (isLower(run, j + 1) && isUpper(run, j + 2))) && innerCapitals[i]! - innerCapitals[j + 1]! === 1;
-        const inner = (camel ? 0 : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
+        // A listed word with a capital after its first, lower-case letter, then more, is a brand's spelling (iPhone, eBay), not two words.
+        const camel = innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1);
+        const inner = (camel ? -CAMEL_BONUS : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
         if (canSplit[i]) addPiece(s, j, i, id, inner + crossCost[i]!);
         // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").
         if (i < n && lower.charCodeAt(i) === LETTER_S && canSplit[i + 1] && words.idAt(extendHash(hash, LETTER_S), lower, j, i + 1) === -1) {

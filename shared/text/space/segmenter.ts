@@ -24,6 +24,7 @@ const ASCII_LETTERS = /^[A-Za-z]+$/;
 // A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER_LETTER = /\p{Ll}/u;
 // Top-level domains and file extensions that are no English word: after a dot they are part of a
 // name (google.com, notes.txt), not a new sentence, even with words glued after them.
 const DOMAIN_ENDINGS = new Set('com org net io uk de fr nl eu ca au jp ru cn info biz edu gov txt pdf docx jpg jpeg png gif svg html htm js ts json xml csv md py zip exe mp3 mp4'.split(' '));
@@ -271,7 +272,10 @@ class BigramSegmenter implements Segmenter {
     if (options.some(([length]) => length === letters.length)) return letters.length;
     let best = 0;
     let bestCost = Infinity;
+    // A capitalised word after the number (12Mini) is no unit with a word glued on (12Min i); a single capital may be (12A now).
+    const capitalised = UPPER.test(letters[0]!) && letters.length > 1 && LOWER_LETTER.test(letters[1]!);
     for (const [length, cost] of options) {
+      if (capitalised && length > 1 && length < letters.length && LOWER_LETTER.test(letters[length]!)) continue;
       const total = cost + this.runs.runCost(letters.slice(length), this.sentenceStart);
       if (total < bestCost) {
         bestCost = total;
