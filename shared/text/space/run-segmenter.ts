@@ -81,7 +81,7 @@ const NEGATION_COST = 2.5;
  * Wickham's) is split only when that wins by this much more: a name the list lacks is common in
  * correct text, glued words that look like one are rare.
  */
-const NAME_KEEP_MARGIN = 6;
+const NAME_KEEP_MARGIN = 12;
 // Not "I" glued to the next word (Ifear, Iconclude): a name seldom starts with I and a consonant.
 const NAME = /^(?!I[^aeiou])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u;
 /** Camel case from a short lower-case start (iPhone, macOS, camelCase) typed alone is a name or an identifier: its inner capital costs nothing. */
@@ -188,7 +188,7 @@ class ViterbiRunSegmenter implements RunSegmenter {
     if (n <= MAX_UNKNOWN_LENGTH && delimited) {
       const camel = CAMEL_CASE.test(run);
       const margin = KEEP_WHOLE_MARGIN + (!sentenceStart && NAME.test(run) ? NAME_KEEP_MARGIN : 0);
-      if (this.wholeUnknownCost(n, camel) - finalCost < margin) return run;
+      if (this.wholeUnknownCost(n, camel, n > 3 && lower.endsWith("'s")) - finalCost < margin) return run;
     } else if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n, false) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
     const cuts = this.cuts(finalState);
@@ -412,10 +412,12 @@ class ViterbiRunSegmenter implements RunSegmenter {
   }
 
   /** Cost of the run viterbi() last measured as one unknown word with nothing before it: the price the Viterbi gives that piece. */
-  private wholeUnknownCost(n: number, camel: boolean): number {
+  private wholeUnknownCost(n: number, camel: boolean, possessive = false): number {
     if (this.scratch.negations[n]! > 0) return Infinity;
     const { innerCapitals } = this.scratch;
-    return this.unknownWordCost(0, 0, n) - (camel ? (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST : 0);
+    const camelRefund = camel ? (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST : 0;
+    // A name's possessive (Wickham's) is the unknown name and its ending, as the Viterbi would price it.
+    return possessive ? this.unknownWordCost(0, 0, n - 2) + POSSESSIVE_COST - camelRefund : this.unknownWordCost(0, 0, n) - camelRefund;
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
