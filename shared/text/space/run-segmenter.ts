@@ -95,6 +95,7 @@ const APOSTROPHE = 39;
 const LETTER_S = 115;
 const LETTER_N = 110;
 const LETTER_T = 116;
+const LETTER_CAPITAL_I = 73;
 /** Per-run working arrays, grown as needed and reused so a long text allocates little. */
 class Scratch {
   size = 0;
@@ -306,8 +307,9 @@ class ViterbiRunSegmenter implements RunSegmenter {
         if (!canSplit[i] && !apostrophe) continue;
         const id = words.idAt(hash, lower, j, i);
         if (id === -1) continue;
-        // A listed word with a capital after its first, lower-case letter, then more, is a brand's spelling (iPhone, eBay), not two words.
-        const camel = innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1);
+        // A listed word with a capital after its first, lower-case letter, then more, is a brand's spelling (iPhone, eBay), not two words;
+        // but a capital I there is the pronoun glued on (asIam is "as I am", not "a sIam").
+        const camel = innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1) && run.charCodeAt(j + 1) !== LETTER_CAPITAL_I;
         const inner = (camel ? -CAMEL_BONUS : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
         if (canSplit[i]) addPiece(s, j, i, id, inner + crossCost[i]!);
         // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").

@@ -51,6 +51,7 @@ const CLOSING = new Set(['”', ')', ']', '}']);
 // Brackets that can directly follow a name in code and notation: alert(2), f(x), item(s), arr[0].
 const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const STRAIGHT_QUOTE = '"';
+const QUOTES = new Set(['“', '‘', STRAIGHT_QUOTE]);
 
 class BigramSegmenter implements Segmenter {
   /** Whether the run being segmented starts a sentence: its capital then says nothing about a name. */
@@ -220,6 +221,8 @@ class BigramSegmenter implements Segmenter {
       out += char;
       i++;
       if (SENTENCE_END.has(char) && !(char === '.' && TITLES.has(previousRun.toLowerCase()))) this.sentenceStart = true;
+      // A quotation opening a chunk or after punctuation starts what someone said: its capital says nothing about a name (saying, "Comehere").
+      if (opening && QUOTES.has(char) && (before === '' || SPACE_AFTER.has(before))) this.sentenceStart = true;
       if (after !== '' && i !== spanStart) {
         const next = latinRunAt(chunk, i, spanStart);
         if (closing && (next || /\p{N}/u.test(after))) out += ' ';
