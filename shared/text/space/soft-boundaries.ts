@@ -17,7 +17,7 @@ export interface SpaceEdit {
 
 /**
  * −ln of how much less likely a space typed between two words is a stray one than a real one:
- * what a word read across it pays. Chosen on the tuning half of the repair bench (docs/space.md).
+ * what a word read across it pays. Chosen on the tuning half of the repair bench (docs/benchmarks.md).
  */
 export const SPACE_REMOVAL_COST = 7;
 /**
@@ -26,10 +26,10 @@ export const SPACE_REMOVAL_COST = 7;
  */
 export const HYPHEN_REMOVAL_COST = -3;
 
-// The letters a word ends with (after nothing, an opening mark or a compound's hyphen), and the ones
+// The letters a word ends with (after nothing, an opening mark, run-on punctuation or a compound's hyphen), and the ones
 // the next starts with (before nothing, punctuation or a compound's hyphen, a dot only where no letter
 // follows): a name in a URL, path, mention, abbreviation (e.g.), contraction or number is never part of a chain.
-const TAIL = /(?:^|[("“‘[-])([A-Za-z]+)$/u;
+const TAIL = /(?:^|[("“‘[,;:!?-])([A-Za-z]+)$/u;
 const HEAD = /^([A-Za-z]+)(?:$|-|[,;:!?)\]}"”’]|\.(?![A-Za-z]))/u;
 const LETTERS = /^[A-Za-z]+$/u;
 const SPACE_OR_LINE_BREAK = /^(?: |[ \t]*\r?\n[ \t]*)$/u;
