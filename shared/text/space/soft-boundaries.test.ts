@@ -94,6 +94,9 @@ describe('edits', () => {
         const { output, edits } = segmenter.correct(text);
         expect(applyEdits(text, edits)).toBe(output);
         expect(output).toBe(segmenter.segment(text));
+        // Only whitespace and hyphens before whitespace change.
+        expect(output.replace(/[\s-]/gu, '')).toBe(text.replace(/[\s-]/gu, ''));
+        for (const edit of edits) expect(edit.original + edit.replacement).toMatch(/^-?\s*$/u);
       }),
     );
   });
