@@ -29,4 +29,23 @@ describe.each(SHAPES)('POST /api/space, %s headers', (shape) => {
     const [stored] = (await (await getStore()).list({ limit: 1, operation: 'space' })).records;
     expect(stored!.seq).toBe(body.seq);
   });
+
+  it('joins a split word and a line-end hyphen, and reports each edit in input offsets', async () => {
+    const text = 'The gover nment pub lished its perfor-\nmance report, self- made.';
+    const result = await handler(
+      albEvent({ method: 'POST', path: '/api/space', shape, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }),
+      lambdaContext(),
+    );
+    expect(result.statusCode).toBe(201);
+    const body = jsonBody(result);
+    expect(body.output).toBe('The government published its performance report, self-made.');
+    expect(body.edits).toEqual([
+      { offset: 9, length: 1, original: ' ', replacement: '' },
+      { offset: 19, length: 1, original: ' ', replacement: '' },
+      { offset: 37, length: 2, original: '-\n', replacement: '' },
+      { offset: 58, length: 1, original: ' ', replacement: '' },
+    ]);
+    const [stored] = (await (await getStore()).list({ limit: 1, operation: 'space' })).records;
+    expect(stored!.summary).toBe('3 spaces removed, 1 line-end hyphen removed');
+  });
 });

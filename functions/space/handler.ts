@@ -3,4 +3,7 @@ import { createSegmenter } from '../../shared/text/space/segmenter.ts';
 
 const segmenter = createSegmenter();
 
-export const handler = operationRoute('space', ({ text }) => ({ output: segmenter.segment(text) }));
+export const handler = operationRoute('space', ({ text }) => {
+  const { output, edits } = segmenter.correct(text);
+  return { output, details: { edits } };
+});

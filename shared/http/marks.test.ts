@@ -15,6 +15,23 @@ describe('markedOutput', () => {
     );
   });
 
+  it("marks the space correction's edits: spaces added, spaces and line-end hyphens removed", () => {
+    const record = {
+      input: 'Thequick gover nment perfor-\nmance.',
+      output: 'The quick government performance.',
+      details: {
+        edits: [
+          { offset: 3, length: 0, original: '', replacement: ' ' },
+          { offset: 14, length: 1, original: ' ', replacement: '' },
+          { offset: 27, length: 2, original: '-\n', replacement: '' },
+        ],
+      },
+    };
+    expect(render(markedOutput(record))).toBe(
+      'The<ins title="space added"> </ins>quick gover<del title="space removed">␣</del>nment perfor<del title="line-end hyphen removed">-⏎</del>mance.',
+    );
+  });
+
   it('says when a correction replaced a real word in the wrong place', () => {
     const record = spell('We should of asked.', 'We should have asked.', [{ offset: 10, length: 2, original: 'of', replacement: 'have', alternatives: [], kind: 'context' }]);
     expect(render(markedOutput(record))).toBe('We should <del>of</del><ins title="a real word in the wrong place; no other suggestion">have</ins> asked.');

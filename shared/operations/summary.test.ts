@@ -16,6 +16,9 @@ it.each([
   [space.summary({ input: 'a  b', output: 'a b', details: {} }), '1 space removed'],
   [space.summary({ input: 'ab c', output: 'a bc', details: {} }), 'spaces moved'],
   [space.summary({ input: 'a b', output: 'a b', details: {} }), 'unchanged'],
+  [space.summary({ input: 'Thequick bro wn', output: 'The quick brown', details: { edits: [{ offset: 3, length: 0, original: '', replacement: ' ' }, { offset: 11, length: 1, original: ' ', replacement: '' }] } }), '1 space added, 1 space removed'],
+  [space.summary({ input: 'perfor-\nmance', output: 'performance', details: { edits: [{ offset: 6, length: 2, original: '-\n', replacement: '' }] } }), '1 line-end hyphen removed'],
+  [space.summary({ input: 'a b', output: 'a b', details: { edits: [] } }), 'unchanged'],
   [translate.summary({ input: '', output: '', details: { provider: 'google', detection: { language: 'es', confidence: null } } }), 'by google, language detected'],
   [translate.summary({ input: '', output: '', details: { provider: 'apertium', route: ['gl', 'es', 'en'], unknownWords: 2 } }), 'by apertium, through es, 2 unknown words'],
 ])('%j', (summary, expected) => {

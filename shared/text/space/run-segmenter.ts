@@ -10,6 +10,19 @@ export interface RunSegmenter {
   segmentRun(run: string, delimited: boolean, sentenceStart: boolean): string;
   runCost(run: string, sentenceStart: boolean): number;
   isKnown(lower: string): boolean;
+  /**
+   * Which soft boundaries the run's likeliest reading removes: the run is the letters of words the
+   * text separated, boundaries[k] a position where it had a space or a line-break hyphen, and a word
+   * read across it costs removalCosts[k] more. Unknown pieces cross only boundaries whose
+   * crossesUnknown[k] is set (a hyphen at a line end splits rare words too, a typed space seldom).
+   */
+  removedBoundaries(run: string, boundaries: readonly SoftBoundary[], sentenceStart: boolean): boolean[];
+}
+
+export interface SoftBoundary {
+  at: number;
+  removalCost: number;
+  crossesUnknown: boolean;
 }
 
 // Costs are −ln(probability). A word follows the previous one with the interpolated bigram estimate
@@ -26,6 +39,11 @@ export interface RunSegmenter {
 const UNKNOWN_WORD_COST = 5;
 /** A capitalised unknown piece after lower-case text is most likely a name. */
 const NAME_BONUS = 3;
+/**
+ * A listed word spelled with a capital after its first letter (iPhone, eBay) is that
+ * brand's spelling: the case, which “i Phone” would not explain, makes it likelier than its count says.
+ */
+const CAMEL_BONUS = 6;
 /** A word containing a capital right after a lower-case letter (“saidDarcy”) is very unlikely. */
 const INNER_CAPITAL_COST = 12;
 /** −ln P(ending | word) after an apostrophe: 's or a plural's lone apostrophe (father's, moments'), the apostrophe all but says so. */
@@ -58,6 +76,17 @@ const NEGATIONS: ReadonlyArray<[string, string]> = [
 /** −ln P(not | the word it negates): the pair "is not" is about a tenth of "is". */
 const NEGATION_COST = 2.5;
 
+/**
+ * A word typed alone that reads as a name (a capital mid-sentence, then lower case: Hunsford,
+ * Wickham's) is split only when that wins by this much more: a name the list lacks is common in
+ * correct text, glued words that look like one are rare.
+ */
+const NAME_KEEP_MARGIN = 12;
+// Not "I" glued to the next word (Ifear, Iconclude): a name seldom starts with I and a consonant.
+const NAME = /^(?!I[^aeiou])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u;
+/** Camel case from a short lower-case start (iPhone, macOS, camelCase) typed alone is a name or an identifier: its inner capital costs nothing. */
+const CAMEL_CASE = /^\p{Ll}{1,5}\p{Lu}\p{L}*$/u;
+
 export const MARK = /\p{M}/u;
 export const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -66,6 +95,7 @@ const APOSTROPHE = 39;
 const LETTER_S = 115;
 const LETTER_N = 110;
 const LETTER_T = 116;
+const LETTER_CAPITAL_I = 73;
 /** Per-run working arrays, grown as needed and reused so a long text allocates little. */
 class Scratch {
   size = 0;
@@ -87,6 +117,9 @@ class Scratch {
   unknownCost = new Float64Array(0);
   unknownStart = new Int32Array(0);
   unknownPrevious = new Int32Array(0);
+  // Per position, the removal costs of the soft boundaries before it summed, and how many of them unknown pieces may not cross.
+  crossCost = new Float64Array(0);
+  hardCrossings = new Int32Array(0);
   // Known pieces: start, word id, extra cost, cost so far, previous state, link to the next piece with the same end.
   pieceStart: number[] = [];
   pieceWord: number[] = [];
@@ -114,7 +147,11 @@ class Scratch {
       this.unknownCost = new Float64Array(this.size);
       this.unknownStart = new Int32Array(this.size);
       this.unknownPrevious = new Int32Array(this.size);
+      this.crossCost = new Float64Array(this.size);
+      this.hardCrossings = new Int32Array(this.size);
     }
+    this.crossCost.fill(0, 0, n + 1);
+    this.hardCrossings.fill(0, 0, n + 1);
     this.piecesByEnd.fill(-1, 0, n + 1);
     this.firstPiece.fill(0, 0, n + 1);
     this.lastPiece.fill(0, 0, n + 1);
@@ -149,8 +186,31 @@ class ViterbiRunSegmenter implements RunSegmenter {
     const [finalState, finalCost] = this.viterbi(run, lower, sentenceStart);
     // A stretch between forced joins longer than any word: leave the run as it was.
     if (finalCost === Infinity) return run;
-    if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n) - finalCost < KEEP_WHOLE_MARGIN) return run;
+    if (n <= MAX_UNKNOWN_LENGTH && delimited) {
+      const camel = CAMEL_CASE.test(run);
+      const margin = KEEP_WHOLE_MARGIN + (!sentenceStart && NAME.test(run) ? NAME_KEEP_MARGIN : 0);
+      if (this.wholeUnknownCost(n, camel, n > 3 && lower.endsWith("'s")) - finalCost < margin) return run;
+    } else if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n, false) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
+    const cuts = this.cuts(finalState);
+    let out = '';
+    let from = 0;
+    for (let k = cuts.length - 2; k >= 0; k--) {
+      out += run.slice(from, cuts[k]) + ' ';
+      from = cuts[k]!;
+    }
+    return out + run.slice(from);
+  }
+
+  removedBoundaries(run: string, boundaries: readonly SoftBoundary[], sentenceStart: boolean): boolean[] {
+    const [finalState, finalCost] = this.viterbi(run, lowerSameLength(run), sentenceStart, boundaries);
+    if (finalCost === Infinity) return boundaries.map(() => false);
+    const cuts = new Set(this.cuts(finalState));
+    return boundaries.map(({ at }) => !cuts.has(at));
+  }
+
+  /** Where the words of the reading viterbi() last ended in finalState start, last word first. */
+  private cuts(finalState: number): number[] {
     const { pieceStart, piecePrevious, unknownStart, unknownPrevious } = this.scratch;
     const cuts: number[] = [];
     for (let state = finalState; state !== START; ) {
@@ -163,13 +223,7 @@ class ViterbiRunSegmenter implements RunSegmenter {
         state = piecePrevious[state]!;
       }
     }
-    let out = '';
-    let from = 0;
-    for (let k = cuts.length - 2; k >= 0; k--) {
-      out += run.slice(from, cuts[k]) + ' ';
-      from = cuts[k]!;
-    }
-    return out + run.slice(from);
+    return cuts;
   }
 
   /** −ln P of the run's likeliest reading, as words or as one unknown word: what a number's suffix is weighed by. */
@@ -178,16 +232,27 @@ class ViterbiRunSegmenter implements RunSegmenter {
     const lower = lowerSameLength(run);
     const n = lower.length;
     const cost = this.viterbi(run, lower, sentenceStart)[1];
-    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(n)) : cost;
+    return n <= MAX_UNKNOWN_LENGTH ? Math.min(cost, this.wholeUnknownCost(n, false)) : cost;
   }
 
   /** Viterbi over one letter run (lower its lookup form); returns the final state and its cost, the pieces stay in the scratch arrays. */
-  private viterbi(run: string, lower: string, sentenceStart: boolean): [state: number, cost: number] {
+  private viterbi(run: string, lower: string, sentenceStart: boolean, boundaries: readonly SoftBoundary[] = []): [state: number, cost: number] {
     const { words, extras, unigram, backoff, letters } = this.model;
     const n = lower.length;
     const s = this.scratch;
     s.reset(n);
-    const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, oneLetter, twoLetters, firstThree, nameStart, piecesByEnd, unknownCost, unknownStart, unknownPrevious } = s;
+    const { canSplit, innerCapitals, negations, classes, letterPrefix, endCost, oneLetter, twoLetters, firstThree, nameStart, piecesByEnd, unknownCost, unknownStart, unknownPrevious, crossCost, hardCrossings } = s;
+    // A piece [j, i) crosses the boundaries at j < p < i: crossCost[i] − crossCost[j + 1].
+    if (boundaries.length) {
+      for (const { at, removalCost, crossesUnknown } of boundaries) {
+        crossCost[at + 1]! += removalCost;
+        if (!crossesUnknown) hardCrossings[at + 1]!++;
+      }
+      for (let k = 1; k <= n; k++) {
+        crossCost[k]! += crossCost[k - 1]!;
+        hardCrossings[k]! += hardCrossings[k - 1]!;
+      }
+    }
 
     // No boundary next to an apostrophe (but after the one of a plural possessive), before the n of n't, before a combining mark or inside a surrogate pair.
     canSplit[0] = 1;
@@ -242,29 +307,32 @@ class ViterbiRunSegmenter implements RunSegmenter {
         if (!canSplit[i] && !apostrophe) continue;
         const id = words.idAt(hash, lower, j, i);
         if (id === -1) continue;
-        const inner = (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST;
-        if (canSplit[i]) addPiece(s, j, i, id, inner);
+        // A listed word with a capital after its first, lower-case letter, then more, is a brand's spelling (iPhone, eBay), not two words;
+        // but a capital I there is the pronoun glued on (asIam is "as I am", not "a sIam").
+        const camel = innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1) && run.charCodeAt(j + 1) !== LETTER_CAPITAL_I;
+        const inner = (camel ? -CAMEL_BONUS : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
+        if (canSplit[i]) addPiece(s, j, i, id, inner + crossCost[i]!);
         // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").
         if (i < n && lower.charCodeAt(i) === LETTER_S && canSplit[i + 1] && words.idAt(extendHash(hash, LETTER_S), lower, j, i + 1) === -1) {
-          addPiece(s, j, i + 1, id, inner + PLAIN_POSSESSIVE_COST);
+          addPiece(s, j, i + 1, id, inner + crossCost[i + 1]! + PLAIN_POSSESSIVE_COST);
         }
         if (apostrophe) {
           for (const suffix of CONTRACTION_SUFFIXES) {
             const end = i + 1 + suffix.length;
-            if (end <= n && canSplit[end] && lower.startsWith(suffix, i + 1)) addPiece(s, j, end, id, inner + (suffix === 's' ? POSSESSIVE_COST : CONTRACTION_COST));
+            if (end <= n && canSplit[end] && lower.startsWith(suffix, i + 1)) addPiece(s, j, end, id, inner + crossCost[end]! + (suffix === 's' ? POSSESSIVE_COST : CONTRACTION_COST));
           }
           // The plural possessive ends in the apostrophe ("moments' recollection").
-          if (lower.charCodeAt(i - 1) === LETTER_S && canSplit[i + 1]) addPiece(s, j, i + 1, id, inner + POSSESSIVE_COST);
+          if (lower.charCodeAt(i - 1) === LETTER_S && canSplit[i + 1]) addPiece(s, j, i + 1, id, inner + crossCost[i + 1]! + POSSESSIVE_COST);
         }
       }
       for (const [title, id] of extras) {
         const end = j + title.length;
-        if (end <= n && canSplit[end] && lower.startsWith(title, j)) addPiece(s, j, end, id, (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST);
+        if (end <= n && canSplit[end] && lower.startsWith(title, j)) addPiece(s, j, end, id, (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST + crossCost[end]! - crossCost[j + 1]!);
       }
       if (negations[n]! > 0) {
         for (const [form, id] of this.model.negations) {
           const end = j + form.length;
-          if (end <= n && canSplit[end] && lower.startsWith(form, j)) addPiece(s, j, end, id, NEGATION_COST + (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST);
+          if (end <= n && canSplit[end] && lower.startsWith(form, j)) addPiece(s, j, end, id, NEGATION_COST + (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST + crossCost[end]! - crossCost[j + 1]!);
         }
       }
       s.lastPiece[j] = pieceStart.length;
@@ -320,9 +388,9 @@ class ViterbiRunSegmenter implements RunSegmenter {
       // Unknown pieces starting at j.
       const limit = Math.min(n, j + MAX_UNKNOWN_LENGTH);
       for (let i = j + 1; i <= limit; i++) {
-        if (negations[i]! !== negations[j]!) break;
+        if (negations[i]! !== negations[j]! || hardCrossings[i]! !== hardCrossings[j + 1]!) break;
         if (!canSplit[i]) continue;
-        const cost = this.unknownWordCost(intoUnknown, j, i);
+        const cost = this.unknownWordCost(intoUnknown, j, i) + crossCost[i]! - crossCost[j + 1]!;
         if (cost < unknownCost[i]!) {
           unknownCost[i] = cost;
           unknownStart[i] = j;
@@ -346,8 +414,12 @@ class ViterbiRunSegmenter implements RunSegmenter {
   }
 
   /** Cost of the run viterbi() last measured as one unknown word with nothing before it: the price the Viterbi gives that piece. */
-  private wholeUnknownCost(n: number): number {
-    return this.scratch.negations[n]! > 0 ? Infinity : this.unknownWordCost(0, 0, n);
+  private wholeUnknownCost(n: number, camel: boolean, possessive = false): number {
+    if (this.scratch.negations[n]! > 0) return Infinity;
+    const { innerCapitals } = this.scratch;
+    const camelRefund = camel ? (innerCapitals[n]! - innerCapitals[1]!) * INNER_CAPITAL_COST : 0;
+    // A name's possessive (Wickham's) is the unknown name and its ending, as the Viterbi would price it.
+    return possessive ? this.unknownWordCost(0, 0, n - 2) + POSSESSIVE_COST - camelRefund : this.unknownWordCost(0, 0, n) - camelRefund;
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */

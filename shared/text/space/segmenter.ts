@@ -1,12 +1,20 @@
 import { englishWords } from '../english-words.ts';
 import type { WordModel } from '../word-model.ts';
 import { MARK, UPPER, createRunSegmenter, lowerSameLength, type RunSegmenter } from './run-segmenter.ts';
+import { addedSpaceEdits, applyEdits, softBreakEdits, type SpaceEdit } from './soft-boundaries.ts';
 import { codeRunEnd, emojiEnd, isCodeChunk, numberEnd, numberSuffixes, otherScriptEnd, protectedSpans, startsWithCurrency } from './tokens.ts';
 
-/** Restores missing spaces between words; never adds or removes anything but spaces. */
+/**
+ * Restores the spaces between words: adds the missing ones, removes stray ones inside words, and
+ * rejoins words hyphenated at line ends; never changes anything else.
+ */
 export interface Segmenter {
   segment(text: string): string;
+  /** The output with each change as an edit of the input, in offset order. */
+  correct(text: string): { output: string; edits: SpaceEdit[] };
 }
+
+export type { SpaceEdit };
 
 // Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
@@ -16,6 +24,7 @@ const ASCII_LETTERS = /^[A-Za-z]+$/;
 // A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER_LETTER = /\p{Ll}/u;
 // Top-level domains and file extensions that are no English word: after a dot they are part of a
 // name (google.com, notes.txt), not a new sentence, even with words glued after them.
 const DOMAIN_ENDINGS = new Set('com org net io uk de fr nl eu ca au jp ru cn info biz edu gov txt pdf docx jpg jpeg png gif svg html htm js ts json xml csv md py zip exe mp3 mp4'.split(' '));
@@ -42,6 +51,7 @@ const CLOSING = new Set(['”', ')', ']', '}']);
 // Brackets that can directly follow a name in code and notation: alert(2), f(x), item(s), arr[0].
 const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const STRAIGHT_QUOTE = '"';
+const QUOTES = new Set(['“', '‘', STRAIGHT_QUOTE]);
 
 class BigramSegmenter implements Segmenter {
   /** Whether the run being segmented starts a sentence: its capital then says nothing about a name. */
@@ -50,6 +60,19 @@ class BigramSegmenter implements Segmenter {
   constructor(private readonly runs: RunSegmenter) {}
 
   segment(text: string): string {
+    return this.spaceWords(applyEdits(text, softBreakEdits(text, this.runs)));
+  }
+
+  correct(text: string): { output: string; edits: SpaceEdit[] } {
+    const removals = softBreakEdits(text, this.runs);
+    const mended = applyEdits(text, removals);
+    const output = this.spaceWords(mended);
+    const edits = [...removals, ...addedSpaceEdits(mended, output, removals)].sort((a, b) => a.offset - b.offset);
+    return { output, edits };
+  }
+
+  /** Adds the spaces the text (its stray breaks removed) lacks. */
+  private spaceWords(text: string): string {
     let out = '';
     // Straight double quotes open and close in turn; the state carries across chunks.
     const quotes = { open: false };
@@ -198,6 +221,8 @@ class BigramSegmenter implements Segmenter {
       out += char;
       i++;
       if (SENTENCE_END.has(char) && !(char === '.' && TITLES.has(previousRun.toLowerCase()))) this.sentenceStart = true;
+      // A quotation opening a chunk or after punctuation starts what someone said: its capital says nothing about a name (saying, "Comehere").
+      if (opening && QUOTES.has(char) && (before === '' || SPACE_AFTER.has(before))) this.sentenceStart = true;
       if (after !== '' && i !== spanStart) {
         const next = latinRunAt(chunk, i, spanStart);
         if (closing && (next || /\p{N}/u.test(after))) out += ' ';
@@ -250,7 +275,10 @@ class BigramSegmenter implements Segmenter {
     if (options.some(([length]) => length === letters.length)) return letters.length;
     let best = 0;
     let bestCost = Infinity;
+    // A capitalised word after the number (12Mini) is no unit with a word glued on (12Min i); a single capital may be (12A now).
+    const capitalised = UPPER.test(letters[0]!) && letters.length > 1 && LOWER_LETTER.test(letters[1]!);
     for (const [length, cost] of options) {
+      if (capitalised && length > 1 && length < letters.length && LOWER_LETTER.test(letters[length]!)) continue;
       const total = cost + this.runs.runCost(letters.slice(length), this.sentenceStart);
       if (total < bestCost) {
         bestCost = total;
