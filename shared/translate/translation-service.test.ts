@@ -175,6 +175,40 @@ describe('answers that are no translation', () => {
     const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
     expect((await service.translate({ text: '12 345', source: 'es' })).text).toBe('12 345');
   });
+
+  test('an answer that is still the input is a translation when the engine accounted for its words (the same in English), and is cached', async () => {
+    const { engine } = fakeEngine({ translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: 'it', unknownWords: 0 }) });
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    expect(await service.translate({ text: 'Pizza', source: 'it' })).toEqual({ text: 'Pizza', sourceLanguage: 'it', provider: 'fake', unknownWords: 0 });
+    expect(entries.size).toBe(1);
+  });
+});
+
+describe('English sent with another source', () => {
+  const dictionaries = (english: number, given: number) =>
+    fakeEngine({ detectsSource: false, supportedSources: async () => ['es'], codeFor: async (tag) => tag, knownWordShares: async () => new Map([['es', given], ['en', english]]) });
+
+  test('is 422 saying it looks like English, without calling the engine', async () => {
+    const { engine, calls } = dictionaries(1, 0.4);
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'Where is the station?', source: 'es' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.status).toBe(422);
+    expect(err.message).toMatch(/looks like English, not "es"/);
+    expect(calls).toEqual([]);
+  });
+
+  test('words both dictionaries know as well, or English the given one knows better, are translated', async () => {
+    for (const [english, given] of [[1, 1], [0.6, 0.8], [0.4, 0]]) {
+      const { engine, calls } = dictionaries(english!, given!);
+      const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+      expect((await service.translate({ text: 'Taxi', source: 'es' })).provider).toBe('fake');
+      expect(calls).toHaveLength(1);
+    }
+  });
 });
 
 describe('what the engine reports', () => {

@@ -80,6 +80,7 @@ export function createSourceChooser({
       if (!engine.codeFor) return { source: given };
       const code = await engine.codeFor(given);
       if (!code) throw await unsupported(engine, given, false);
+      await refuseEnglishAs(text, code);
       return { source: code };
     }
     const guess = detector.detect(text);
@@ -89,6 +90,19 @@ export function createSourceChooser({
       return { source: undefined };
     }
     return detectAmongEngineLanguages(text, guess);
+  }
+
+  /**
+   * English sent with another source is the client's mistake, not a text to translate: the English
+   * dictionary knows most of its words and more of them than the given language's does. Words both
+   * know ("Taxi", "Pizza", names) are translated, and may come back unchanged.
+   */
+  async function refuseEnglishAs(text: string, code: string): Promise<void> {
+    if (code === TARGET_LANGUAGE || !engine.knownWordShares) return;
+    const shares = await engine.knownWordShares(text, [code, TARGET_LANGUAGE]);
+    const english = shares.get(TARGET_LANGUAGE);
+    if (english === undefined || english < MIN_KNOWN_SHARE || english <= (shares.get(code) ?? 0)) return;
+    throw new AppError('UNSUPPORTED_LANGUAGE', `The text looks like English, not "${code}"; English is returned as it is: send it with "source": "en" or without "source"`);
   }
 
   /**
@@ -199,7 +213,7 @@ export function createTranslationService({ engine, detector, cache, fluency, max
       route ??= result.route;
     }
     const output = joined(segmented, results);
-    refuseUntranslated(text, output);
+    refuseUntranslated(text, output, unknownWords !== undefined);
     return {
       text: output,
       sourceLanguage: source ?? detected,
@@ -209,12 +223,16 @@ export function createTranslationService({ engine, detector, cache, fluency, max
     };
   }
 
-  /** An answer that is still the input, or mostly in a script English is not written in, is no translation. */
-  function refuseUntranslated(input: string, output: string): void {
+  /**
+   * An answer mostly in a script English is not written in is no translation; nor is one that is
+   * still the input, unless the engine accounted for every word (Apertium's unknown words): then the
+   * words read the same in English ("Taxi", "B", names) or are counted as unknown, and it stands.
+   */
+  function refuseUntranslated(input: string, output: string, wordsAccounted: boolean): void {
     const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
     const inputWords = words(input);
     if (!/\p{L}/u.test(inputWords)) return;
-    if (words(output) === inputWords) {
+    if (!wordsAccounted && words(output) === inputWords) {
       throw new AppError('UPSTREAM_FAILED', `${engine.provider} returned the text untranslated; nothing was stored (pass "source" if the detected language is wrong)`);
     }
     // English is written in Latin script: an answer mostly in another is the input's script left over, or not English.
