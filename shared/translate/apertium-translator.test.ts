@@ -228,6 +228,19 @@ describe('failures of the command', () => {
     expect(err.message).toMatch(/200 ms/);
   });
 
+  test('a run the request\'s deadline overtakes is killed and answered 503 with Retry-After; none starts past it', async () => {
+    const hanging = script('hangs-to-deadline', `${pairs}\nsleep 30`);
+    let deadline = Date.now() + 200;
+    const engine = createApertiumCliEngine({ command: hanging, timeoutMs: 10_000, deadline: () => deadline });
+    const started = Date.now();
+    const err = await appErrorFrom(engine.translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect(err.headers['Retry-After']).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    deadline = Date.now() - 1;
+    expect((await appErrorFrom(engine.translateBatch(['adiós'], 'es'))).code).toBe('TRANSLATION_UNAVAILABLE');
+  });
+
   test('an analyser process that ends is started again for the next request', async () => {
     // A stand-in lt-proc that answers one NUL-terminated text, then exits.
     const bin = join(dir, 'bin');
