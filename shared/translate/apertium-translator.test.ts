@@ -173,6 +173,9 @@ describe('the apertium command', () => {
     ['Bonjour, comment allez-vous ?', 'fr'],
     ['Eu gosto muito de ler livros à noite.', 'pt'],
     ['Хвала вам пуно на помоћи.', 'sr'],
+    ['Ђорђе ће доћи сутра.', 'sr'],
+    ['Ќе дојдам утре', 'mk'],
+    ['Þú ert góður', 'is'],
   ])('through the translation service: %s is detected as %s and translated', async (text, language) => {
     const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
     const translation = await service.translate({ text });

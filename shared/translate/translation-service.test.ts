@@ -329,6 +329,40 @@ describe('what the engine reports', () => {
     expect(err.message).toBe('The text is in Greek script, which no fake language pair reads; it reads Latin script');
     expect(calls).toEqual([]);
   });
+
+  describe('letters only one language writes', () => {
+    // Dictionaries that favour the wrong neighbour, so only the letters can decide.
+    const languages = [
+      { code: 'sr', name: 'Serbian', scripts: ['Latn', 'Cyrl'] },
+      { code: 'bs', name: 'Bosnian', scripts: ['Latn', 'Cyrl'] },
+      { code: 'mk', name: 'Macedonian', scripts: ['Cyrl'] },
+      { code: 'is', name: 'Icelandic', scripts: ['Latn'] },
+      { code: 'da', name: 'Danish', scripts: ['Latn'] },
+    ];
+    const service = (shares: Record<string, number>) => {
+      const { engine } = fakeEngine({
+        detectsSource: false,
+        supportedSources: async () => languages.map((l) => l.code),
+        languages: async () => languages,
+        knownWordShares: async (_text, codes) => new Map(codes.map((code) => [code, shares[code] ?? 0])),
+        translateBatch: async (segments, source) => ({ texts: segments.map(() => 'translated'), sourceLanguage: source ?? null }),
+      });
+      return createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+    };
+
+    test.each([
+      ['Ќе се видиме во петок', { sr: 1, bs: 1 }, 'mk'],
+      ['Þetta er bókin', { da: 1 }, 'is'],
+      ['Góðan daginn', { da: 0.6, en: 0.6 }, 'is'],
+    ])('%s is decided by its letters, whatever the dictionaries know', async (text, shares, language) => {
+      expect((await service(shares).translate({ text })).detection).toEqual({ language, confidence: 1 });
+    });
+
+    test('ћ and ђ narrow the text to Serbian and Bosnian, which then go by known words', async () => {
+      const detection = (await service({ mk: 1, sr: 0.75, bs: 0.5 }).translate({ text: 'Много ми се свиђа, ћао' })).detection;
+      expect(detection).toEqual({ language: 'sr', confidence: 0.75 });
+    });
+  });
 });
 
 describe('long text', () => {

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { FluencyScorer } from '../text/english-fluency.ts';
 import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText, type SegmentedText } from './segments.ts';
 import type { LanguageDetector } from './language-detector.ts';
-import { dominantScript, SCRIPT_NAMES, scriptShare } from './scripts.ts';
+import { dominantScript, SCRIPT_NAMES, scriptShare, writersOfLetters } from './scripts.ts';
 import {
   NO_PROVIDER,
   TARGET_LANGUAGE,
@@ -114,11 +114,15 @@ export function createSourceChooser({
     const languages = await engine.languages();
     const script = dominantScript(text);
     const reads = (language: EngineLanguage) => !language.scripts || (script !== null && language.scripts.includes(script));
-    const candidates = [...languages.filter(reads).map((l) => l.code), ...(script === null || script === 'Latn' ? [TARGET_LANGUAGE] : [])];
-    if (script !== null && candidates.length === 0) {
+    const readers = [...languages.filter(reads).map((l) => l.code), ...(script === null || script === 'Latn' ? [TARGET_LANGUAGE] : [])];
+    if (script !== null && readers.length === 0) {
       const scripts = [...new Set(languages.flatMap((l) => l.scripts ?? []))].map((s) => SCRIPT_NAMES[s] ?? s);
       throw new AppError('UNSUPPORTED_LANGUAGE', `The text is in ${SCRIPT_NAMES[script] ?? script} script, which no ${engine.provider} language pair reads; it reads ${scripts.join(' and ')} script`);
     }
+    // Letters only some languages write (ћ, ќ, þ) narrow the candidates to those the engine has; one decides.
+    const writers = writersOfLetters(text)?.filter((code) => readers.includes(code));
+    const candidates = writers?.length ? writers : readers;
+    if (writers?.length === 1) return { source: writers[0], detection: { language: writers[0]!, confidence: 1 } };
     const shares = (await engine.knownWordShares?.(text, candidates)) ?? new Map<string, number>();
     if (shares.size === 0) return detectByNgrams(text, guess, candidates);
 
