@@ -11,6 +11,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../errors.ts';
 import { requestDeadline, type DeadlineSource } from '../deadline.ts';
+import { ANALYSER_GAPS } from './analyser-gaps.ts';
 import { serbianToLatin } from './scripts.ts';
 import { DEFAULT_TIMEOUT_MS, outOfTime, type EngineBatch, type TranslationEngine } from './translator.ts';
 
@@ -202,14 +203,17 @@ function removeMarks(output: string, input: string): string {
   return marks ? output.replace(new RegExp(`[${marks}]+(?=[\\p{L}\\p{N}])`, 'gu'), '') : output;
 }
 
-/** Share of words the analyser knows, from its stream: `^word/lemma<tags>$` known, `^word/*word$` not. */
-export function knownShare(analysis: string): number | undefined {
+/**
+ * Share of words the analyser knows, from its stream: `^word/lemma<tags>$` known, `^word/*word$`
+ * not, unless it is one of the everyday words the analyser is known to lack (`gaps`, lower case).
+ */
+export function knownShare(analysis: string, gaps: readonly string[] = []): number | undefined {
   let words = 0;
   let known = 0;
   for (const [, surface, analyses] of analysis.matchAll(/\^((?:\\.|[^/$\\])*)\/((?:\\.|[^$\\])*)\$/g)) {
     if (!/\p{L}/u.test(surface!)) continue;
     words++;
-    if (!analyses!.startsWith('*')) known++;
+    if (!analyses!.startsWith('*') || gaps.includes(surface!.toLowerCase())) known++;
   }
   return words === 0 ? undefined : known / words;
 }
@@ -282,7 +286,7 @@ export function createApertiumCliEngine({
       if (!resident?.alive) residents.set(pair, (resident = new ResidentAnalyser(argv, analyserIdleMs)));
       // Undefined (the analyser failed or timed out): detection then goes by n-grams alone.
       const analysis = await resident.analyse(text, budget().ms);
-      return analysis === undefined ? undefined : knownShare(analysis);
+      return analysis === undefined ? undefined : knownShare(analysis, ANALYSER_GAPS[pair]);
     },
   });
 }

@@ -330,6 +330,37 @@ describe('what the engine reports', () => {
     expect(calls).toEqual([]);
   });
 
+  describe('words no dictionary knows', () => {
+    const unknownToAll = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['is', 'hr', 'es'],
+      knownWordShares: async (_text, codes) => new Map(codes.map((code) => [code, 0.25])),
+      translateBatch: async (segments, source) => ({ texts: segments.map(() => 'translated'), sourceLanguage: source ?? null }),
+    }).engine;
+    const ngrams = (narrowed: LanguageGuess) => {
+      const asked: Array<readonly string[] | undefined> = [];
+      const detector: LanguageDetector = {
+        detect: (_text, candidates) => (asked.push(candidates), candidates ? narrowed : unsure),
+        scores: () => new Map(),
+      };
+      return { detector, asked };
+    };
+
+    test('are detected by n-grams among the engine\'s languages when those are sure', async () => {
+      const { detector, asked } = ngrams({ language: 'is', reliable: true, score: 0.8 });
+      const translation = await createTranslationService({ engine: unknownToAll, detector }).translate({ text: 'Viltu koma heim' });
+      expect(translation).toEqual(expect.objectContaining({ sourceLanguage: 'is', detection: { language: 'is', confidence: 0.8 } }));
+      expect(asked).toContainEqual(['is', 'hr', 'es', 'en']);
+    });
+
+    test('are 422 when n-grams are unsure too', async () => {
+      const { detector } = ngrams({ language: 'hr', reliable: false, score: 0.3 });
+      const err = await appErrorFrom(createTranslationService({ engine: unknownToAll, detector }).translate({ text: 'Xyzzy plugh' }));
+      expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+      expect(err.message).toMatch(/Could not tell/);
+    });
+  });
+
   describe('letters only one language writes', () => {
     // Dictionaries that favour the wrong neighbour, so only the letters can decide.
     const languages = [

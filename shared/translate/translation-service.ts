@@ -135,6 +135,10 @@ export function createSourceChooser({
     if (!best || best.share < MIN_KNOWN_SHARE) {
       // eld may still name the language: more useful than "could not tell".
       if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(engine, guess.language, true);
+      // The dictionaries lack the words (everyday words some analysers miss): n-grams among the
+      // engine's languages decide when they are sure.
+      const narrowed = detector.detect(text, candidates);
+      if (narrowed.reliable && narrowed.language) return { source: narrowed.language, detection: fromGuess(narrowed.language, narrowed.score) };
       throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in among those ${engine.provider} translates; pass "source" (one of: ${candidates.join(', ')})`);
     }
     // Confidence: the share of known words, halved when another language's dictionary knows as many;
