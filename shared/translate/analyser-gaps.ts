@@ -7,7 +7,7 @@
  * Serbian in the Latin script hbs-eng reads.
  */
 export const ANALYSER_GAPS: Readonly<Record<string, readonly string[]>> = {
-  'hbs-eng': ['se', 'mi', 'ja', 'me', 'ga', 'ima', 'vas', 'nas', 'nju', 'im', 'mu', 'nam', 'vam', 'molim', 'sviđa', 'žao'],
+  'hbs-eng': ['se', 'mi', 'ja', 'me', 'ga', 'ima', 'vas', 'nas', 'nju', 'im', 'mu', 'nam', 'vam', 'molim'],
   'isl-eng': ['viltu', 'geturðu', 'veistu', 'heldurðu', 'þarftu', 'herra'],
   'mkd-eng': ['молам', 'здраво'],
 };
