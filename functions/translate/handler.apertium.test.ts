@@ -107,6 +107,20 @@ it('answers 422 for a script no pair reads, and 502 for an answer still in the s
   expect(await recordCount()).toBe(before);
 });
 
+it.each([[{ text: 'B' }], [{ text: 'Taxi' }], [{ text: 'Pizza', source: 'it' }]])('answers 201 with the text as it was for %j, whose words read the same in English', async (request) => {
+  const result = await post(request);
+  expect(result.statusCode).toBe(201);
+  expect(jsonBody(result)).toEqual(expect.objectContaining({ output: request.text, provider: 'apertium', unknownWords: 0 }));
+});
+
+it('answers 422 saying it looks like English for English sent with another source, and stores nothing', async () => {
+  const before = await recordCount();
+  const result = await post({ text: 'Hello, how are you today?', source: 'es' });
+  expect(result.statusCode).toBe(422);
+  expect(jsonBody(result).error).toEqual(expect.objectContaining({ code: 'UNSUPPORTED_LANGUAGE', message: expect.stringMatching(/looks like English/) }));
+  expect(await recordCount()).toBe(before);
+});
+
 it('takes a tag with a region as Apertium\'s own code, and refuses any target but English', async () => {
   const result = await post({ text: 'O cão come uma maçã vermelha na cozinha.', source: 'pt-BR' });
   expect(result.statusCode).toBe(201);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, routesIntoEnglish } from './apertium-translator.ts';
+import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, knownShare, routesIntoEnglish } from './apertium-translator.ts';
 import { createEldDetector } from './language-detector.ts';
 import { createTranslationService } from './translation-service.ts';
 
@@ -31,6 +31,12 @@ test('routesIntoEnglish chains a pair into a language that reaches English, Span
   });
   expect(routes.get('fr')!.route).toEqual(['fr', 'es', 'en']);
   expect(routes.get('es')!.route).toEqual(['es', 'en']);
+});
+
+test('knownShare counts an everyday word the analyser lacks as known when it is listed, in any case', () => {
+  const analysis = '^Mi/*Mi$ ^se/*se$ ^pas/pas<n>$ ^xyz/*xyz$';
+  expect(knownShare(analysis)).toBe(0.25);
+  expect(knownShare(analysis, ['mi', 'se'])).toBe(0.75);
 });
 
 describe('the apertium command', () => {
@@ -173,6 +179,12 @@ describe('the apertium command', () => {
     ['Bonjour, comment allez-vous ?', 'fr'],
     ['Eu gosto muito de ler livros à noite.', 'pt'],
     ['Хвала вам пуно на помоћи.', 'sr'],
+    ['Ђорђе ће доћи сутра.', 'sr'],
+    ['Ќе дојдам утре', 'mk'],
+    ['Þú ert góður', 'is'],
+    // Words the analysers lack (analyser-gaps.ts): once taken for Esperanto, or refused.
+    ['Jako mi se sviđa', 'hr'],
+    ['Viltu koma?', 'is'],
   ])('through the translation service: %s is detected as %s and translated', async (text, language) => {
     const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
     const translation = await service.translate({ text });
@@ -226,6 +238,19 @@ describe('failures of the command', () => {
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
     expect(err.status).toBe(504);
     expect(err.message).toMatch(/200 ms/);
+  });
+
+  test('a run the request\'s deadline overtakes is killed and answered 503 with Retry-After; none starts past it', async () => {
+    const hanging = script('hangs-to-deadline', `${pairs}\nsleep 30`);
+    let deadline = Date.now() + 200;
+    const engine = createApertiumCliEngine({ command: hanging, timeoutMs: 10_000, deadline: () => deadline });
+    const started = Date.now();
+    const err = await appErrorFrom(engine.translateBatch(['hola'], 'es'));
+    expect(err.code).toBe('TRANSLATION_UNAVAILABLE');
+    expect(err.headers['Retry-After']).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    deadline = Date.now() - 1;
+    expect((await appErrorFrom(engine.translateBatch(['adiós'], 'es'))).code).toBe('TRANSLATION_UNAVAILABLE');
   });
 
   test('an analyser process that ends is started again for the next request', async () => {

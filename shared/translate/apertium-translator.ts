@@ -11,6 +11,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../errors.ts';
 import { requestDeadline, type DeadlineSource } from '../deadline.ts';
+import { ANALYSER_GAPS } from './analyser-gaps.ts';
 import { serbianToLatin } from './scripts.ts';
 import { DEFAULT_TIMEOUT_MS, outOfTime, type EngineBatch, type TranslationEngine } from './translator.ts';
 
@@ -202,14 +203,17 @@ function removeMarks(output: string, input: string): string {
   return marks ? output.replace(new RegExp(`[${marks}]+(?=[\\p{L}\\p{N}])`, 'gu'), '') : output;
 }
 
-/** Share of words the analyser knows, from its stream: `^word/lemma<tags>$` known, `^word/*word$` not. */
-export function knownShare(analysis: string): number | undefined {
+/**
+ * Share of words the analyser knows, from its stream: `^word/lemma<tags>$` known, `^word/*word$`
+ * not, unless it is one of the everyday words the analyser is known to lack (`gaps`, lower case).
+ */
+export function knownShare(analysis: string, gaps: readonly string[] = []): number | undefined {
   let words = 0;
   let known = 0;
   for (const [, surface, analyses] of analysis.matchAll(/\^((?:\\.|[^/$\\])*)\/((?:\\.|[^$\\])*)\$/g)) {
     if (!/\p{L}/u.test(surface!)) continue;
     words++;
-    if (!analyses!.startsWith('*')) known++;
+    if (!analyses!.startsWith('*') || gaps.includes(surface!.toLowerCase())) known++;
   }
   return words === 0 ? undefined : known / words;
 }
@@ -236,9 +240,31 @@ export interface ApertiumCliOptions {
   timeoutMs?: number;
   /** Where the pairs' mode files are, as the apertium script finds them (APERTIUM_DATADIR); default /usr/share/apertium. */
   dataDir?: string | undefined;
+  /** How long a resident analyser waits for the next text before it is ended (and reaped). */
+  analyserIdleMs?: number;
+  /** The request's deadline (shared/deadline.ts), which ends a run sooner than timeoutMs when it comes first. */
+  deadline?: DeadlineSource;
 }
 
-export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_MS, dataDir = '/usr/share/apertium' }: ApertiumCliOptions): ApertiumEngine {
+/**
+ * serverless-offline ends a function's worker thread after 60 s idle, and a child still running
+ * then is never reaped: only the thread that spawned a process waits for it. Ending analysers
+ * sooner keeps them inside the thread's life.
+ */
+const ANALYSER_IDLE_MS = 20_000;
+
+export function createApertiumCliEngine({
+  command,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  dataDir = '/usr/share/apertium',
+  analyserIdleMs = ANALYSER_IDLE_MS,
+  deadline = requestDeadline,
+}: ApertiumCliOptions): ApertiumEngine {
+  /** The time one run may take: its own timeout, or less when the request's deadline comes first. */
+  const budget = () => {
+    const untilDeadline = (deadline() ?? Infinity) - Date.now();
+    return { ms: Math.max(0, Math.min(timeoutMs, untilDeadline)), deadlineFirst: untilDeadline < timeoutMs };
+  };
   const analysers = new Map<string, Promise<string[] | undefined>>();
   const residents = new Map<string, ResidentAnalyser>();
   return apertiumEngine({
@@ -250,17 +276,17 @@ export function createApertiumCliEngine({ command, timeoutMs = DEFAULT_TIMEOUT_M
         throw new AppError('UPSTREAM_FAILED', 'Could not list the installed Apertium language pairs; check the apertium installation', {}, error);
       }
     },
-    translate: (text, pairs, markUnknown) => runPipeline(pipeline(command, pairs, markUnknown), text, timeoutMs, pairs.join('+')),
+    translate: (text, pairs, markUnknown) => runPipeline(pipeline(command, pairs, markUnknown), text, budget(), pairs.join('+')),
     async knownWordShare(text, pair) {
       let analyser = analysers.get(pair);
       if (!analyser) analysers.set(pair, (analyser = analyserOf(dataDir, pair)));
       const argv = await analyser;
       if (!argv) return undefined;
       let resident = residents.get(pair);
-      if (!resident?.alive) residents.set(pair, (resident = new ResidentAnalyser(argv)));
+      if (!resident?.alive) residents.set(pair, (resident = new ResidentAnalyser(argv, analyserIdleMs)));
       // Undefined (the analyser failed or timed out): detection then goes by n-grams alone.
-      const analysis = await resident.analyse(text, timeoutMs);
-      return analysis === undefined ? undefined : knownShare(analysis);
+      const analysis = await resident.analyse(text, budget().ms);
+      return analysis === undefined ? undefined : knownShare(analysis, ANALYSER_GAPS[pair]);
     },
   });
 }
@@ -285,18 +311,20 @@ const apertiumEnv = () => ({ ...process.env, LC_ALL: 'C.UTF-8' });
 const STREAM_SPECIAL = /[\\[\]^$/@<>{}]/g;
 
 /**
- * One analyser process per pair for the container's life (`lt-proc -z`: each text ends with a NUL
- * and its analysis comes back ending with one), so detection pays for loading the dictionary once
- * rather than on every request. A process that fails or times out is ended; the next request starts
- * another. Neither the process nor its pipes keep Node alive once no analysis is awaited.
+ * One analyser process per pair while detections keep coming (`lt-proc -z`: each text ends with a
+ * NUL and its analysis comes back ending with one), so detection pays for loading the dictionary
+ * once rather than on every request. A process that fails, times out or has been idle `idleMs` is
+ * ended; the next request starts another. Neither the process nor its pipes keep Node alive once
+ * no analysis is awaited.
  */
 class ResidentAnalyser {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiting: Array<(analysis: string | undefined) => void> = [];
   private received = '';
+  private idle: NodeJS.Timeout | undefined;
   alive = true;
 
-  constructor([program, ...args]: readonly string[]) {
+  constructor([program, ...args]: readonly string[], private readonly idleMs: number) {
     this.child = spawn(program!, ['-z', ...args], { env: apertiumEnv() });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
@@ -306,9 +334,11 @@ class ResidentAnalyser {
         this.received = this.received.slice(end + 1);
         this.waiting.shift()?.(analysis);
       }
+      if (this.waiting.length === 0) this.endWhenIdle();
     });
     const end = () => {
       this.alive = false;
+      clearTimeout(this.idle);
       for (const answer of this.waiting.splice(0)) answer(undefined);
     };
     this.child.on('error', end);
@@ -319,8 +349,19 @@ class ResidentAnalyser {
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as { unref?(): void }).unref?.();
   }
 
+  /** Closing stdin ends lt-proc, which the 'exit' handler then sees; the timer keeps no one waiting. */
+  private endWhenIdle() {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      this.alive = false;
+      this.child.stdin.end();
+    }, this.idleMs);
+    this.idle.unref();
+  }
+
   analyse(text: string, timeoutMs: number): Promise<string | undefined> {
     if (!this.alive) return Promise.resolve(undefined);
+    clearTimeout(this.idle);
     return new Promise((resolve) => {
       // The timer keeps Node waiting for the answer, and ends a process that stopped answering.
       const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
@@ -340,8 +381,18 @@ function pipeline(command: string, pairs: readonly string[], markUnknown: boolea
   return { script: stages, args: [command, ...pairs] };
 }
 
-/** Runs `script` (positional arguments `args`) with the text on stdin. */
-function runPipeline({ script, args }: { script: string; args: readonly string[] }, text: string, timeoutMs: number, what: string): Promise<string> {
+/**
+ * Runs `script` (positional arguments `args`) with the text on stdin, within `budget`: past it the
+ * whole pipeline is killed, and answered as a timeout, or as out of time when the request's
+ * deadline came first.
+ */
+function runPipeline(
+  { script, args }: { script: string; args: readonly string[] },
+  text: string,
+  { ms: timeoutMs, deadlineFirst }: { ms: number; deadlineFirst: boolean },
+  what: string,
+): Promise<string> {
+  if (deadlineFirst && timeoutMs <= 0) return Promise.reject(outOfTime('Apertium'));
   return new Promise((resolve, reject) => {
     // apertium reads /dev/stdin by path, which cannot be opened when stdin is Node's socket pair:
     // `cat` turns it into a real pipe. The text and the pairs stay arguments and data, never script.
@@ -363,7 +414,8 @@ function runPipeline({ script, args }: { script: string; args: readonly string[]
       } catch {
         // already gone
       }
-      finish(new AppError('UPSTREAM_TIMEOUT', `Apertium did not answer within ${timeoutMs} ms; try again later`, {}, new Error(`apertium ${what} timed out`)));
+      const cause = new Error(`apertium ${what} timed out`);
+      finish(deadlineFirst ? outOfTime('Apertium', cause) : new AppError('UPSTREAM_TIMEOUT', `Apertium did not answer within ${timeoutMs} ms; try again later`, {}, cause));
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));

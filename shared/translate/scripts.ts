@@ -1,7 +1,7 @@
 /**
  * Writing systems: which script a text is written in (to refuse text no engine pair reads, and to
- * tell an answer still in the source's script from English), and Serbian Cyrillic to Latin, the
- * script Apertium's hbs-eng pair reads.
+ * tell an answer still in the source's script from English), letters only a few languages write,
+ * and Serbian Cyrillic to Latin, the script Apertium's hbs-eng pair reads.
  */
 
 /** ISO 15924 codes of the scripts told apart; letters of any other script count as 'Zyyy' (other). */
@@ -70,4 +70,24 @@ export function serbianToLatin(text: string): string {
     const allCaps = next !== undefined && next !== next.toLowerCase();
     return allCaps ? latin.toUpperCase() : latin[0]!.toUpperCase() + latin.slice(1);
   });
+}
+
+/**
+ * Letters that only these languages write (ISO 639-1): ђ and ћ Serbian (and Bosnian in Cyrillic,
+ * the same alphabet), ѓ, ќ and ѕ Macedonian, þ Icelandic, ð Icelandic and Faroese.
+ */
+const LETTER_WRITERS: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [/[ђћЂЋ]/u, ['sr', 'bs']],
+  [/[ѓќѕЃЌЅ]/u, ['mk']],
+  [/[þÞ]/u, ['is']],
+  [/[ðÐ]/u, ['is', 'fo']],
+];
+
+/** The only languages that write every such letter the text has; undefined when it has none. */
+export function writersOfLetters(text: string): string[] | undefined {
+  let writers: string[] | undefined;
+  for (const [letters, languages] of LETTER_WRITERS) {
+    if (letters.test(text)) writers = writers ? writers.filter((code) => languages.includes(code)) : [...languages];
+  }
+  return writers;
 }

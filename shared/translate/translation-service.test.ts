@@ -175,6 +175,40 @@ describe('answers that are no translation', () => {
     const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
     expect((await service.translate({ text: '12 345', source: 'es' })).text).toBe('12 345');
   });
+
+  test('an answer that is still the input is a translation when the engine accounted for its words (the same in English), and is cached', async () => {
+    const { engine } = fakeEngine({ translateBatch: async (segments) => ({ texts: [...segments], sourceLanguage: 'it', unknownWords: 0 }) });
+    const { cache, entries } = memoryCache();
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector, cache });
+
+    expect(await service.translate({ text: 'Pizza', source: 'it' })).toEqual({ text: 'Pizza', sourceLanguage: 'it', provider: 'fake', unknownWords: 0 });
+    expect(entries.size).toBe(1);
+  });
+});
+
+describe('English sent with another source', () => {
+  const dictionaries = (english: number, given: number) =>
+    fakeEngine({ detectsSource: false, supportedSources: async () => ['es'], codeFor: async (tag) => tag, knownWordShares: async () => new Map([['es', given], ['en', english]]) });
+
+  test('is 422 saying it looks like English, without calling the engine', async () => {
+    const { engine, calls } = dictionaries(1, 0.4);
+    const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+
+    const err = await appErrorFrom(service.translate({ text: 'Where is the station?', source: 'es' }));
+    expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect(err.status).toBe(422);
+    expect(err.message).toMatch(/looks like English, not "es"/);
+    expect(calls).toEqual([]);
+  });
+
+  test('words both dictionaries know as well, or English the given one knows better, are translated', async () => {
+    for (const [english, given] of [[1, 1], [0.6, 0.8], [0.4, 0]]) {
+      const { engine, calls } = dictionaries(english!, given!);
+      const service = createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+      expect((await service.translate({ text: 'Taxi', source: 'es' })).provider).toBe('fake');
+      expect(calls).toHaveLength(1);
+    }
+  });
 });
 
 describe('what the engine reports', () => {
@@ -294,6 +328,71 @@ describe('what the engine reports', () => {
     expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
     expect(err.message).toBe('The text is in Greek script, which no fake language pair reads; it reads Latin script');
     expect(calls).toEqual([]);
+  });
+
+  describe('words no dictionary knows', () => {
+    const unknownToAll = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['is', 'hr', 'es'],
+      knownWordShares: async (_text, codes) => new Map(codes.map((code) => [code, 0.25])),
+      translateBatch: async (segments, source) => ({ texts: segments.map(() => 'translated'), sourceLanguage: source ?? null }),
+    }).engine;
+    const ngrams = (narrowed: LanguageGuess) => {
+      const asked: Array<readonly string[] | undefined> = [];
+      const detector: LanguageDetector = {
+        detect: (_text, candidates) => (asked.push(candidates), candidates ? narrowed : unsure),
+        scores: () => new Map(),
+      };
+      return { detector, asked };
+    };
+
+    test('are detected by n-grams among the engine\'s languages when those are sure', async () => {
+      const { detector, asked } = ngrams({ language: 'is', reliable: true, score: 0.8 });
+      const translation = await createTranslationService({ engine: unknownToAll, detector }).translate({ text: 'Viltu koma heim' });
+      expect(translation).toEqual(expect.objectContaining({ sourceLanguage: 'is', detection: { language: 'is', confidence: 0.8 } }));
+      expect(asked).toContainEqual(['is', 'hr', 'es', 'en']);
+    });
+
+    test('are 422 when n-grams are unsure too', async () => {
+      const { detector } = ngrams({ language: 'hr', reliable: false, score: 0.3 });
+      const err = await appErrorFrom(createTranslationService({ engine: unknownToAll, detector }).translate({ text: 'Xyzzy plugh' }));
+      expect(err.code).toBe('UNSUPPORTED_LANGUAGE');
+      expect(err.message).toMatch(/Could not tell/);
+    });
+  });
+
+  describe('letters only one language writes', () => {
+    // Dictionaries that favour the wrong neighbour, so only the letters can decide.
+    const languages = [
+      { code: 'sr', name: 'Serbian', scripts: ['Latn', 'Cyrl'] },
+      { code: 'bs', name: 'Bosnian', scripts: ['Latn', 'Cyrl'] },
+      { code: 'mk', name: 'Macedonian', scripts: ['Cyrl'] },
+      { code: 'is', name: 'Icelandic', scripts: ['Latn'] },
+      { code: 'da', name: 'Danish', scripts: ['Latn'] },
+    ];
+    const service = (shares: Record<string, number>) => {
+      const { engine } = fakeEngine({
+        detectsSource: false,
+        supportedSources: async () => languages.map((l) => l.code),
+        languages: async () => languages,
+        knownWordShares: async (_text, codes) => new Map(codes.map((code) => [code, shares[code] ?? 0])),
+        translateBatch: async (segments, source) => ({ texts: segments.map(() => 'translated'), sourceLanguage: source ?? null }),
+      });
+      return createTranslationService({ engine, detector: fakeDetector(unsure).detector });
+    };
+
+    test.each([
+      ['Ќе се видиме во петок', { sr: 1, bs: 1 }, 'mk'],
+      ['Þetta er bókin', { da: 1 }, 'is'],
+      ['Góðan daginn', { da: 0.6, en: 0.6 }, 'is'],
+    ])('%s is decided by its letters, whatever the dictionaries know', async (text, shares, language) => {
+      expect((await service(shares).translate({ text })).detection).toEqual({ language, confidence: 1 });
+    });
+
+    test('ћ and ђ narrow the text to Serbian and Bosnian, which then go by known words', async () => {
+      const detection = (await service({ mk: 1, sr: 0.75, bs: 0.5 }).translate({ text: 'Много ми се свиђа, ћао' })).detection;
+      expect(detection).toEqual({ language: 'sr', confidence: 0.75 });
+    });
   });
 });
 

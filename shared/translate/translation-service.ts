@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { FluencyScorer } from '../text/english-fluency.ts';
 import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText, type SegmentedText } from './segments.ts';
 import type { LanguageDetector } from './language-detector.ts';
-import { dominantScript, SCRIPT_NAMES, scriptShare } from './scripts.ts';
+import { dominantScript, SCRIPT_NAMES, scriptShare, writersOfLetters } from './scripts.ts';
 import {
   NO_PROVIDER,
   TARGET_LANGUAGE,
@@ -80,6 +80,7 @@ export function createSourceChooser({
       if (!engine.codeFor) return { source: given };
       const code = await engine.codeFor(given);
       if (!code) throw await unsupported(engine, given, false);
+      await refuseEnglishAs(text, code);
       return { source: code };
     }
     const guess = detector.detect(text);
@@ -92,6 +93,19 @@ export function createSourceChooser({
   }
 
   /**
+   * English sent with another source is the client's mistake, not a text to translate: the English
+   * dictionary knows most of its words and more of them than the given language's does. Words both
+   * know ("Taxi", "Pizza", names) are translated, and may come back unchanged.
+   */
+  async function refuseEnglishAs(text: string, code: string): Promise<void> {
+    if (code === TARGET_LANGUAGE || !engine.knownWordShares) return;
+    const shares = await engine.knownWordShares(text, [code, TARGET_LANGUAGE]);
+    const english = shares.get(TARGET_LANGUAGE);
+    if (english === undefined || english < MIN_KNOWN_SHARE || english <= (shares.get(code) ?? 0)) return;
+    throw new AppError('UNSUPPORTED_LANGUAGE', `The text looks like English, not "${code}"; English is returned as it is: send it with "source": "en" or without "source"`);
+  }
+
+  /**
    * For an engine that does not detect: the text's script rules out languages the engine does not
    * read in it; then the language whose dictionary knows most of the words wins (eld's n-gram score
    * breaks ties), which is right on two-word texts where n-grams among sixty languages are not.
@@ -100,11 +114,15 @@ export function createSourceChooser({
     const languages = await engine.languages();
     const script = dominantScript(text);
     const reads = (language: EngineLanguage) => !language.scripts || (script !== null && language.scripts.includes(script));
-    const candidates = [...languages.filter(reads).map((l) => l.code), ...(script === null || script === 'Latn' ? [TARGET_LANGUAGE] : [])];
-    if (script !== null && candidates.length === 0) {
+    const readers = [...languages.filter(reads).map((l) => l.code), ...(script === null || script === 'Latn' ? [TARGET_LANGUAGE] : [])];
+    if (script !== null && readers.length === 0) {
       const scripts = [...new Set(languages.flatMap((l) => l.scripts ?? []))].map((s) => SCRIPT_NAMES[s] ?? s);
       throw new AppError('UNSUPPORTED_LANGUAGE', `The text is in ${SCRIPT_NAMES[script] ?? script} script, which no ${engine.provider} language pair reads; it reads ${scripts.join(' and ')} script`);
     }
+    // Letters only some languages write (ћ, ќ, þ) narrow the candidates to those the engine has; one decides.
+    const writers = writersOfLetters(text)?.filter((code) => readers.includes(code));
+    const candidates = writers?.length ? writers : readers;
+    if (writers?.length === 1) return { source: writers[0], detection: { language: writers[0]!, confidence: 1 } };
     const shares = (await engine.knownWordShares?.(text, candidates)) ?? new Map<string, number>();
     if (shares.size === 0) return detectByNgrams(text, guess, candidates);
 
@@ -117,6 +135,10 @@ export function createSourceChooser({
     if (!best || best.share < MIN_KNOWN_SHARE) {
       // eld may still name the language: more useful than "could not tell".
       if (guess.reliable && guess.language && !candidates.includes(guess.language)) throw await unsupported(engine, guess.language, true);
+      // The dictionaries lack the words (everyday words some analysers miss): n-grams among the
+      // engine's languages decide when they are sure.
+      const narrowed = detector.detect(text, candidates);
+      if (narrowed.reliable && narrowed.language) return { source: narrowed.language, detection: fromGuess(narrowed.language, narrowed.score) };
       throw new AppError('UNSUPPORTED_LANGUAGE', `Could not tell which language the text is in among those ${engine.provider} translates; pass "source" (one of: ${candidates.join(', ')})`);
     }
     // Confidence: the share of known words, halved when another language's dictionary knows as many;
@@ -199,7 +221,7 @@ export function createTranslationService({ engine, detector, cache, fluency, max
       route ??= result.route;
     }
     const output = joined(segmented, results);
-    refuseUntranslated(text, output);
+    refuseUntranslated(text, output, unknownWords !== undefined);
     return {
       text: output,
       sourceLanguage: source ?? detected,
@@ -209,12 +231,16 @@ export function createTranslationService({ engine, detector, cache, fluency, max
     };
   }
 
-  /** An answer that is still the input, or mostly in a script English is not written in, is no translation. */
-  function refuseUntranslated(input: string, output: string): void {
+  /**
+   * An answer mostly in a script English is not written in is no translation; nor is one that is
+   * still the input, unless the engine accounted for every word (Apertium's unknown words): then the
+   * words read the same in English ("Taxi", "B", names) or are counted as unknown, and it stands.
+   */
+  function refuseUntranslated(input: string, output: string, wordsAccounted: boolean): void {
     const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
     const inputWords = words(input);
     if (!/\p{L}/u.test(inputWords)) return;
-    if (words(output) === inputWords) {
+    if (!wordsAccounted && words(output) === inputWords) {
       throw new AppError('UPSTREAM_FAILED', `${engine.provider} returned the text untranslated; nothing was stored (pass "source" if the detected language is wrong)`);
     }
     // English is written in Latin script: an answer mostly in another is the input's script left over, or not English.
