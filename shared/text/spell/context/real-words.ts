@@ -76,6 +76,15 @@ const COMPARISON_REACH = 6;
 const LOWER = /^\p{Ll}[\p{Ll}'’]*$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’]*$/u;
 
+const APOSTROPHE = /['’]/;
+
+interface ConfusionSet {
+  typed: Reading;
+  rivals: Reading[];
+  /** Whether `than` is the typed word or a rival. */
+  withThan: boolean;
+}
+
 interface Reading {
   /** The member, lower case. */
   form: string;
@@ -86,8 +95,10 @@ interface Reading {
 }
 
 export class RealWordModel {
-  // Typed member → its own reading and the other members' readings.
-  private readonly sets = new Map<string, { typed: Reading; rivals: Reading[] }>();
+  // Typed member → its own reading and the other members' readings; by candidate id for the members
+  // the lexicon has, so most words need no string (it's, which it lacks, by its folded text).
+  private readonly sets = new Map<string, ConfusionSet>();
+  private readonly setsById = new Map<number, ConfusionSet>();
   private readonly logFloor: number;
   private readonly logTotal: number;
 
@@ -110,7 +121,10 @@ export class RealWordModel {
     for (const [word, members] of parseConfusionSets(setsText)) {
       const typed = reading(word);
       const rivals = members.flatMap((member) => reading(member) ?? []);
-      if (typed && rivals.length) this.sets.set(word, { typed, rivals });
+      if (!typed || !rivals.length) continue;
+      const set = { typed, rivals, withThan: word === 'than' || members.includes('than') };
+      this.sets.set(word, set);
+      if (model.id(word) >= 0) this.setsById.set(model.id(word), set);
     }
   }
 
@@ -124,9 +138,9 @@ export class RealWordModel {
     const flags: Flag[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (!this.sets.has(fold(word.text)) || !judged(i)) continue;
+      if (!this.setOf(word) || !judged(i)) continue;
       const choice = this.choose(words, i);
-      if (!choice || choice.margin < FLAG_MARGIN || !writable(choice.form)) continue;
+      if (!choice || !(choice.margin >= FLAG_MARGIN) || !writable(choice.form)) continue;
       const replacement = restoreCase(casePattern(word.text), choice.form);
       const span = { offset: word.offset, length: word.text.length, original: word.text };
       if (choice.margin < REPLACE_MARGIN) flags.push({ ...span, reason: 'context', alternatives: [replacement] });
@@ -142,12 +156,13 @@ export class RealWordModel {
    */
   choose(words: readonly ContextWord[], i: number): RealWordChoice | undefined {
     const word = words[i]!;
-    const set = this.sets.get(fold(word.text));
+    const set = this.setOf(word);
     if (!set || !(LOWER.test(word.text) || (CAPITALISED.test(word.text) && !word.joined))) return undefined;
     const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
     const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
     if (previous < 0 && next < 0) return undefined;
-    const compared = this.comparison(words, i);
+    // Only a set with `than` in it needs the words before (the look is costly).
+    const compared = set.withThan && this.comparison(words, i);
     if (set.typed.form === 'than' && compared) return undefined;
     const typed = this.score(set.typed, previous, next);
     const scores = [typed];
@@ -163,6 +178,10 @@ export class RealWordModel {
       }
     }
     return best === undefined ? undefined : { form: best, margin: bestScore - typed, scores };
+  }
+
+  private setOf(word: ContextWord): ConfusionSet | undefined {
+    return word.id >= 0 ? this.setsById.get(word.id) : APOSTROPHE.test(word.text) ? this.sets.get(fold(word.text)) : undefined;
   }
 
   /** Whether a comparison word stands among the few words before words[i], in the same clause. */
@@ -188,18 +207,25 @@ export class RealWordModel {
    * pair counts (each pair's count, less each inner word's own count), and the share written so.
    */
   private score(reading: Reading, previous: number, next: number): number {
-    const chain = previous >= 0 ? [previous, ...reading.words] : [...reading.words];
-    if (next >= 0) chain.push(next);
+    const { words } = reading;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
     let score = reading.share;
-    for (let k = 0; k + 1 < chain.length; k++) score += this.pair(chain[k]!, chain[k + 1]!);
-    for (let k = 1; k + 1 < chain.length; k++) score -= this.model.logCount(chain[k]!);
+    if (words.length > 1) score += this.pair(first, last);
+    if (previous >= 0) score += this.pair(previous, first) - (words.length > 1 || next >= 0 ? this.logCount(first) : 0);
+    if (next >= 0) score += this.pair(last, next) - (words.length > 1 ? this.logCount(last) : 0);
     return score;
+  }
+
+  /** ln count of a candidate; a dictionary form the list lacks (a neighbour) counts as LanguageModel's prior says. */
+  private logCount(id: number): number {
+    return this.model.logPrior[id]! + this.logTotal;
   }
 
   private pair(first: number, second: number): number {
     const listed = this.model.pairLogCount(first, second);
     if (listed > -Infinity) return listed;
-    return Math.min(this.logFloor, Math.log(INDEPENDENT_SHARE) + this.model.logCount(first) + this.model.logCount(second) - this.logTotal);
+    return Math.min(this.logFloor, Math.log(INDEPENDENT_SHARE) + this.logCount(first) + this.logCount(second) - this.logTotal);
   }
 }
 
