@@ -70,6 +70,9 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Re
   };
 }
 
+/** The method whose handler answers: HEAD is GET without the body (toAlbResult drops it). */
+export const servedAs = (method: string): string => (method === 'HEAD' ? 'GET' : method);
+
 /** The size in bytes of a request's or response's body as sent (decoded when base64). */
 export const bodyBytes = ({ body, isBase64Encoded }: { body?: string | null; isBase64Encoded?: boolean }): number =>
   body ? Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8') : 0;

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import type { HttpRequest } from './alb-event.ts';
+import { servedAs, type HttpRequest } from './alb-event.ts';
 import type { Reply } from './responses.ts';
 import { config } from '../runtime.ts';
 import { withinDeadline } from '../deadline.ts';
@@ -9,6 +9,7 @@ import {
   albEventParser,
   contentNegotiation,
   cors,
+  crossSiteGuard,
   errorReplies,
   methodGuard,
   requestDeadlineOf,
@@ -49,8 +50,10 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(errorReplies())
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
-    .handler(async (_event, { http, preflight }) =>
-      preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
-    ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
+    .use(crossSiteGuard(config.corsAllowedOrigins))
+    .handler(async (_event, { http, preflight }) => {
+      const method = servedAs(http.method) as 'GET' | 'POST';
+      return preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && method === 'GET' ? HEALTHY : spec.methods[method]!(http);
+    }) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
   return (event, context) => withinDeadline(requestDeadlineOf(context), () => chain(event, context));
 }
