@@ -29,8 +29,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The ALB target groups' health check path. The load balancer sends it straight to the function,
- * past the listener rules; answering it touches neither the store nor an engine, so it costs one
- * short invocation.
+ * past the listener rules (a client's request reaches the home function by its rule); answering it
+ * touches neither the store nor an engine, so it costs one short invocation.
  */
 export const HEALTH_CHECK_PATH = '/health';
 const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
