@@ -166,6 +166,15 @@ describe('the offline server', () => {
     // The pages' own origin, as a browser sends it from a form on http://127.0.0.1:<albPort>.
     expect((await form(server.url)).status).toBe(201);
 
+    // Bytes that are not UTF-8 are refused in JSON as in a form, though the offline server decodes text bodies itself.
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      const body = Buffer.concat([Buffer.from(type === 'application/json' ? '{"text":"caf' : 'text=caf'), Buffer.from([0xe9, 0x20, 0xff, 0xfe]), Buffer.from(type === 'application/json' ? '"}' : '')]);
+      const invalid = await fetch(`${server.url}/api/space`, { method: 'POST', headers: { 'Content-Type': type, Accept: 'application/json' }, body });
+      expect(invalid.status).toBe(400);
+      expect((await json(invalid)).error.message).toMatch(/not valid UTF-8/);
+    }
+    expect((await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length).toBe(before + 1);
+
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
     expect(await json(health)).toEqual({ status: 'ok' });
