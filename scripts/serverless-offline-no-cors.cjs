@@ -46,4 +46,28 @@ serverPrototype.ext = function ext(event, method, options) {
   );
 };
 
+/**
+ * The offline server decodes a text body as UTF-8 before the function sees it (isBase64Encoded is
+ * always false), so invalid bytes would arrive as U+FFFD and be stored. Before its handler runs, a
+ * body that is not UTF-8 gets each replacement as a lone surrogate instead, which the function
+ * refuses with 400 (shared/http/alb-event.ts), as it refuses such bytes in a base64 body.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const originalStart = serverPrototype.start;
+serverPrototype.start = function start(...args) {
+  originalExt.call(this, 'onPreHandler', (request, h) => {
+    const payload = request.payload;
+    if (Buffer.isBuffer(payload) && payload.length > 0) {
+      try {
+        strictUtf8.decode(payload);
+      } catch {
+        const marked = payload.toString('utf8').replace(/\uFFFD/g, '\uDCFD');
+        request.payload = { toString: (encoding) => (encoding === 'utf8' ? marked : payload.toString(encoding)) };
+      }
+    }
+    return h.continue;
+  });
+  return originalStart.apply(this, args);
+};
+
 module.exports = class ServerlessOfflineNoCors {};

@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'INVALID_JSON'
   | 'VALIDATION_FAILED'
+  | 'CROSS_SITE'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'TEXT_TOO_LONG'
@@ -20,6 +21,7 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   INVALID_JSON: 400,
   VALIDATION_FAILED: 400,
+  CROSS_SITE: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   TEXT_TOO_LONG: 413,

@@ -1,5 +1,6 @@
 import type { ALBEvent } from 'aws-lambda';
 import { AppError } from '../errors.ts';
+import { LONE_SURROGATE } from './field-checks.ts';
 
 /** The parts of an ALB event the routes use, with both header shapes folded into one. */
 export interface HttpRequest {
@@ -57,6 +58,9 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Re
     // Measured before decoding, so an oversized body is refused without being copied.
     const bytes = bodyBytes(event);
     if (bytes > maxBodyBytes) throw bodyTooLarge(bytes, maxBodyBytes);
+    // A text body with a lone surrogate cannot have been UTF-8 on the wire (the offline server marks
+    // invalid bytes so, scripts/serverless-offline-no-cors.cjs); encoding it would hide them as U+FFFD.
+    if (!event.isBase64Encoded && LONE_SURROGATE.test(event.body)) throw new AppError('VALIDATION_FAILED', 'the body is not valid UTF-8');
     body = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   }
 
@@ -69,6 +73,9 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Re
     multiValue: Boolean(event.multiValueHeaders),
   };
 }
+
+/** The method whose handler answers: HEAD is GET without the body (toAlbResult drops it). */
+export const servedAs = (method: string): string => (method === 'HEAD' ? 'GET' : method);
 
 /** The size in bytes of a request's or response's body as sent (decoded when base64). */
 export const bodyBytes = ({ body, isBase64Encoded }: { body?: string | null; isBase64Encoded?: boolean }): number =>

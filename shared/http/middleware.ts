@@ -3,10 +3,10 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { AppError, isAppError } from '../errors.ts';
 import { describeError, log } from '../log.ts';
-import { bodyBytes, foldHeaders, parseAlbEvent, type HttpRequest } from './alb-event.ts';
+import { bodyBytes, foldHeaders, parseAlbEvent, servedAs, type HttpRequest } from './alb-event.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
-import { addHeaders, responseHeader, toAlbResult, type Reply } from './responses.ts';
+import { addHeaders, toAlbResult, type Reply } from './responses.ts';
 
 export interface HttpContext extends Context {
   /** The request's headers, folded once before anything else reads them (HttpRequest's form). */
@@ -82,7 +82,8 @@ const CORS_ALLOWED_HEADERS = 'Accept, Content-Type';
  * CORS for the listed origins only, the same offline and behind the ALB. A preflight from a listed
  * origin is answered 204 with what it may send; a response to a listed origin names it and lets the
  * page read X-Request-Id. Any other origin gets no Access-Control-* header at all, and its preflight
- * the route's usual answer to OPTIONS (405), which the browser treats as a refusal.
+ * the route's usual answer to OPTIONS (405), which the browser treats as a refusal. Every response
+ * varies by Origin (responses.ts), whoever asked.
  */
 export const cors = (allowedOrigins: readonly string[], methods: readonly string[]): AlbMiddleware => {
   const listedOrigin = ({ headers }: HttpContext) => {
@@ -93,10 +94,8 @@ export const cors = (allowedOrigins: readonly string[], methods: readonly string
     const result = albResultOf(request);
     const origin = listedOrigin(request.context);
     if (!result || origin === undefined) return;
-    const vary = responseHeader(result, 'vary');
     addHeaders(result, {
       'Access-Control-Allow-Origin': origin,
-      Vary: vary ? `${vary}, Origin` : 'Origin',
       ...(request.context.preflight
         ? { 'Access-Control-Allow-Methods': methods.join(', '), 'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS, 'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS) }
         : { 'Access-Control-Expose-Headers': 'X-Request-Id' }),
@@ -113,14 +112,54 @@ export const cors = (allowedOrigins: readonly string[], methods: readonly string
   };
 };
 
+/** `allowed` are the route's methods; HEAD is served wherever GET is. */
 export const methodGuard = (allowed: readonly string[]): AlbMiddleware => ({
   before: (request: AlbRequest) => {
     if (request.context.preflight) return;
     const { method } = request.context.http;
-    if (!allowed.includes(method)) {
+    if (!allowed.includes(servedAs(method))) {
       throw new AppError('METHOD_NOT_ALLOWED', `${method} is not served here; use ${allowed.join(' or ')}`, {
         Allow: allowed.join(', '),
       });
+    }
+  },
+});
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+const BARE_HOST = /^[^\s/?#@\\]+$/;
+
+/**
+ * The origin the request was addressed to: its Host, with the scheme the load balancer received it
+ * on (X-Forwarded-Proto); the offline server, which adds none, serves plain HTTP.
+ */
+export function ownOriginOf(headers: Record<string, string>): string | undefined {
+  const { host } = headers;
+  if (!host || !BARE_HOST.test(host)) return undefined;
+  const scheme = headers['x-forwarded-proto']?.split(',')[0]!.trim().toLowerCase() || 'http';
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses a POST a browser sent from another site, before anything runs or is stored: otherwise any
+ * page could add records through its visitors' browsers (forms need no CORS). The service's own
+ * pages and the origins in CORS_ALLOWED_ORIGINS may post; so may clients that send no Origin (curl,
+ * servers), unless their Sec-Fetch-Site says cross-site.
+ */
+export const crossSiteGuard = (allowedOrigins: readonly string[]): AlbMiddleware => ({
+  before: (request: AlbRequest) => {
+    const { method, headers } = request.context.http;
+    if (SAFE_METHODS.includes(method)) return;
+    const { origin } = headers;
+    if (origin !== undefined && allowedOrigins.includes(origin)) return;
+    if ((origin !== undefined && origin !== ownOriginOf(headers)) || headers['sec-fetch-site']?.toLowerCase() === 'cross-site') {
+      throw new AppError(
+        'CROSS_SITE',
+        `this service takes posts only from its own pages and the origins listed in CORS_ALLOWED_ORIGINS, not from ${origin ?? 'another site'}; nothing was stored`,
+      );
     }
   },
 });
@@ -144,16 +183,18 @@ export const errorReplies = (): AlbMiddleware => ({
 
 /**
  * Turns the route's Reply into the ALB result, as JSON or HTML per the request. Without a
- * preference, GET gets the page a browser opens and POST the API's JSON.
+ * preference, GET gets the page a browser opens and POST the API's JSON; HEAD gets GET's headers.
  */
 export const contentNegotiation = (): AlbMiddleware => {
   const finish = (request: AlbRequest) => {
     const reply = request.response as Reply | undefined;
     if (!reply || 'statusCode' in reply) return;
     const format = request.context.http?.query.format;
+    const method = request.event.httpMethod?.toUpperCase() ?? 'GET';
     request.response = toAlbResult(reply, {
-      html: prefersHtml(request.context.headers.accept, format, request.event.httpMethod?.toUpperCase() === 'GET'),
+      html: prefersHtml(request.context.headers.accept, format, servedAs(method) === 'GET'),
       multiValue: Boolean(request.event.multiValueHeaders),
+      head: method === 'HEAD',
     });
   };
   return { after: finish, onError: finish };

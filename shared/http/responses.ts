@@ -19,6 +19,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'Cache-Control': 'no-store',
+  // No page here needs these features; clipboard-write stays allowed for a copy button.
+  'Permissions-Policy': 'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /** Adds (or replaces) headers of an ALB result in whichever shape it has. */
@@ -41,22 +45,23 @@ export function responseHeader(result: ALBResult, name: string): string | undefi
 /**
  * The ALB wire shape. A target group with multi-value headers on expects `multiValueHeaders`
  * back, one without expects `headers`; header names are spelled canonically (serverless-offline
- * fails on a lower-case `content-type`).
+ * fails on a lower-case `content-type`). A HEAD answer has the headers of GET's and no body.
  */
-export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean }): ALBResult {
+export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: boolean; head?: boolean }): ALBResult {
   const asHtml = options.html && reply.page !== undefined;
   const empty = reply.status === 204;
   // The security headers are defaults a route may tighten, so the reply's own come last.
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     ...(!empty && { 'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
-    Vary: 'Accept',
+    // Origin too, whether or not it is listed: the Access-Control headers and CROSS_SITE depend on it.
+    Vary: 'Accept, Origin',
     ...reply.headers,
   };
   const result: ALBResult = {
     statusCode: reply.status,
     statusDescription: `${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim(),
-    body: empty ? '' : asHtml ? reply.page!().value : JSON.stringify(reply.json),
+    body: empty || options.head ? '' : asHtml ? reply.page!().value : JSON.stringify(reply.json),
     isBase64Encoded: false,
   };
   if (options.multiValue) {

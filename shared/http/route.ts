@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import type { HttpRequest } from './alb-event.ts';
+import { servedAs, type HttpRequest } from './alb-event.ts';
 import type { Reply } from './responses.ts';
 import { config } from '../runtime.ts';
 import { withinDeadline } from '../deadline.ts';
@@ -9,6 +9,7 @@ import {
   albEventParser,
   contentNegotiation,
   cors,
+  crossSiteGuard,
   errorReplies,
   methodGuard,
   requestDeadlineOf,
@@ -28,8 +29,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The ALB target groups' health check path. The load balancer sends it straight to the function,
- * past the listener rules; answering it touches neither the store nor an engine, so it costs one
- * short invocation.
+ * past the listener rules (a client's request reaches the home function by its rule); answering it
+ * touches neither the store nor an engine, so it costs one short invocation.
  */
 export const HEALTH_CHECK_PATH = '/health';
 const HEALTHY: Reply = { status: 200, json: { status: 'ok' } };
@@ -49,8 +50,10 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(errorReplies())
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
-    .handler(async (_event, { http, preflight }) =>
-      preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
-    ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
+    .use(crossSiteGuard(config.corsAllowedOrigins))
+    .handler(async (_event, { http, preflight }) => {
+      const method = servedAs(http.method) as 'GET' | 'POST';
+      return preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && method === 'GET' ? HEALTHY : spec.methods[method]!(http);
+    }) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
   return (event, context) => withinDeadline(requestDeadlineOf(context), () => chain(event, context));
 }

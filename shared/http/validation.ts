@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { PageRequest } from '../db/record.ts';
 import { OPERATIONS, type Operation } from '../operations/index.ts';
-import { codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from './field-checks.ts';
+import { BLANK, codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from './field-checks.ts';
 
 /** What every operation is given; each adds the fields its descriptor parses. */
 export interface OperationInput {
@@ -11,11 +11,13 @@ export interface OperationInput {
 
 const MAX_ID = 64;
 
-function parseTag(value: unknown, field: string): string | null {
+export function parseTag(value: unknown, field: string): string | null {
   if (isAbsent(value)) return null;
   if (typeof value !== 'string') throw invalid(`${field} must be a string`);
   if (codePoints(value) > MAX_ID) throw invalid(`${field} has ${codePoints(value)} characters; the limit is ${MAX_ID}`);
   if (!PRINTABLE.test(value)) throw invalid(`${field} may contain only printable characters`);
+  // Refused rather than read as no id: a tag nobody can see would match nothing a user could type.
+  if (BLANK.test(value)) throw invalid(`${field} must not be only spaces; leave it empty for no id`);
   return value;
 }
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import document from '../../docs/openapi.yaml';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
+import { parseTag } from '../../shared/http/validation.ts';
 import { contractViolations, type Exchange } from '../support/contract.ts';
 
 const schemas = (document as any).components.schemas; // the document's structure, read field by field
@@ -27,6 +28,41 @@ it('lists every error code the code can raise, with its status', () => {
     expect(table).toMatch(new RegExp(`\\| ${status} \\|[^\\n]*\`${code}\``));
   }
   expect(schemas.Operation.enum).toEqual([...OPERATIONS]);
+});
+
+describe('the Tag pattern says what the code accepts as an id', () => {
+  const pattern = new RegExp(schemas.Tag.pattern, 'u');
+  const accepts = (id: string) => {
+    try {
+      return parseTag(id, 'id') === id;
+    } catch {
+      return false;
+    }
+  };
+  it.each([
+    ['plain', 'batch-7', true],
+    ['a ZWJ emoji', '👩‍💻', true],
+    ['a flag and a skin tone', '🇫🇷 👍🏽', true],
+    ['combining marks', 'e\u0301te\u0301', true],
+    ['ZWNJ inside a word', 'می\u200Cخواهم', true],
+    ['CJK and an ideographic space', '東京\u3000駅', true],
+    ['symbols and punctuation', '<b>&"\'$€', true],
+    ['spaces around a word', '  a  ', true],
+    ['only spaces', '   ', false],
+    ['only a no-break space', '\u00A0', false],
+    ['only joiners', '\u200D\u200C', false],
+    ['a tab', 'a\tb', false],
+    ['a newline', 'a\nb', false],
+    ['a line separator', 'a\u2028b', false],
+    ['a bidi override', 'a\u202Eb', false],
+    ['a soft hyphen (format)', 'a\u00ADb', false],
+    ['a private-use character', 'a\uE000b', false],
+    ['an unassigned code point', 'a\u0378b', false],
+    ['a NUL', 'a\u0000b', false],
+  ])('%s', (_name, id, printable) => {
+    expect(accepts(id)).toBe(printable);
+    expect(pattern.test(id)).toBe(printable);
+  });
 });
 
 describe('the contract check', () => {

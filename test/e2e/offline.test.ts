@@ -154,6 +154,36 @@ describe('the offline server', () => {
     expect((await json(responses[3]!)).error.requestId).toBe(ids[3]);
   });
 
+  it('refuses a cross-site form post and stores nothing; answers HEAD and GET /health as the ALB does', async () => {
+    const before = (await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length;
+    const form = (origin: string) =>
+      fetch(`${server.url}/api/space`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: 'text=ab+cd' });
+    const refused = await form('http://elsewhere.test');
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).error.code).toBe('CROSS_SITE');
+    expect(refused.headers.get('vary')).toMatch(/^Accept, Origin\b/);
+    expect((await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length).toBe(before);
+    // The pages' own origin, as a browser sends it from a form on http://127.0.0.1:<albPort>.
+    expect((await form(server.url)).status).toBe(201);
+
+    // Bytes that are not UTF-8 are refused in JSON as in a form, though the offline server decodes text bodies itself.
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      const body = Buffer.concat([Buffer.from(type === 'application/json' ? '{"text":"caf' : 'text=caf'), Buffer.from([0xe9, 0x20, 0xff, 0xfe]), Buffer.from(type === 'application/json' ? '"}' : '')]);
+      const invalid = await fetch(`${server.url}/api/space`, { method: 'POST', headers: { 'Content-Type': type, Accept: 'application/json' }, body });
+      expect(invalid.status).toBe(400);
+      expect((await json(invalid)).error.message).toMatch(/not valid UTF-8/);
+    }
+    expect((await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length).toBe(before + 1);
+
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await json(health)).toEqual({ status: 'ok' });
+    const head = await fetch(`${server.url}/`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(head.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  });
+
   it('serves the OpenAPI document at /openapi.json, through the home function', async () => {
     const response = await fetch(`${server.url}/openapi.json`);
     expect(response.status).toBe(200);

@@ -203,6 +203,8 @@ describe('load balancer', () => {
     expect(rules).toHaveLength(4);
     expect(new Set(rules.map((r) => r.Priority)).size).toBe(4);
     expect(rules.map((r) => r.Conditions[0].Values[0]).sort()).toEqual(Object.values(ROUTED).sort());
+    // Every path docs/openapi.yaml lists is routed: the home rule also takes the document and /health.
+    expect(rules.find((r) => r.Conditions[0].Values[0] === '/')!.Conditions[0].Values).toEqual(['/', '/openapi.json', '/health']);
     for (const rule of rules) expect(rule.ListenerArn).toEqual({ Ref: 'HttpsListener' });
     for (const [, group] of ofType(prod, 'AWS::ElasticLoadBalancingV2::TargetGroup')) {
       expect(group.Properties).toEqual(expect.objectContaining({ TargetType: 'lambda', HealthCheckEnabled: true, HealthCheckPath: '/health' }));

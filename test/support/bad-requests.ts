@@ -29,4 +29,7 @@ export const BAD_OPERATION_REQUESTS: BadRequest[] = [
   ['an id over 64 characters', { headers: JSON_TYPE, body: JSON.stringify({ text: 'a', id: 'i'.repeat(65) }) }, 400, 'VALIDATION_FAILED'],
   ['an id with a control character', { headers: JSON_TYPE, body: JSON.stringify({ text: 'a', id: 'a\u0007b' }) }, 400, 'VALIDATION_FAILED'],
   ['a numeric id', { headers: JSON_TYPE, body: '{"text":"a","id":7}' }, 400, 'VALIDATION_FAILED'],
+  ['a text body marked not UTF-8 (a lone surrogate: the offline server\'s mark for invalid bytes)', { headers: JSON_TYPE, body: '{"text":"caf\uDCFD"}' }, 400, 'VALIDATION_FAILED'],
+  ['an id of only spaces', { headers: JSON_TYPE, body: JSON.stringify({ text: 'a', id: '   ' }) }, 400, 'VALIDATION_FAILED'],
+  ['an id with a line separator', { headers: JSON_TYPE, body: JSON.stringify({ text: 'a', id: 'a\u2028b' }) }, 400, 'VALIDATION_FAILED'],
 ];

@@ -39,7 +39,10 @@ export interface Exchange {
 export function contractViolations({ method, path, status, contentType, requestId, body }: Exchange): string[] {
   const pathPointer = `/paths/${escapePointer(path)}`;
   if (!at(pathPointer)) return [`${path} is not in the document`];
-  const operation = `${pathPointer}/${method.toLowerCase()}`;
+  // HEAD is answered wherever GET is, as GET's headers without the body.
+  const head = method.toUpperCase() === 'HEAD' && !at(`${pathPointer}/head`);
+  if (head && body !== '') return [`HEAD ${path} answered a body`];
+  const operation = `${pathPointer}/${head ? 'get' : method.toLowerCase()}`;
   // A method the path does not serve has one documented answer: 405.
   const responsePointer = at(operation)
     ? resolve(`${operation}/responses/${status}`)
@@ -53,7 +56,7 @@ export function contractViolations({ method, path, status, contentType, requestI
   if (status === 204) return problems;
   const mediaType = (contentType ?? '').split(';')[0]!.trim();
   if (!response.content?.[mediaType]) return [...problems, `${status} from ${method} ${path} is ${mediaType || 'untyped'}, which the document does not list`];
-  if (mediaType !== 'application/json') return problems;
+  if (mediaType !== 'application/json' || head) return problems;
   const validate = ajv.getSchema(`${DOCUMENT_ID}#${responsePointer}/content/application~1json/schema`)!;
   let value: unknown;
   try {

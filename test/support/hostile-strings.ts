@@ -19,4 +19,5 @@ export const HOSTILE_IDS: readonly string[] = [
   `' OR '1'='1`,
   `a&b <i onmouseover="alert(1)">hover</i>`,
   `emoji 😀 "id"`,
+  `👩‍💻 with a zero-width joiner`,
 ];
