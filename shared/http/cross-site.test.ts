@@ -42,6 +42,8 @@ describe.each(SHAPES)('%s headers', (shape) => {
     ['Sec-Fetch-Site cross-site without an Origin', { ...BEHIND_ALB, 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site cross-site with the own origin', { ...BEHIND_ALB, origin: `https://${HOST}`, 'sec-fetch-site': 'cross-site' }],
     ['an Origin and no Host to compare it with', { origin: `https://${HOST}` }],
+    ['Sec-Fetch-Site same-site (a sibling subdomain)', { ...BEHIND_ALB, origin: `https://other.${HOST}`, 'sec-fetch-site': 'same-site' }],
+    ['an opaque origin the browser marks cross-site', { ...BEHIND_ALB, origin: 'null', 'sec-fetch-site': 'cross-site' }],
   ])('refuses a JSON and a form POST from %s with 403 CROSS_SITE, storing nothing', async (_name, headers) => {
     const before = (await allRecords(store)).length;
     const refused = await post(headers);
@@ -58,6 +60,7 @@ describe.each(SHAPES)('%s headers', (shape) => {
     ['no Origin (curl, a server)', BEHIND_ALB],
     ['no Origin and no Host', {}],
     ['the own origin behind the ALB', { ...BEHIND_ALB, origin: `https://${HOST}`, 'sec-fetch-site': 'same-origin' }],
+    ['the own form under Referrer-Policy no-referrer (Origin: null, Sec-Fetch-Site same-origin)', { ...BEHIND_ALB, origin: 'null', 'sec-fetch-site': 'same-origin' }],
     ['the own origin offline (no X-Forwarded-Proto)', { host: 'localhost:3003', origin: 'http://localhost:3003' }],
     ['a listed origin', { ...BEHIND_ALB, origin: LISTED, 'sec-fetch-site': 'cross-site' }],
   ])('stores a POST from %s', async (_name, headers) => {

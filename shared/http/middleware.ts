@@ -155,7 +155,11 @@ export const crossSiteGuard = (allowedOrigins: readonly string[]): AlbMiddleware
     if (SAFE_METHODS.includes(method)) return;
     const { origin } = headers;
     if (origin !== undefined && allowedOrigins.includes(origin)) return;
-    if ((origin !== undefined && origin !== ownOriginOf(headers)) || headers['sec-fetch-site']?.toLowerCase() === 'cross-site') {
+    const site = headers['sec-fetch-site']?.toLowerCase();
+    // A browser that says the post came from this origin is believed: under the pages' Referrer-Policy
+    // (no-referrer) it sends `Origin: null` even for the service's own forms.
+    if (site === 'same-origin') return;
+    if ((origin !== undefined && origin !== ownOriginOf(headers)) || site === 'cross-site' || site === 'same-site') {
       throw new AppError(
         'CROSS_SITE',
         `this service takes posts only from its own pages and the origins listed in CORS_ALLOWED_ORIGINS, not from ${origin ?? 'another site'}; nothing was stored`,
