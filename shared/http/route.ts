@@ -16,7 +16,8 @@ import {
   type HttpContext,
 } from './middleware.ts';
 
-export type RouteHandler = (request: HttpRequest) => Promise<Reply>;
+/** `requestId` is the one the response carries, for replies that quote it themselves. */
+export type RouteHandler = (request: HttpRequest, context: { requestId: string }) => Promise<Reply>;
 
 export interface RouteSpec {
   /** For logs, e.g. "/api/spell". */
@@ -49,8 +50,8 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(errorReplies())
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
-    .handler(async (_event, { http, preflight }) =>
-      preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http),
+    .handler(async (_event, { http, preflight, requestId }) =>
+      preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && http.method === 'GET' ? HEALTHY : spec.methods[http.method as 'GET' | 'POST']!(http, { requestId }),
     ) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
   return (event, context) => withinDeadline(requestDeadlineOf(context), () => chain(event, context));
 }
