@@ -87,7 +87,12 @@ describe("a record's details", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<h1>Record ${seq}</h1>`);
     expect(page.body).toContain('<pre><del>Teh</del><ins title="also: Ten">The</ins> <u title="left as written: name">cat</u></pre>');
-    expect(page.body).toContain('<li>Teh → The</li>');
+    // The alternatives are text on the page, not only in the tooltip; the reason is worded for a reader.
+    expect(page.body).toContain('<li data-at="0" data-from="The"><del>Teh</del> → <span class="choice" data-to="The">The</span>; also <span class="choice" data-to="Ten">Ten</span></li>');
+    expect(page.body).toContain('<li data-at="4" data-from="cat">cat <span class="muted">a name</span></li>');
+    // "Check again" holds the output, editable, in the operation's form.
+    expect(page.body).toContain('<textarea name="text" id="text" required data-limit="10000" aria-describedby="count">The cat</textarea>');
+    expect(page.body).toContain('<button type="submit">Check spelling</button>');
   });
 
   it('shows a long text whole on its page and its beginning, marked as cut, in the list', async () => {

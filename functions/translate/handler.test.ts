@@ -42,9 +42,15 @@ describe.each(SHAPES)('translate with no engine configured, %s headers', (shape)
   });
 });
 
-it('lists no languages on GET as JSON when no engine is configured', async () => {
+it('lists no languages on GET as JSON when no engine is configured, and says why and how to set one', async () => {
   const result = await handler(albEvent({ path: '/api/translate', headers: { accept: 'application/json' } }), lambdaContext());
-  expect(jsonBody(result)).toEqual({ operation: 'translate', fields: ['text', 'id', 'source', 'target'], languages: [] });
+  expect(jsonBody(result)).toEqual({ operation: 'translate', fields: ['text', 'id', 'source', 'target'], languages: [], unavailable: expect.stringMatching(/^No translation engine is configured\. .*GOOGLE_TRANSLATE_API_KEY.*apertium/) });
+});
+
+it('says up front on the form that no engine is configured, and how to set one', async () => {
+  const result = await handler(albEvent({ path: '/api/translate', headers: { accept: 'text/html' } }), lambdaContext());
+  expect(result.body).toMatch(/<div class="error" role="note"><p><strong>Translation is not available here\.<\/strong><\/p><p>No translation engine is configured\. To use Google Cloud Translation set GOOGLE_TRANSLATE_API_KEY/);
+  expect(result.body).toContain('<button type="submit">Translate</button>');
 });
 
 it('serves the form with a source field', async () => {

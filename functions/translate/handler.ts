@@ -18,5 +18,5 @@ export const handler = operationRoute(
     // Details are spread into the response: only what this translation has.
     return { output, sourceLanguage, details: { provider, ...(route && { route }), ...(detection && { detection }), ...(unknownWords !== undefined && { unknownWords }) } };
   },
-  { formData: async () => ({ languages: await translator.languages() }) },
+  { formData: async () => ({ languages: await translator.languages(), ...(translator.unavailable && { unavailable: translator.unavailable }) }) },
 );

@@ -85,11 +85,36 @@ it('an HTML client gets an error page with the same status', async () => {
   expect(result.body).toContain('UNSUPPORTED_MEDIA_TYPE');
 });
 
-it('GET serves the form', async () => {
+it('GET serves the form, with the limit said and a button named for the action', async () => {
   const result = await handler(albEvent({ path: '/api/space', headers: { accept: 'text/html' } }), lambdaContext());
   expect(result.statusCode).toBe(200);
   expect(result.body).toContain('<form method="post" action="/api/space">');
   expect(result.body).not.toContain('name="source"');
+  expect(result.body).toContain('<p class="muted" id="count">Up to 10000 characters.</p>');
+  expect(result.body).toContain('<button type="submit">Fix spaces</button>');
+});
+
+describe('a refused form post returns to the form with the text kept', () => {
+  const form = (body: string) => send({ headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body });
+
+  it.each([
+    ['413, a text over the limit', `text=${'a'.repeat(10_001)}&id=kept+%3Cid%3E`, 413, 'TEXT_TOO_LONG', 'a'.repeat(10_001)],
+    ['400, a text of spaces only', 'text=+++&id=kept+%3Cid%3E', 400, 'VALIDATION_FAILED', '   '],
+  ])('%s', async (_name, body, status, code, text) => {
+    const before = await count();
+    const result = await form(body);
+    expect(result.statusCode).toBe(status);
+    expect(result.body).toContain(`<p>Error ${status}: <strong>${code}</strong></p>`);
+    expect(result.body).toContain(`aria-describedby="count">${text}</textarea>`);
+    expect(result.body).toContain('value="kept &lt;id&gt;"');
+    expect(await count()).toBe(before);
+  });
+
+  it('and JSON clients get the contract\'s error body as before', async () => {
+    const result = await json({ text: 'a'.repeat(10_001) });
+    expect(result.statusCode).toBe(413);
+    expect(jsonBody(result)).toEqual(expectedErrorBody(result, 'TEXT_TOO_LONG'));
+  });
 });
 
 describe('results larger than a record holds', () => {

@@ -1,10 +1,12 @@
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { descriptorOf, type DetailsOf, type FieldsOf, type FormDataOf, type Operation } from '../operations/index.ts';
 import type { OperationDescriptor } from '../operations/operation.ts';
+import { isAppError } from '../errors.ts';
 import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
 import { assertStorable } from '../db/record-size.ts';
 import { formPage, resultPage } from './pages.ts';
+import type { Reply } from './responses.ts';
 import { albRoute } from './route.ts';
 import { storableRecord } from './storable-record.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
@@ -43,32 +45,56 @@ export function operationRoute<N extends Operation>(
         const fields = ['text', 'id', ...operation.fields];
         return { status: 200, json: { operation: name, fields, ...data }, page: () => formPage(name, data) };
       },
-      POST: async (request) => {
-        const input = validateOperationInput(parseBodyFields(request), operation.parse, config.maxTextChars);
-        // A text the store could not keep even without a result is refused before the engine runs.
-        assertStorable({ id: input.id, input: input.text, output: '' });
-        const outcome = await process(input);
-        const store = await getStore();
-        const details = outcome.details ?? null;
-        const record = await store.save(
-          storableRecord({
-            id: input.id,
-            operation: name,
-            input: input.text,
-            output: outcome.output,
-            sourceLanguage: outcome.sourceLanguage ?? null,
-            details,
-            // From the details in full, so the counts stay true when the stored ones are trimmed.
-            summary: operation.summary({ input: input.text, output: outcome.output, details: details ?? {} }),
-          }),
-        );
-        const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
-        return {
-          status: 201,
-          json: { seq, id, operation: name, input: text, output, ...(operation.answersSourceLanguage && { sourceLanguage }), createdAt, ...outcome.details },
-          page: () => resultPage(record, outcome.details ?? {}),
-        };
+      POST: async (request, { requestId }) => {
+        let fields: Record<string, unknown> = {};
+        try {
+          fields = parseBodyFields(request);
+          return await run(validateOperationInput(fields, operation.parse, config.maxTextChars));
+        } catch (error) {
+          // A refused request returns to the form with its text, so nothing typed is lost.
+          if (!isAppError(error) || error.status >= 500) throw error;
+          const kept = (value: unknown) => (typeof value === 'string' ? value : undefined);
+          const data = await formDataOrNone();
+          return {
+            status: error.status,
+            json: { error: { ...error.toJSON().error, requestId } },
+            page: () => formPage(name, data, { text: kept(fields.text), id: kept(fields.id), error: { status: error.status, code: error.code, message: error.message, requestId } }),
+            headers: error.headers,
+          };
+        }
       },
     },
   });
+
+  /** The form's data for a page that shows the form beside something else: without it when the engine cannot list it. */
+  async function formDataOrNone(): Promise<object> {
+    return (await options.formData?.().catch(() => undefined)) ?? {};
+  }
+
+  async function run(input: OperationInput & FieldsOf<N>): Promise<Reply> {
+    // A text the store could not keep even without a result is refused before the engine runs.
+    assertStorable({ id: input.id, input: input.text, output: '' });
+    const outcome = await process(input);
+    const store = await getStore();
+    const details = outcome.details ?? null;
+    const record = await store.save(
+      storableRecord({
+        id: input.id,
+        operation: name,
+        input: input.text,
+        output: outcome.output,
+        sourceLanguage: outcome.sourceLanguage ?? null,
+        details,
+        // From the details in full, so the counts stay true when the stored ones are trimmed.
+        summary: operation.summary({ input: input.text, output: outcome.output, details: details ?? {} }),
+      }),
+    );
+    const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
+    const data = await formDataOrNone();
+    return {
+      status: 201,
+      json: { seq, id, operation: name, input: text, output, ...(operation.answersSourceLanguage && { sourceLanguage }), createdAt, ...outcome.details },
+      page: () => resultPage(record, outcome.details ?? {}, data),
+    };
+  }
 }

@@ -1,7 +1,9 @@
 import type { RecordDetails, RecordEntry, TextRecord } from '../db/record.ts';
 import { describeOperation, OPERATION_DESCRIPTORS, OPERATIONS, type Operation } from '../operations/index.ts';
+import { config } from '../runtime.ts';
 import { html, SafeHtml } from './html.ts';
 import { markedOutput } from './marks.ts';
+import { SCRIPT_HTML } from './script.ts';
 import { STYLE_HTML } from './style.ts';
 
 const layout = (title: string, body: SafeHtml): SafeHtml => html`<!doctype html>
@@ -18,6 +20,7 @@ const layout = (title: string, body: SafeHtml): SafeHtml => html`<!doctype html>
 <h1>${title}</h1>
 ${body}
 </main>
+<script>${SCRIPT_HTML}</script>
 </body>
 </html>`;
 
@@ -71,18 +74,39 @@ ${
 <p>${nextHref ? html`<a rel="next" href="${nextHref}">Next page</a>` : html`<span class="muted">End of records.</span>`}</p>`,
   );
 
-export const formPage = (name: Operation, data: object = {}): SafeHtml => {
+/** What a form shows beyond its defaults: the text to check again, or a refused request's text and why. */
+export interface FormDraft {
+  text?: string;
+  id?: string;
+  error?: { status: number; code: string; message: string; requestId: string };
+}
+
+/**
+ * An operation's form. The limit is said in words, so it reads without script; the script turns
+ * the note into a live count.
+ */
+const operationForm = (name: Operation, data: object, { text = '', id = '' }: FormDraft): SafeHtml => {
   const operation = describeOperation(name);
-  return layout(
-    operation.title,
-    html`<form method="post" action="/api/${name}">
-<p><label>Text <textarea name="text" required></textarea></label></p>
-<p><label>Id (optional tag) <input name="id" maxlength="64" value=""></label></p>
+  const { maxTextChars } = config;
+  return html`<form method="post" action="/api/${name}">
+<p><label>Text <textarea name="text" id="text" required data-limit="${maxTextChars}" aria-describedby="count">${text}</textarea></label></p>
+<p class="muted" id="count">Up to ${maxTextChars} characters.</p>
+<p><label>Id (optional tag) <input name="id" maxlength="64" value="${id}"></label></p>
 ${operation.formFields(data)}
-<p><button type="submit">Run ${name}</button></p>
-</form>`,
-  );
+<p><button type="submit">${operation.action}</button></p>
+</form>`;
 };
+
+const errorNote = ({ status, code, message, requestId }: NonNullable<FormDraft['error']>) =>
+  html`<div class="error" role="alert"><p>Error ${status}: <strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>`;
+
+/** GET /api/{name}, and a refused POST's answer: the form again, with the text as sent and the reason above it. */
+export const formPage = (name: Operation, data: object = {}, draft: FormDraft = {}): SafeHtml =>
+  layout(
+    describeOperation(name).title,
+    html`${draft.error ? errorNote(draft.error) : ''}
+${operationForm(name, data, draft)}`,
+  );
 
 /** A record in full: the output with its marks, the input, the language and what the engine reported. */
 const recordBody = (record: TextRecord, details: RecordDetails): SafeHtml => {
@@ -92,17 +116,26 @@ const recordBody = (record: TextRecord, details: RecordDetails): SafeHtml => {
 <pre>${markedOutput({ ...record, details })}</pre>
 <h2>Input</h2>
 <pre>${record.input}</pre>
-${record.sourceLanguage ? html`<p>Source language: ${record.sourceLanguage}${operation.sourceNote?.(details)}</p>` : ''}
+${operation.sourceNote?.(details, record.sourceLanguage) ?? ''}
 ${details.truncated === true ? html`<p class="muted">This record keeps the first of the engine's findings only, without alternatives: all of them did not fit the store's limit.</p>` : ''}
 ${operation.resultDetails(details)}`;
 };
 
+/** The output again, editable, in the operation's form: choosing an alternative or copying works on it. */
+const checkAgain = (record: TextRecord, data: object): SafeHtml =>
+  html`<section aria-labelledby="again"><h2 id="again">Check again</h2>
+<p class="muted">The output, to edit and send again.</p>
+<p><button type="button" data-copy hidden>Copy the text</button></p>
+${operationForm(record.operation, data, { text: record.output })}
+</section>`;
+
 /** The page a POST answers: the result as the engine gave it (details in full), just stored. */
-export const resultPage = (record: TextRecord, details: RecordDetails): SafeHtml =>
+export const resultPage = (record: TextRecord, details: RecordDetails, data: object = {}): SafeHtml =>
   layout(
     `${describeOperation(record.operation).title}: result`,
     html`${recordBody(record, details)}
-<p><a href="/api/${record.operation}">Another ${record.operation} request</a> · <a href="${recordHref(record.seq)}">This record</a> · <a href="/">All records</a></p>`,
+${checkAgain(record, data)}
+<p><a href="${recordHref(record.seq)}">This record</a> · <a href="/">All records</a></p>`,
   );
 
 /** GET /?seq=N: one stored record, as stored. */
@@ -110,12 +143,13 @@ export const recordPage = (record: TextRecord): SafeHtml =>
   layout(
     `Record ${record.seq}`,
     html`${recordBody(record, record.details ?? {})}
-<p><a href="/">All records</a> · <a href="/api/${record.operation}">Another ${record.operation} request</a></p>`,
+${checkAgain(record, {})}
+<p><a href="/">All records</a></p>`,
   );
 
 export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
   layout(
     `Error ${status}`,
-    html`<div class="error"><p><strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>
+    html`${errorNote({ status, code, message, requestId })}
 <p><a href="/">Back to the records</a></p>`,
   );

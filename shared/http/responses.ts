@@ -1,6 +1,7 @@
 import type { ALBResult } from 'aws-lambda';
 import { STATUS_CODES } from 'node:http';
 import type { SafeHtml } from './html.ts';
+import { SCRIPT_CSP_SOURCE } from './script.ts';
 import { STYLE_CSP_SOURCE } from './style.ts';
 
 /** What a route answers, before content negotiation picks JSON or the HTML page. */
@@ -13,7 +14,7 @@ export interface Reply {
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_CSP_SOURCE}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_CSP_SOURCE}; style-src ${STYLE_CSP_SOURCE}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

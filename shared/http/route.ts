@@ -17,7 +17,8 @@ import {
   type HttpContext,
 } from './middleware.ts';
 
-export type RouteHandler = (request: HttpRequest) => Promise<Reply>;
+/** `requestId` is the one the response carries, for replies that quote it themselves. */
+export type RouteHandler = (request: HttpRequest, context: { requestId: string }) => Promise<Reply>;
 
 export interface RouteSpec {
   /** For logs, e.g. "/api/spell". */
@@ -51,9 +52,9 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
     .use(crossSiteGuard(config.corsAllowedOrigins))
-    .handler(async (_event, { http, preflight }) => {
+    .handler(async (_event, { http, preflight, requestId }) => {
       const method = servedAs(http.method) as 'GET' | 'POST';
-      return preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && method === 'GET' ? HEALTHY : spec.methods[method]!(http);
+      return preflight ? PREFLIGHT_ANSWER : http.path === HEALTH_CHECK_PATH && method === 'GET' ? HEALTHY : spec.methods[method]!(http, { requestId });
     }) as unknown as (event: ALBEvent, context: Context) => Promise<ALBResult>;
   return (event, context) => withinDeadline(requestDeadlineOf(context), () => chain(event, context));
 }

@@ -28,8 +28,16 @@ td.text::before{display:block}
 form.filters{display:flex;gap:.75rem;align-items:end;flex-wrap:wrap;margin:1rem 0}
 label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 textarea{width:100%;min-height:10rem;font:inherit}
-pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
-main p,main li{overflow-wrap:anywhere}
+pre{font:inherit;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;background:#f5f5f7;padding:.75rem;border-radius:.4rem}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
+main{min-width:0}
+main p,main li,main h1,.error{overflow-wrap:anywhere}
+textarea{box-sizing:border-box;overflow-wrap:anywhere}
+ul.findings li{margin:.25rem 0}
+.count{color:#555}
+.ok{color:#0b5d1e;font-weight:600}
+button.choice{font:inherit;padding:.1rem .45rem;margin:.1rem;border:1px solid #888;border-radius:.3rem;background:#fff;color:#1d1d1f;cursor:pointer}
+button.choice[aria-pressed=true]{background:#e3f6e7;border-color:#0b5d1e}
 .error{background:#fff0f0;border:1px solid #e0a0a0;padding:.75rem;border-radius:.4rem}
 .muted{color:#666}
 del{color:#a40000;background:#fde8e8}

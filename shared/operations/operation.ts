@@ -10,6 +10,8 @@ export interface OperationDescriptor<Name extends string = string, Fields extend
   name: Name;
   /** The page title and the navigation link's text. */
   title: string;
+  /** The form's button, named for what it does: "Check spelling". */
+  action: string;
   /** What the home page calls its requests: "spelling requests". */
   noun: string;
   /** Request fields beyond text and id, in the order GET lists them. */
@@ -20,8 +22,8 @@ export interface OperationDescriptor<Name extends string = string, Fields extend
   answersSourceLanguage: boolean;
   /** The form's inputs for those fields. */
   formFields(data: Partial<FormData>): SafeHtml | '';
-  /** Follows "Source language: …" on the result page, e.g. who translated. */
-  sourceNote?(details: Partial<Details>): SafeHtml | '';
+  /** The result page's line on the language: the one translated from and how it was found, the variant checked against. */
+  sourceNote?(details: Partial<Details>, sourceLanguage: string | null): SafeHtml | '';
   /** The result page's part after the source language: what the engine reported. */
   resultDetails(details: Partial<Details>): SafeHtml | '';
   /** What the engine reported in a few words for the list ("3 corrections, 1 flag"), stored with the record. */

@@ -24,6 +24,7 @@ function spacesSummary(input: string, output: string): string {
 export const space = defineOperation<'space', object, SpaceDetails>({
   name: 'space',
   title: 'Space correction',
+  action: 'Fix spaces',
   noun: 'space',
   fields: [],
   parse: () => ({}),
@@ -38,7 +39,9 @@ export const space = defineOperation<'space', object, SpaceDetails>({
     return parts.length ? parts.join(', ') : 'unchanged';
   },
   resultDetails: ({ edits }) =>
-    edits?.length
-      ? html`<h2>Changes</h2><ul>${edits.map((edit) => html`<li>at ${String(edit.offset)}: ${edit.original ? html`removed “${edit.original.replace(/\n/gu, '⏎')}”` : html`added a space`}</li>`)}</ul>`
+    edits?.length === 0
+      ? html`<p class="ok">No spacing to fix.</p>`
+      : edits?.length
+      ? html`<h2>Changes (${edits.length})</h2><ul>${edits.map((edit) => html`<li>at ${String(edit.offset)}: ${edit.original ? html`removed “${edit.original.replace(/\n/gu, '⏎')}”` : html`added a space`}</li>`)}</ul>`
       : '',
 });

@@ -11,11 +11,23 @@ export interface TranslateFields {
 export interface TranslateDetails {
   provider: string;
   detection?: Detection;
+  /** The languages a chain went through, source first. */
+  route?: string[];
+  /** Words the engine left untranslated (Apertium). */
+  unknownWords?: number;
   [field: string]: unknown;
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
-const languageName = (code: string) => LANGUAGE_NAMES.of(code) ?? code;
+const languageName = (code: string) => {
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+/** "French (fr)": the name a reader knows, and the code the API takes. */
+const named = (code: string) => (languageName(code) === code ? code : `${languageName(code)} (${code})`);
 
 /** "(detected; the words are Portuguese too: …)": a guess among languages the text reads as all of, said so. */
 function detectionNote({ alternatives = [] }: Detection) {
@@ -35,6 +47,8 @@ export interface FormLanguage {
 /** What the handler supplies from its engine: GET lists it (JSON `languages`, the form's select). */
 export interface TranslateFormData {
   languages: readonly FormLanguage[];
+  /** Why nothing can be translated, and how to configure an engine, when none is. */
+  unavailable?: string;
 }
 
 // Google v2's forms: ISO 639-1 ("es") or three letters ("ceb"), then a script ("mni-Mtei") or region ("zh-TW", "es-419").
@@ -66,13 +80,19 @@ const languageOption = ({ code, name, route }: FormLanguage) =>
 export const translate = defineOperation<'translate', TranslateFields, TranslateDetails, TranslateFormData>({
   name: 'translate',
   title: 'Translate into English',
+  action: 'Translate',
   noun: 'translation',
   fields: ['source', 'target'],
   parse,
   answersSourceLanguage: true,
-  formFields: ({ languages = [] }) =>
-    html`<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>`,
-  sourceNote: ({ provider, detection }) => html`${detection ? detectionNote(detection) : ''}${provider ? html` (translated by ${provider})` : ''}`,
+  formFields: ({ languages = [], unavailable }) =>
+    html`${unavailable ? html`<div class="error" role="note"><p><strong>Translation is not available here.</strong></p><p>${unavailable}</p></div>` : ''}<p><label>Source language <select name="source"><option value="auto" selected>detect</option>${languages.map(languageOption)}</select></label></p>`,
+  sourceNote: ({ provider, detection, route, unknownWords }, sourceLanguage) => {
+    const via = Array.isArray(route) && route.length > 2 ? html`: ${route.map(languageName).join(' → ')}` : '';
+    return html`<p>${sourceLanguage ? html`Translated from ${named(sourceLanguage)}${detection ? detectionNote(detection) : ''}` : 'Translated'}${provider ? html` by ${provider}` : ''}${via}.${
+      typeof unknownWords === 'number' ? html` ${unknownWords === 0 ? 'Every word was known to the engine.' : `${counted(unknownWords, 'word')} unknown to the engine, left as written.`}` : ''
+    }</p>`;
+  },
   summary: ({ details: { provider, route, detection, unknownWords } }) =>
     [
       provider && `by ${provider}`,

@@ -98,6 +98,7 @@ export function selectTranslator(settings: TranslatorSettings, { cache, detector
 export function unavailableTranslator(message: string): Translator {
   return {
     provider: NO_PROVIDER,
+    unavailable: message,
     translate: () => Promise.reject(new AppError('TRANSLATION_UNAVAILABLE', message)),
     languages: async () => [],
   };

@@ -51,6 +51,8 @@ export interface Translator {
   translate(request: TranslationRequest): Promise<Translation>;
   /** The languages it translates from into English; empty when no engine is configured. */
   languages(): Promise<readonly EngineLanguage[]>;
+  /** Set when no engine is configured: why, and how to configure one (what translate's 503 says). */
+  readonly unavailable?: string;
 }
 
 export interface EngineBatch {

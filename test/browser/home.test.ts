@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { SCRIPT_HTML } from '../../shared/http/script.ts';
 import { expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
 import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';
@@ -152,7 +153,7 @@ describe('in Chromium', () => {
     expect(newest!.output).toContain(expected);
   });
 
-  it('shows an error page for a bad submission, and stores nothing', async () => {
+  it('returns a bad submission to its form with the text kept and the reason above it, and stores nothing', async () => {
     const before = (await listed()).length;
     await open('/api/space');
     // Spaces pass the textarea's `required` but not the server's rule.
@@ -160,11 +161,62 @@ describe('in Chromium', () => {
     const response = await navigateBy(() => page.click('button[type=submit]'));
     expect(response.status()).toBe(400);
     expectSecurityHeaders((name) => response.headers()[name]);
-    expect(await page.locator('h1').textContent()).toBe('Error 400');
+    expect(await page.locator('h1').textContent()).toBe('Space correction');
     expect(await page.locator('.error').textContent()).toContain('VALIDATION_FAILED');
+    expect(await page.inputValue('textarea[name=text]')).toBe('   ');
     expect((await listed()).length).toBe(before);
     // Chromium reports any 4xx page load on the console; that one is this test's point.
     incidents = incidents.filter((incident) => !incident.includes('status of 400 (Bad Request)'));
+  });
+
+  it('keeps a text over the limit through the 413, in the form, with the count saying how far over it is', async () => {
+    const before = (await listed()).length;
+    await open('/api/spell');
+    expect(await page.locator('#count').textContent()).toBe('0 of 10000 characters');
+    const long = 'a'.repeat(10_001);
+    await page.fill('textarea[name=text]', long);
+    expect(await page.locator('#count').textContent()).toBe('10001 of 10000 characters');
+    const response = await navigateBy(() => page.click('button:text-is("Check spelling")'));
+    expect(response.status()).toBe(413);
+    expect(await page.locator('.error').textContent()).toContain('TEXT_TOO_LONG');
+    expect(await page.inputValue('textarea[name=text]')).toBe(long);
+    expect((await listed()).length).toBe(before);
+    incidents = incidents.filter((incident) => !incident.includes('status of 413 (Payload Too Large)'));
+  });
+
+  it('shows the alternatives as text, lets the keyboard choose them into the "check again" text, and sends that text again', async () => {
+    await open('/api/spell');
+    await page.fill('textarea[name=text]', 'Teh wrold is big.');
+    await navigateBy(() => page.click('button:text-is("Check spelling")'));
+    expect(await page.locator('main').textContent()).toContain('Checked as American English (en-US)');
+    const corrections = page.locator('ul.findings').first();
+    expect(await corrections.locator('li').first().textContent()).toBe('Teh → The; also Tech, Ten, Tea, Tee, Tel');
+    expect(await page.inputValue('textarea[name=text]')).toBe('The world is big.');
+    expect(await page.locator('button[data-copy]').isVisible()).toBe(true);
+    // A longer word first, so the second choice must land where the first moved it.
+    await corrections.locator('button.choice:text-is("Tech")').focus();
+    await page.keyboard.press('Enter');
+    await corrections.locator('button.choice:text-is("word")').focus();
+    await page.keyboard.press('Space');
+    expect(await page.inputValue('textarea[name=text]')).toBe('Tech word is big.');
+    expect(await corrections.locator('button.choice[aria-pressed=true]').allTextContents()).toEqual(['Tech', 'word']);
+    const again = await navigateBy(() => page.click('button:text-is("Check spelling")'));
+    expect(again.status()).toBe(201);
+    expect(await page.locator('pre').nth(1).textContent()).toBe('Tech word is big.');
+    expect(await page.locator('p.ok').textContent()).toBe('No mistakes found.');
+  });
+
+  it('works without script: the alternatives read as text and "check again" holds the output', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
+    const plain = await context.newPage();
+    await plain.goto(`${server.url}/api/spell`);
+    expect(await plain.locator('#count').textContent()).toBe('Up to 10000 characters.');
+    await plain.fill('textarea[name=text]', 'Teh wrold is big.');
+    await Promise.all([plain.waitForNavigation(), plain.click('button:text-is("Check spelling")')]);
+    expect(await plain.locator('ul.findings li').first().textContent()).toBe('Teh → The; also Tech, Ten, Tea, Tee, Tel');
+    expect(await plain.inputValue('textarea[name=text]')).toBe('The world is big.');
+    expect(await plain.locator('button[data-copy]').isVisible()).toBe(false);
+    await context.close();
   });
 
   it('renders hostile text and ids as text on the home page: byte for byte, inert', async () => {
@@ -177,7 +229,9 @@ describe('in Chromium', () => {
     expect(rows.map((r) => r.id)).toEqual(HOSTILE_TEXTS.map((_, i) => HOSTILE_IDS[i % HOSTILE_IDS.length]).reverse());
     // Nothing a payload could have become: every element is one our templates make.
     const tags = await page.$$eval('body *', (elements) => [...new Set(elements.map((e) => e.tagName.toLowerCase()))]);
-    for (const tag of ['script', 'img', 'svg', 'iframe', 'i', 'b']) expect(tags).not.toContain(tag);
+    for (const tag of ['img', 'svg', 'iframe', 'i', 'b']) expect(tags).not.toContain(tag);
+    // The one script is the service's own, as its CSP hash allows it.
+    expect(await page.$$eval('script', (scripts) => scripts.map((script) => script.textContent))).toEqual([SCRIPT_HTML.value]);
 
     // The filter form keeps a hostile id as the value of its input, not as markup.
     await open(`/?id=${encodeURIComponent(HOSTILE_IDS[1]!)}`);
@@ -256,7 +310,28 @@ describe('in Chromium', () => {
     expect(newest!.input).toBe(`${[...unbroken].slice(0, 300).join('')}…`);
   });
 
-  // axe-core's own script, evaluated through the DevTools protocol: the pages' CSP allows no script.
+  it.each([
+    ['a 10,000-character text without spaces', 'x'.repeat(10_000)],
+    ['a run-together sentence with a URL', 'Readthedocsathttps://example.com/averyveryverylongpathwithoutanyspaces/andmoreandmore?query=value&other=thing,thenreplyquickly.'],
+  ])('never scrolls sideways at 1280 or 390 px with %s: the forms, result pages and record page', async (_name, text) => {
+    for (const operation of ['spell', 'space', 'translate']) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await open(`/api/${operation}`);
+        await page.fill('textarea[name=text]', text);
+        const response = await navigateBy(() => page.click('button[type=submit]'));
+        expect(response.status()).toBe(201);
+        const seq = Number(new URL((await page.locator('a:text-is("This record")').getAttribute('href'))!, server.url).searchParams.get('seq'));
+        for (const where of ['result', 'record']) {
+          if (where === 'record') await open(`/?seq=${seq}`);
+          const widths = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [number, number];
+          expect({ operation, width, where, widths }).toEqual({ operation, width, where, widths: [widths[1], widths[1]] });
+        }
+      }
+    }
+  });
+
+  // axe-core's own script, evaluated through the DevTools protocol: the pages' CSP allows only their own.
   const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   it.each([
     ['the home page with records', '/?limit=20'],
@@ -266,12 +341,13 @@ describe('in Chromium', () => {
     ['an error page', '/?limit=0'],
     ['a record page', '/?seq=1'],
     ['a result page', 'result'],
+    ['a refused submission', 'refused'],
   ])('has no serious or critical accessibility violations (axe-core) on %s, 1280 and 390 px wide', async (_name, path) => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      if (path === 'result') {
+      if (path === 'result' || path === 'refused') {
         await open('/api/spell');
-        await page.fill('textarea[name=text]', 'Teh wrold is big.');
+        await page.fill('textarea[name=text]', path === 'result' ? 'Teh wrold is big. Pittsburg and McKinsey met Pittsburg.' : '   ');
         await navigateBy(() => page.click('button[type=submit]'));
       } else {
         await open(path);

@@ -75,7 +75,7 @@ describe('the offline server', () => {
     expect(record.details.corrections[0]).toEqual(expect.objectContaining({ original: 'Teh', replacement: 'The' }));
     const recordPage = await (await fetch(`${server.url}/?seq=${seq}`)).text();
     expect(recordPage).toMatch(/<del>Teh<\/del><ins title="[^"]*">The<\/ins> <del>wrold<\/del><ins title="[^"]*">world<\/ins> is big\./);
-    expect(recordPage).toContain('<li>Teh → The</li>');
+    expect(recordPage).toMatch(/<li data-at="0" data-from="The"><del>Teh<\/del> → (The|<span class="choice" data-to="The">The<\/span>;.*?)<\/li>/);
     const missing = await fetch(`${server.url}/?seq=${seq + 100}&format=json`);
     expect(missing.status).toBe(404);
     expect((await json(missing)).error.code).toBe('NOT_FOUND');
