@@ -12,6 +12,8 @@ export interface HttpRequest {
   query: Record<string, string>;
   /** The body as raw bytes (base64 already decoded), or null when there is none. */
   body: Buffer | null;
+  /** A text body that held bytes no UTF-8 decoder accepts: refused when the body is read. */
+  malformed?: boolean;
   /** Whether the ALB target group has multi-value headers on: the response must use the same shape. */
   multiValue: boolean;
 }
@@ -54,13 +56,15 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Re
   }
 
   let body: Buffer | null = null;
+  let malformed = false;
   if (event.body) {
     // Measured before decoding, so an oversized body is refused without being copied.
     const bytes = bodyBytes(event);
     if (bytes > maxBodyBytes) throw bodyTooLarge(bytes, maxBodyBytes);
     // A text body with a lone surrogate cannot have been UTF-8 on the wire (the offline server marks
     // invalid bytes so, scripts/serverless-offline-no-cors.cjs); encoding it would hide them as U+FFFD.
-    if (!event.isBase64Encoded && LONE_SURROGATE.test(event.body)) throw new AppError('VALIDATION_FAILED', 'the body is not valid UTF-8');
+    // Marked here, refused where a body is read (parseBodyFields), so a GET's body stays ignored.
+    malformed = !event.isBase64Encoded && LONE_SURROGATE.test(event.body);
     body = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   }
 
@@ -70,6 +74,7 @@ export function parseAlbEvent(event: ALBEvent, maxBodyBytes: number, headers: Re
     headers,
     query,
     body,
+    ...(malformed && { malformed }),
     multiValue: Boolean(event.multiValueHeaders),
   };
 }

@@ -23,6 +23,7 @@ export function parseBodyFields(request: HttpRequest): Record<string, unknown> {
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `the body must be UTF-8, not ${charset}`);
   }
+  if (request.malformed) throw new AppError('VALIDATION_FAILED', 'the body is not valid UTF-8');
 
   let text: string;
   try {

@@ -4,6 +4,7 @@ import type { OperationDescriptor } from '../operations/operation.ts';
 import { isAppError } from '../errors.ts';
 import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
+import { prefersHtml } from './negotiate.ts';
 import { assertStorable } from '../db/record-size.ts';
 import { formPage, resultPage } from './pages.ts';
 import type { Reply } from './responses.ts';
@@ -46,15 +47,18 @@ export function operationRoute<N extends Operation>(
         return { status: 200, json: { operation: name, fields, ...data }, page: () => formPage(name, data) };
       },
       POST: async (request, { requestId }) => {
+        // The form beside a result or an error is built only for a page: for translate it lists the
+        // engine's languages, which a JSON client should not wait for (nor Google be asked for).
+        const forPage = prefersHtml(request.headers.accept, request.query.format, false);
         let fields: Record<string, unknown> = {};
         try {
           fields = parseBodyFields(request);
-          return await run(validateOperationInput(fields, operation.parse, config.maxTextChars));
+          return await run(validateOperationInput(fields, operation.parse, config.maxTextChars), forPage);
         } catch (error) {
           // A refused request returns to the form with its text, so nothing typed is lost.
           if (!isAppError(error) || error.status >= 500) throw error;
           const kept = (value: unknown) => (typeof value === 'string' ? value : undefined);
-          const data = await formDataOrNone();
+          const data = forPage ? await formDataOrNone() : {};
           return {
             status: error.status,
             json: { error: { ...error.toJSON().error, requestId } },
@@ -71,7 +75,7 @@ export function operationRoute<N extends Operation>(
     return (await options.formData?.().catch(() => undefined)) ?? {};
   }
 
-  async function run(input: OperationInput & FieldsOf<N>): Promise<Reply> {
+  async function run(input: OperationInput & FieldsOf<N>, forPage: boolean): Promise<Reply> {
     // A text the store could not keep even without a result is refused before the engine runs.
     assertStorable({ id: input.id, input: input.text, output: '' });
     const outcome = await process(input);
@@ -90,7 +94,7 @@ export function operationRoute<N extends Operation>(
       }),
     );
     const { seq, id, input: text, output, sourceLanguage, createdAt } = record;
-    const data = await formDataOrNone();
+    const data = forPage ? await formDataOrNone() : {};
     return {
       status: 201,
       json: { seq, id, operation: name, input: text, output, ...(operation.answersSourceLanguage && { sourceLanguage }), createdAt, ...outcome.details },

@@ -32,12 +32,17 @@ afterAll(async () => {
 const DOCUMENTED = new Set([200, 201, 400, 405, 413, 415, 422]);
 
 /** `untranslated`: translate may also refuse an answer still in the input's script (502 UPSTREAM_FAILED, nothing stored). */
-async function expectWellFormed(result: ALBResult, untranslated = false) {
+/** `head`: the request was HEAD, answered with GET's status and headers and no body. */
+async function expectWellFormed(result: ALBResult, untranslated = false, head = false) {
   if (untranslated && result.statusCode === 502) expect(jsonBody(result).error.code).toBe('UPSTREAM_FAILED');
   else expect(DOCUMENTED).toContain(result.statusCode);
   expectSecurityHeaders((name) => responseHeader(result, name));
   const type = responseHeader(result, 'content-type');
-  if (type?.startsWith('application/json')) {
+  if (head) {
+    expect(type).toMatch(/^(application\/json|text\/html); charset=utf-8$/);
+    expect(result.body ?? '').toBe('');
+  }
+  else if (type?.startsWith('application/json')) {
     const body = jsonBody(result);
     if (result.statusCode >= 400) expect(body).toEqual(expectedErrorBody(result, expect.any(String)));
   } else {
@@ -91,7 +96,7 @@ describe('the HTTP edge', () => {
   it.each(routes)('%s answers any request with a documented status, never 500', async (path, name) => {
     await fc.assert(
       fc.asyncProperty(event(path), async (options) => {
-        await expectWellFormed(await handlers[name](albEvent(options), lambdaContext()));
+        await expectWellFormed(await handlers[name](albEvent(options), lambdaContext()), false, options.method?.toUpperCase() === 'HEAD');
       }),
       { numRuns: 150 },
     );
