@@ -6,24 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseConfusionSets } from '../../shared/text/spell/context/real-words.ts';
 import { stableHash } from './halves.ts';
 
 export const CONFUSION_SETS_FILE = join(import.meta.dirname, '..', '..', 'shared', 'text', 'spell', 'context', 'confusion-sets.txt');
 
-/** Each member of any set, with every word it shares a set with (a word in several sets gets all their members), sorted. */
-export function confusableWords(setsText: string = readFileSync(CONFUSION_SETS_FILE, 'utf8')): Map<string, string[]> {
-  const others = new Map<string, Set<string>>();
-  for (const line of setsText.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const members = line.trim().split(/\s+/).filter(Boolean);
-    for (const word of members) {
-      const set = others.get(word) ?? new Set<string>();
-      for (const other of members) if (other !== word) set.add(other);
-      others.set(word, set);
-    }
-  }
-  return new Map([...others].map(([word, set]) => [word, [...set].sort()]));
-}
+/** Each member of any set, with every word it shares a set with (see parseConfusionSets()). */
+export const confusableWords = (setsText: string = readFileSync(CONFUSION_SETS_FILE, 'utf8')): Map<string, string[]> => parseConfusionSets(setsText);
 
 export interface RealWordError {
   /** The sentence with the error in it. */
