@@ -81,6 +81,8 @@ interface Word {
   check: number;
   /** Whether only whitespace separates it from the previous word. */
   joined: boolean;
+  /** Whether it is one part of a hyphenated word (off-line, two-hour), whose parts are no real-word errors. */
+  part: boolean;
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -162,7 +164,7 @@ class ContextSpellChecker implements SpellChecker {
     for (const modal of modalOf) corrections.push({ ...modal, alternatives: [], confidence: MODAL_OF_CONFIDENCE, kind: 'context' });
     const inContext = this.realWords.review(
       words,
-      (i) => words[i]!.check === CORRECT && judged(words[i]!.offset, words[i]!.text) && !modalOf.some((modal) => modal.offset === words[i]!.offset),
+      (i) => words[i]!.check === CORRECT && !words[i]!.part && judged(words[i]!.offset, words[i]!.text) && !modalOf.some((modal) => modal.offset === words[i]!.offset),
       (form) => this.accepts(form, this.target),
     );
     corrections.push(...inContext.corrections);
@@ -272,9 +274,9 @@ class ContextSpellChecker implements SpellChecker {
   private words(text: string): Word[] {
     const words: Word[] = [];
     let end = 0;
-    const add = (word: string, offset: number, id: number, check: number) => {
+    const add = (word: string, offset: number, id: number, check: number, part = false) => {
       const joined = words.length > 0 && onlySpaceBetween(text, end, offset);
-      words.push({ text: word, offset, id: check === CORRECT ? id : -1, check, joined });
+      words.push({ text: word, offset, id: check === CORRECT ? id : -1, check, joined, part });
       end = offset + word.length;
     };
     const tokens = textTokens(text);
@@ -295,7 +297,7 @@ class ContextSpellChecker implements SpellChecker {
         // well-knwon: each part on its own.
         let partOffset = offset;
         parts.forEach((part, k) => {
-          add(part, partOffset, ids[k]!, wrong[k]!);
+          add(part, partOffset, ids[k]!, wrong[k]!, true);
           partOffset += part.length + 1;
         });
       } else {

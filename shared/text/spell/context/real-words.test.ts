@@ -29,6 +29,9 @@ describe('real words in the wrong place', () => {
     ['She is older then me.', 'then', 'than'],
     ['She is taller then her brother.', 'then', 'than'],
     ['I red the book yesterday.', 'red', 'read'],
+    ['The new law will effect us.', 'effect', 'affect'],
+    // `than` with no comparison before it is a slip for that or then.
+    ['We insist than any patent licence is free.', 'than', 'that'],
   ])('%s: %s → %s, as a context correction', (input, original, replacement) => {
     const result = checker.correct(input);
     expect(result.corrections).toEqual([expect.objectContaining({ original, replacement, kind: 'context', alternatives: [] })]);
@@ -39,7 +42,6 @@ describe('real words in the wrong place', () => {
   test.each([
     ["I'll be their at six.", 'their', 'there'],
     ["Don't loose your keys.", 'loose', 'lose'],
-    ['The new law will effect us.', 'effect', 'affect'],
     ['I can here you.', 'here', 'hear'],
     ['He past the test.', 'past', 'passed'],
     ["The dog wagged it's tail.", "it's", 'its'],
@@ -76,6 +78,10 @@ describe('real words in the wrong place', () => {
     "Let's go; he lets me drive.",
     'Whose turn is it, and who’s next?',
     'Eat at the Red Lion Inn tonight.',
+    // Parts of a hyphenated word are no real-word errors.
+    'The tutorial can be read off-line, after a two-hour class.',
+    // A comparison far before `than`, across a number and punctuation.
+    'We made more jobs in the first 100 days (a record) than any other year.',
   ])('a right use is left alone, with nothing flagged: %s', (input) => {
     const result = checker.correct(input);
     expect(result).toMatchObject({ output: input, corrections: [], flags: [] });

@@ -27,6 +27,8 @@ export interface RealWordChoice {
   margin: number;
   /** ln P of each member in context, the typed word's first: for a confidence against them all. */
   scores: number[];
+  /** How many of the two neighbours any member has a listed pair with (0–2). */
+  sides: number;
 }
 
 // The pair list holds only pairs counted at least PAIR_COUNT_FLOOR times, so a pair it lacks was
@@ -37,8 +39,14 @@ const INDEPENDENT_SHARE = 1;
 // The noisy channel's prior that the typed word is right, as the ln-margin a rival must win by to
 // replace it, and the smaller one from which it is offered in a flag: chosen on the tuning half for
 // at most one change per 10,000 correct words (docs/spelling.md, "Words in context").
-const REPLACE_MARGIN = 8.5;
+const REPLACE_MARGIN = 7;
 const FLAG_MARGIN = 5;
+// Replacing needs this much more when only one neighbour has a listed pair with any member: half the evidence.
+const ONE_SIDE_MARGIN = 1.5;
+// A typed `than` with no comparison among this many words before it, across punctuation, is a slip
+// for that or then more often than its pairs say: its score drops by THAN_ALONE. Both chosen on the tuning half.
+const THAN_REACH = 20;
+const THAN_ALONE = 4;
 
 /** Each member of any set (lower case), with the members it shares a set with; a word in several sets gets them all. */
 export function parseConfusionSets(text: string): Map<string, string[]> {
@@ -143,7 +151,7 @@ export class RealWordModel {
       if (!choice || !(choice.margin >= FLAG_MARGIN) || !writable(choice.form)) continue;
       const replacement = restoreCase(casePattern(word.text), choice.form);
       const span = { offset: word.offset, length: word.text.length, original: word.text };
-      if (choice.margin < REPLACE_MARGIN) flags.push({ ...span, reason: 'context', alternatives: [replacement] });
+      if (choice.margin < REPLACE_MARGIN + (choice.sides < 2 ? ONE_SIDE_MARGIN : 0)) flags.push({ ...span, reason: 'context', alternatives: [replacement] });
       else corrections.push({ ...span, replacement, alternatives: [], confidence: roundConfidence(posterior(choice)), kind: 'context' });
     }
     return { corrections, flags };
@@ -164,7 +172,9 @@ export class RealWordModel {
     // Only a set with `than` in it needs the words before (the look is costly).
     const compared = set.withThan && this.comparison(words, i);
     if (set.typed.form === 'than' && compared) return undefined;
-    const typed = this.score(set.typed, previous, next);
+    const alone = set.typed.form === 'than' && !this.comparison(words, i, THAN_REACH, false) ? THAN_ALONE : 0;
+    const typed = this.score(set.typed, previous, next) - alone;
+    const sides = Number(this.listedOn(set, previous, true)) + Number(this.listedOn(set, next, false));
     const scores = [typed];
     let best: string | undefined;
     let bestScore = -Infinity;
@@ -177,17 +187,23 @@ export class RealWordModel {
         bestScore = score;
       }
     }
-    return best === undefined ? undefined : { form: best, margin: bestScore - typed, scores };
+    return best === undefined ? undefined : { form: best, margin: bestScore - typed, scores, sides };
   }
 
   private setOf(word: ContextWord): ConfusionSet | undefined {
     return word.id >= 0 ? this.setsById.get(word.id) : APOSTROPHE.test(word.text) ? this.sets.get(fold(word.text)) : undefined;
   }
 
-  /** Whether a comparison word stands among the few words before words[i], in the same clause. */
-  private comparison(words: readonly ContextWord[], i: number): boolean {
-    for (let k = i - 1; k >= 0 && k >= i - COMPARISON_REACH; k--) {
-      if (!words[k + 1]!.joined) return false;
+  /** Whether any member of the set has a listed pair with the neighbour `side` (before it, or after it). */
+  private listedOn(set: ConfusionSet, side: number, before: boolean): boolean {
+    if (side < 0) return false;
+    return [set.typed, ...set.rivals].some(({ words }) => (before ? this.model.pairLogCount(side, words[0]!) : this.model.pairLogCount(words[words.length - 1]!, side)) > -Infinity);
+  }
+
+  /** Whether a comparison word stands among the `reach` words before words[i] (in the same clause when `inClause`). */
+  private comparison(words: readonly ContextWord[], i: number, reach = COMPARISON_REACH, inClause = true): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
+      if (inClause && !words[k + 1]!.joined) return false;
       if (this.comparative(words[k]!.text.toLowerCase())) return true;
     }
     return false;
