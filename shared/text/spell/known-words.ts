@@ -1,7 +1,8 @@
 /**
  * Words that are probably right though the dictionary lacks them: listed jargon (jargon.txt, built
- * from cspell's software-terms, fullstack and python lists) with its plurals and possessives, and words derived from a
- * dictionary word by a common prefix or ending (sublicense, noncommercially, licensors).
+ * from cspell's software-terms, fullstack and python lists) and WordNet's other words (wordnet.txt),
+ * with their plurals and possessives, and words derived from a dictionary word by a common prefix or
+ * ending (sublicense, noncommercially, licensors).
  */
 import { fold } from './case-pattern.ts';
 
@@ -18,24 +19,26 @@ const ENDINGS: Array<[string, string[]]> = [
 const MIN_STEM = 5;
 
 export class KnownWords {
-  // Built on the first unknown word, not at cold start: most texts never need it.
-  private set: Set<string> | undefined;
+  // Built on the first unknown word, not at cold start: most texts never need them.
+  private jargonSet: Set<string> | undefined;
+  private wordnetSet: Set<string> | undefined;
 
   constructor(
-    private readonly list: string,
+    private readonly jargon: string,
     private readonly isWord: (word: string) => boolean,
+    private readonly wordnet = '',
   ) {}
-
-  private get jargon(): Set<string> {
-    this.set ??= new Set(this.list.split('\n').filter(Boolean));
-    return this.set;
-  }
 
   /** Whether the word (any case, straight or curly apostrophe) is listed jargon, or its plural or possessive. */
   listed(word: string): boolean {
-    const w = fold(word);
-    const stem = w.endsWith("'s") ? w.slice(0, -2) : w;
-    return this.jargon.has(stem) || (stem.endsWith('s') && (this.jargon.has(stem.slice(0, -1)) || (stem.endsWith('es') && this.jargon.has(stem.slice(0, -2)))));
+    this.jargonSet ??= wordSet(this.jargon);
+    return inflectionOf(this.jargonSet, word);
+  }
+
+  /** Whether the word is one of WordNet's that the dictionary lacks (harpooneer, topers), or its plural or possessive. */
+  inWordNet(word: string): boolean {
+    this.wordnetSet ??= wordSet(this.wordnet);
+    return inflectionOf(this.wordnetSet, word);
   }
 
   /** Whether the word is a dictionary word with an -s the dictionary does not list for it (shorthands). */
@@ -72,4 +75,13 @@ export class KnownWords {
     }
     return false;
   }
+}
+
+const wordSet = (list: string): Set<string> => new Set(list.split('\n').filter(Boolean));
+
+/** Whether `set` has the word (any case, straight or curly apostrophe), or the word is its plural or possessive. */
+function inflectionOf(set: ReadonlySet<string>, word: string): boolean {
+  const w = fold(word);
+  const stem = w.endsWith("'s") ? w.slice(0, -2) : w;
+  return set.has(stem) || (stem.endsWith('s') && (set.has(stem.slice(0, -1)) || (stem.endsWith('es') && set.has(stem.slice(0, -2)))));
 }

@@ -19,6 +19,10 @@ export const isCandidateForm = (form: string): boolean => CANDIDATE_FORM.test(fo
 // list (which holds only frequent ones) from ruling a candidate out.
 const UNIGRAM_SHARE = 0.05;
 
+// A closed compound's parts are whole words (hot spot), not short ones whose joins are slips more often (wet her → wether).
+const MIN_COMPOUND_HEAD = 3;
+const MIN_COMPOUND_TAIL = 4;
+
 export class LanguageModel {
   /** Lower-case candidates, the keys they are matched on. */
   readonly keys: string[];
@@ -125,6 +129,21 @@ export class LanguageModel {
   /** ln of the listed count of the pair "first second" (candidate ids); −Infinity when the list lacks it. */
   pairLogCount(first: number, second: number): number {
     return Math.log(this.words.pairCount(this.pairId[first]!, this.pairId[second]!));
+  }
+
+  /**
+   * Whether a lower-case word is two listed words the pair list counts side by side (hot spot →
+   * hotspot), of at least MIN_COMPOUND_HEAD and MIN_COMPOUND_TAIL letters: a closed compound, no slip; `skip` lists
+   * the words whose joins are slips more often (a lot → alot, band with → bandwith).
+   */
+  isCompound(word: string, skip: ReadonlySet<string>): boolean {
+    for (let at = MIN_COMPOUND_HEAD; at <= word.length - MIN_COMPOUND_TAIL; at++) {
+      const [head, tail] = [word.slice(0, at), word.slice(at)];
+      if (skip.has(head) || skip.has(tail)) continue;
+      const [first, second] = [this.id(head), this.id(tail)];
+      if (first >= 0 && second >= 0 && this.pairLogCount(first, second) > -Infinity) return true;
+    }
+    return false;
   }
 
   /** Whether the pair list has candidate `id` (or the word standing for it) on either side of any pair. */

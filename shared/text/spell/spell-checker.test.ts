@@ -290,4 +290,40 @@ describe('leaving correct text alone', () => {
   test('flags words in other scripts and code-like words as left alone', () => {
     expect(reasons('Привет and getWroldName')).toEqual({ Привет: 'other-language', getWroldName: 'ignored' });
   });
+
+  test('leaves an unknown word touching code punctuation alone as an identifier, and corrects one in prose punctuation', () => {
+    for (const text of ['Filter it through --lzop, see lzop(1).', 'Classes are [:alnum:] and [:xdigit:].', 'It writes .pyc files.', 'Use --xform=EXPR or call mian() once.', 'Set ${HOME} and `zcat` too.']) {
+      const result = checker.correct(text);
+      expect(result.output).toBe(text);
+      expect(result.flags.every((flag) => flag.reason === 'ignored')).toBe(true);
+    }
+    expect(checker.correct('He said --teh-- and left... teh end.').output).toBe('He said --the-- and left... the end.');
+    expect(checker.correct('Wait...teh end (see teh notes).').output).toBe('Wait...the end (see the notes).');
+  });
+
+  test("keeps the writer's elisions: letters dropped at an apostrophe are no slip, a contraction's slip is corrected", () => {
+    const text = "I s'pose you are goin' a-whalin', it's broke a'ready.";
+    expect(checker.correct(text).output).toBe(text);
+    expect(reasons(text)).toEqual({ "s'pose": 'uncertain', goin: 'uncertain', whalin: 'uncertain', "a'ready": 'uncertain' });
+    expect(checker.correct("He does'nt know, she dosen't care.").output).toBe("He doesn't know, she doesn't care.");
+    expect(checker.correct('We are goin to town.').output).toBe('We are going to town.');
+  });
+
+  test('a capitalised first word becomes a common word only when sure, and another name by one slip', () => {
+    for (const text of ['Aasland wrote the patch.', 'Fontwork Shape edits the shape.', 'Pillai in 2.7.']) expect(checker.correct(text).output).toBe(text);
+    for (const [text, output] of [
+      ['Teh end.', 'The end.'],
+      ['Wierd things happen.', 'Weird things happen.'],
+      ['Harrass them.', 'Harass them.'],
+      ['Rockerfeller gave money.', 'Rockefeller gave money.'],
+    ]) expect(checker.correct(text!).output).toBe(output);
+  });
+
+  test('keeps closed compounds of two words the pair list counts, and words WordNet has, while slips of common words are still corrected', () => {
+    for (const text of ['Click the hotspot to open it.', 'The harpooneers slept; a toper drank from a brimmer.', 'Protect pre-existing conditions.']) {
+      expect(checker.correct(text).corrections).toEqual([]);
+    }
+    expect(checker.correct('I believe the wether will be fine.').output).toBe('I believe the weather will be fine.');
+    expect(checker.correct('They co-incided, alot.').output).toBe('They coincided, a lot.');
+  });
 });

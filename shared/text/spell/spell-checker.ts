@@ -11,19 +11,17 @@ import { LanguageModel } from './language-model.ts';
 import { casePattern, fold, restoreCase } from './case-pattern.ts';
 import { confidence, roundConfidence } from './confidence.ts';
 import { SHORTLIST } from './ranking.ts';
+import { CONTEXT_WEIGHT, FUNCTION_WORDS, bestSplit } from './run-together.ts';
 import { builtSpellData, type SpellData } from './spell-data.ts';
-import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
-import { isSpace, textTokens } from './text-tokens.ts';
+import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isElision, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
+import { isCodeGlued, isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf } from './variants.ts';
 import type { Correction, Flag, FlagReason, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
 const MAX_ALTERNATIVES = 5;
-const CONTEXT_WEIGHT = 1;
 // Splitting a word in two (alot → a lot) costs half an edit; only words of this many letters.
 const SPLIT_COST = 0.5;
 const MIN_SPLIT = 4;
-// The first word of a split: phrases run together (a lot, in fact, even though), not compounds (mail server).
-const FUNCTION_WORDS = new Set('a an the in on at as to of by for from with into onto upon up out off over under no not any some every each all both even so too very more most much many such what when where who how which per nor or and but if though although until'.split(' '));
 // ln-probability a candidate loses, for another variant's word, when it is not the word's spelling in
 // the target variant: enough that no context puts it first (a litre of → liter, not litter).
 const NOT_A_COUNTERPART = 30;
@@ -48,8 +46,9 @@ const KNOWN_ELSEWHERE = 0;
 // ln-probability a counted word gains as written (miliary stays though military is one dropped letter away).
 const COUNTED_AS_WRITTEN = 1;
 const DERIVED_WORD = -15;
-// Weaker: a possessive without its apostrophe (todays) looks the same.
+// Weaker: a possessive without its apostrophe (todays) looks the same. A word WordNet has (harpooneer) as likely.
 const PLURAL_WORD = -18;
+const WORDNET_WORD = -18;
 // Replace only when the best suggestion holds at least this share of the probability.
 const MIN_CONFIDENCE = 0.3;
 // ln-probability a capitalised candidate loses for a lower-case word, as much as an edit: a writer
@@ -155,7 +154,7 @@ class ContextSpellChecker implements SpellChecker {
       else if (cased !== undefined) flag('uncertain', [cased, ...suggestions.filter((s) => s !== cased)].slice(0, MAX_ALTERNATIVES));
       else if (replacement === undefined) flag('unknown');
       else if (foreign && !counterparts.has(this.model.id(replacement))) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
-      else if ((confidence < MIN_CONFIDENCE && !this.plainSlip(word.text, replacement, keep)) || !plausibleChange(word.text, replacement, confidence)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (isElision(text, word.offset, word.text, replacement) || !this.sure(word.text, shape, replacement, confidence, keep)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence), kind: 'spelling' });
     }
 
@@ -179,6 +178,20 @@ class ContextSpellChecker implements SpellChecker {
       from = c.offset + c.length;
     }
     return { output: output + text.slice(from), corrections, flags, language, variant: VARIANTS[Math.log2(this.target)]! };
+  }
+
+  /**
+   * Whether the best suggestion is sure enough to replace the word: likely against the others and
+   * against keeping the word, or a plain slip (see plainSlip()). A closed compound (hotspot) is kept.
+   * A capitalised sentence's first word may be a name as often as a slip: it needs the likelihood,
+   * more of it for more than one slip (Aasland), and a slip alone makes it only another name
+   * (Rockerfeller → Rockefeller, not Fontwork → Footwork).
+   */
+  private sure(word: string, shape: number, replacement: string, confidence: number, keep: number): boolean {
+    if (!plausibleChange(word, replacement, confidence) || (shape === PLAIN && this.model.isCompound(word, FUNCTION_WORDS))) return false;
+    const slip = this.plainSlip(word, replacement, keep);
+    if (shape !== SENTENCE_START || word === word.toLowerCase()) return confidence >= MIN_CONFIDENCE || slip;
+    return confidence >= (slip ? MIN_CONFIDENCE : NAME_CONFIDENCE) || (slip && isCapitalised(this.model.forms[this.model.id(replacement)]!));
   }
 
   /**
@@ -262,7 +275,7 @@ class ContextSpellChecker implements SpellChecker {
     if (foreign) return -Infinity;
     if (this.known.listed(word)) return KNOWN_ELSEWHERE;
     const unlisted = shape === PLAIN ? UNLISTED_WORD : UNLISTED_NAME;
-    const derived = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : unlisted;
+    const derived = this.known.derived(word) ? DERIVED_WORD : this.known.plural(word) ? PLURAL_WORD : this.known.inWordNet(word) ? WORDNET_WORD : unlisted;
     // A word the frequency list counts though no dictionary has it (a name, an abbreviation, a term:
     // standup, ebay) is as likely as its count says, and needs no slip to be typed so.
     const listed = this.model.listedLogPrior(word.toLowerCase());
@@ -285,11 +298,18 @@ class ContextSpellChecker implements SpellChecker {
       const value = text.slice(offset, tokens[t + 1]!);
       // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
       if (value.includes('.') || DIGIT.test(value)) continue;
+      // An unknown word touching code punctuation (--lzop, [:alnum:], .pyc, lzop(1)) is an identifier.
+      const code = isCodeGlued(text, offset, offset + value.length);
+      const unlessCode = (check: number) => (code && check === MISSPELLED ? CODE_LIKE : check);
       if (value.includes('-') && !this.accepts(value, this.accept)) {
         const parts = value.split('-');
         const ids = parts.map((part) => this.model.id(part));
-        const wrong = parts.map((part, k) => this.status(part, ids[k]!));
-        // co-incided: a word split by a stray hyphen is corrected whole.
+        const wrong = parts.map((part, k) => unlessCode(this.status(part, ids[k]!)));
+        // A prefix's hyphen (pre-existing) is the writer's; co-incided, a word split by a stray hyphen, is corrected whole.
+        if (this.known.derived(value)) {
+          add(value, offset, -1, CORRECT);
+          continue;
+        }
         if (wrong.includes(MISSPELLED) && this.accepts(parts.join(''), this.accept)) {
           add(value, offset, -1, MISSPELLED);
           continue;
@@ -302,7 +322,7 @@ class ContextSpellChecker implements SpellChecker {
         });
       } else {
         const id = this.model.id(value);
-        add(value, offset, id, value.includes('-') ? CORRECT : this.status(value, id));
+        add(value, offset, id, value.includes('-') ? CORRECT : unlessCode(this.status(value, id)));
       }
     }
     return words;
@@ -356,7 +376,7 @@ class ContextSpellChecker implements SpellChecker {
       totals[count++] = other + this.model.logPrior[stemId]! + Math.log(POSSESSIVE_SHARE) - EDIT_WEIGHT * this.errors.errorCost(fold(word), possessive.toLowerCase()) + CONTEXT_WEIGHT * this.model.contextGain(stemId, previous, next);
     }
     // alot → a lot: two words run together, as likely as the pair itself; it comes last.
-    const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : this.bestSplit(key, previous, next);
+    const split = suffix || stemId >= 0 || word.length < MIN_SPLIT ? undefined : bestSplit(this.model, this.target, key, previous, next);
     if (split) totals[count++] = other + split.score - EDIT_WEIGHT * SPLIT_COST;
     // Best first, equal totals in shortlist order (a stable sort, without an object per candidate).
     for (let k = 0; k < count; k++) {
@@ -383,27 +403,6 @@ class ContextSpellChecker implements SpellChecker {
     }
     return { suggestions, confidence: suggestions.length ? confidence(best, totals.subarray(0, count), keep) : 0 };
   }
-
-  /** The likeliest reading of a word as a function word and another listed word of the target variant, with its ln-score in context. */
-  private bestSplit(key: string, previous: number, next: number): { form: string; score: number } | undefined {
-    let found: { form: string; score: number } | undefined;
-    // A listed word of the target variant, spelled as the lexicon spells it; or -1.
-    const wordOf = (part: string): number => {
-      const id = this.model.id(part);
-      return id >= 0 && this.model.variants[id]! & this.target && this.model.forms[id] === part ? id : -1;
-    };
-    for (let at = 1; at < key.length; at++) {
-      const head = key.slice(0, at);
-      const tail = key.slice(at);
-      if (!FUNCTION_WORDS.has(head)) continue;
-      const left = wordOf(head);
-      const right = left < 0 ? -1 : wordOf(tail);
-      if (right < 0) continue;
-      const score = this.model.pairScore(left, right) + CONTEXT_WEIGHT * (this.model.contextGain(left, previous, -1) + this.model.contextGain(right, -1, next));
-      if (score > (found?.score ?? -Infinity)) found = { form: `${head} ${tail}`, score };
-    }
-    return found;
-  }
 }
 
 /** What suggest() found for one word. */
@@ -428,7 +427,7 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 export function createSpellChecker(data: SpellData = builtSpellData()): SpellChecker {
   const model = new LanguageModel(data.words, data.candidates);
   const spell = loadDictionary(data.aff, data.dic);
-  const known = new KnownWords(data.jargon, (word) => spell.correct(word));
+  const known = new KnownWords(data.jargon, (word) => spell.correct(word), data.wordnet);
   const realWords = new RealWordModel(model, data.confusionSets, PAIR_COUNT_FLOOR, data.words.total);
   const index = new CandidateIndex(model.keys, model.soundKeys);
   const errors = new ErrorModel();

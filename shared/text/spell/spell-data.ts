@@ -3,6 +3,7 @@ import aff from './generated/dictionary.aff';
 import dic from './generated/dictionary.dic';
 import candidates from './generated/candidates.txt';
 import jargon from './generated/jargon.txt';
+import wordnet from './generated/wordnet.txt';
 import variants from './generated/variants.txt';
 import confusionSets from './context/confusion-sets.txt';
 import { englishWords } from '../english-words.ts';
@@ -18,6 +19,8 @@ export interface SpellData {
   dic: string;
   /** jargon.txt, one word a line (see known-words.ts). */
   jargon: string;
+  /** wordnet.txt, one word a line (see known-words.ts). */
+  wordnet: string;
   /** variants.txt (see variants.ts). */
   variants: string;
   /** context/confusion-sets.txt (see context/real-words.ts). */
@@ -25,4 +28,4 @@ export interface SpellData {
 }
 
 /** The built data the service runs on. */
-export const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, variants, confusionSets });
+export const builtSpellData = (): SpellData => ({ words: englishWords(), candidates, aff, dic, jargon, wordnet, variants, confusionSets });

@@ -89,3 +89,22 @@ function isPair(text: string, i: number, to: number): boolean {
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff;
 }
+
+// Characters that glue a token to code when they touch it with no space: before it, a file
+// extension's dot (.pyc, *.dbf), an option's dash (--lzop, -Ireplace), a character class or
+// template ([:alnum:], {name}, $HOME, key=value); after it, an assignment (--file=FILE) or a
+// call or manual reference (lzop(1), main()).
+const CODE_BEFORE = new Set([...'.-[{<=:$%~`|^'].map((c) => c.charCodeAt(0)));
+const CODE_AFTER = new Set([...'=[{<`|^'].map((c) => c.charCodeAt(0)));
+const [OPEN, CLOSE, DASH] = [...'()-'].map((c) => c.charCodeAt(0));
+
+/** Whether the token text[start, end) touches code punctuation, so it is an identifier rather than a word (see CODE_BEFORE). */
+export function isCodeGlued(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  // An ellipsis's last dot is no extension's, and dashes on both sides (--teh--) are punctuation.
+  if (CODE_BEFORE.has(before) && !(before === DOT && text.charCodeAt(start - 2) === DOT) && !(before === DASH && after === DASH)) return true;
+  if (CODE_AFTER.has(after)) return true;
+  const inside = text.charCodeAt(end + 1);
+  return after === OPEN && (inside === CLOSE || (inside >= 48 && inside <= 57));
+}

@@ -93,6 +93,19 @@ export function plausibleChange(original: string, replacement: string, confidenc
   return [...original.toLowerCase()].sort().join('') === [...replacement.toLowerCase()].sort().join('');
 }
 
+const APOSTROPHES = /['’]/u;
+
+/**
+ * Whether changing `word` (at `offset` in `text`) into `replacement` would undo an elision the
+ * writer marked with an apostrophe: letters dropped inside (s'pose, a'ready, know'd become words
+ * without one) or a final g (goin', tellin'). A contraction's own slips (does'nt, dosen't) keep an
+ * apostrophe in their correction.
+ */
+export function isElision(text: string, offset: number, word: string, replacement: string): boolean {
+  if (APOSTROPHES.test(word)) return !APOSTROPHES.test(replacement);
+  return APOSTROPHES.test(text.charAt(offset + word.length)) && /in$/iu.test(word) && replacement.toLowerCase() === `${word.toLowerCase()}g`;
+}
+
 let calendar: ReadonlySet<string> | undefined;
 let languages: ReadonlySet<string> | undefined;
 

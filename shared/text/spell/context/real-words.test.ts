@@ -1,12 +1,7 @@
 import fc from 'fast-check';
-import aff from '../generated/dictionary.aff';
-import dic from '../generated/dictionary.dic';
-import candidates from '../generated/candidates.txt';
-import jargon from '../generated/jargon.txt';
-import variants from '../generated/variants.txt';
-import confusionSets from './confusion-sets.txt';
-import { englishWords } from '../../english-words.ts';
 import { createSpellChecker } from '../spell-checker.ts';
+import { builtSpellData } from '../spell-data.ts';
+import confusionSets from './confusion-sets.txt';
 import type { SpellChecker } from '../spell-types.ts';
 import { parseConfusionSets } from './real-words.ts';
 
@@ -14,8 +9,8 @@ let checker: SpellChecker;
 let withoutSets: SpellChecker;
 
 beforeAll(() => {
-  const data = { words: englishWords(), candidates, aff, dic, jargon, variants };
-  checker = createSpellChecker({ ...data, confusionSets });
+  const data = builtSpellData();
+  checker = createSpellChecker(data);
   withoutSets = createSpellChecker({ ...data, confusionSets: '' });
 });
 
