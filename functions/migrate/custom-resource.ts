@@ -88,7 +88,7 @@ function fitted(response: CloudFormationCustomResourceResponse & { Reason: strin
 async function sendResponse(url: string, response: CloudFormationCustomResourceResponse, sendBy: number): Promise<void> {
   const body = Buffer.from(JSON.stringify(response));
   for (let attempt = 1; ; attempt++) {
-    const timeoutMs = Math.max(1_000, (sendBy - Date.now()) / (RESPONSE_ATTEMPTS - attempt + 1));
+    const timeoutMs = Math.max(1_000, Math.floor((sendBy - Date.now()) / (RESPONSE_ATTEMPTS - attempt + 1)));
     try {
       const answer = await fetch(url, { method: 'PUT', body, signal: AbortSignal.timeout(timeoutMs) });
       await answer.arrayBuffer();
