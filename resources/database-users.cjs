@@ -97,7 +97,6 @@ const databaseSecrets = async ({ resolveVariable }) => {
 module.exports = Object.assign(databaseSecrets, {
   DATABASE_USERS,
   MASTER_SECRET_ARN,
-  SCHEMA_FILES,
   databaseUsersResource,
   functionsAfterUsers,
   secretOf,

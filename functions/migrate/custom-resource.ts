@@ -52,7 +52,7 @@ export async function answerCustomResource(
     log('error', 'custom resource failed', { requestType: RequestType, logicalResourceId: LogicalResourceId, ...describeError(error) });
     // A Create that failed has no id yet; CloudFormation's Delete of it then carries this one.
     const physicalId = RequestType === 'Create' ? LogicalResourceId : event.PhysicalResourceId;
-    response = fitted({ ...answer, Status: 'FAILED', PhysicalResourceId: physicalId, Reason: `${reasonOf(error)} (log stream ${context.logStreamName})` });
+    response = failed({ ...answer, PhysicalResourceId: physicalId }, reasonOf(error), ` (log stream ${context.logStreamName})`);
   }
   await sendResponse(event.ResponseURL, response, sendBy);
   log('info', 'custom resource answered', { requestType: RequestType, logicalResourceId: LogicalResourceId, status: response.Status });
@@ -74,11 +74,10 @@ async function beforeDeadline<T>(deadline: number, work: () => Promise<T>): Prom
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
-/** The response, its reason cut so that the body stays within CloudFormation's limit. */
-function fitted(response: CloudFormationCustomResourceResponse & { Reason: string }): CloudFormationCustomResourceResponse {
-  const full = response.Reason;
-  let keep = full.length;
-  const cut = () => ({ ...response, Reason: keep < full.length ? `${full.slice(0, keep)} […]` : full });
+/** The FAILED response with `reason`, cut so that the body stays within CloudFormation's limit, then `suffix`. */
+function failed(answer: Omit<CloudFormationCustomResourceResponse, 'Status' | 'Reason'>, reason: string, suffix: string): CloudFormationCustomResourceResponse {
+  let keep = reason.length;
+  const cut = (): CloudFormationCustomResourceResponse => ({ ...answer, Status: 'FAILED', Reason: `${keep < reason.length ? `${reason.slice(0, keep)} […]` : reason}${suffix}` });
   // Every character is at least one byte of the body, so cutting by the excess ends.
   for (let over = 0; keep > 0 && (over = Buffer.byteLength(JSON.stringify(cut())) - MAX_RESPONSE_BYTES) > 0; ) keep = Math.max(0, keep - over);
   return cut();

@@ -229,7 +229,7 @@ describe('Update', () => {
     expect(long.sent.Status).toBe('FAILED');
     expect(long.bytes).toBeLessThanOrEqual(4_096);
     expect(long.bytes).toBeGreaterThan(3_900);
-    expect(long.sent.Reason).toMatch(/^Error: no database user "éxxx.* \[…\]$/);
+    expect(long.sent.Reason).toMatch(/^Error: no database user "éxxx.* \[…\] \(log stream 2026\/12\/07\/\[\$LATEST\]abc\)$/);
   });
 });
 
