@@ -1,8 +1,9 @@
-// Aurora Serverless v2 (MySQL 8.0 compatible) with the Data API, and the functions' database user
-// secrets. Engine 3.10, a long-term-support release (AWS's Aurora MySQL release notes: 3.10.0 is
-// designated LTS, as 3.04 was); the Data API on Serverless v2 needs 3.07 or later and a minimum of
+// Aurora Serverless v2 (MySQL 8.0 compatible) with the Data API, the functions' database user
+// secrets and the custom resource that creates the users before the functions use them. Engine
+// 3.10, a long-term-support release (AWS's Aurora MySQL release notes: 3.10.0 is designated LTS, as
+// 3.04 was); the Data API on Serverless v2 needs 3.07 or later and a minimum of
 // 0 ACUs (auto-pause) 3.08.0 or later, so 3.04 supports neither and 3.10 is the LTS line that has both.
-const { secretResources } = require('./database-users.cjs');
+const { databaseUsersResource, functionsAfterUsers, secretResources } = require('./database-users.cjs');
 const { dbLogTypes } = require('./parameters.cjs');
 const { settings } = require('./stage.cjs');
 
@@ -66,6 +67,8 @@ module.exports = async ({ resolveVariable }) => {
         },
       },
       ...secretResources(),
+      ...databaseUsersResource(),
     },
+    extensions: functionsAfterUsers(),
   };
 };

@@ -145,10 +145,15 @@ export function databaseUserSecretsFrom(env: Env): Record<string, string> {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new Error('DB_USER_SECRET_ARNS must be a JSON object of user name to secret ARN');
+    parsed = undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string' && v !== '')) {
-    throw new Error('DB_USER_SECRET_ARNS must be a JSON object of user name to secret ARN');
+  return userSecretArnsOf(parsed, 'DB_USER_SECRET_ARNS');
+}
+
+/** `value` as a map of database user to secret ARN; `what` names it in the error otherwise. */
+export function userSecretArnsOf(value: unknown, what: string): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string' && v !== '')) {
+    throw new Error(`${what} must be a JSON object of user name to secret ARN`);
   }
-  return parsed as Record<string, string>;
+  return value as Record<string, string>;
 }

@@ -1,6 +1,7 @@
 /** The functions' database users on MariaDB: each can run its own function's statements and nothing more. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
+import type { SqlExecutor } from './executor.ts';
 import { createMysqlExecutor } from './executors/mysql.ts';
 import type { RecordStore } from './record.ts';
 import { createSqlStore } from './sql-store.ts';
@@ -80,6 +81,27 @@ describe('database users', () => {
     await executor.close();
     expect((await storeAs(rotated).list({ limit: 1 })).records).toHaveLength(1);
     expect(await deniedCode(storeAs(USERS.find((u) => u.name === 'home')!).list({ limit: 1 }))).toBe('ER_ACCESS_DENIED_ERROR');
+  });
+});
+
+describe('a failed statement', () => {
+  it('names the user and the statement, and holds its password nowhere, though the database quoted it', async () => {
+    const user = userFor('home');
+    const quoting: SqlExecutor = {
+      dialect: 'mysql',
+      async execute(sql) {
+        if (sql.startsWith('SELECT DATABASE()')) return { rows: [{ name: 'text_service' }], affectedRows: 0 };
+        // As mysql2 reports a syntax error: the message quotes the statement, and `sql` holds it whole.
+        throw Object.assign(new Error(`You have an error in your SQL syntax near '${sql.slice(20)}'`), { code: 'ER_PARSE_ERROR', sql });
+      },
+      close: async () => {},
+    };
+    const error = await createDatabaseUsers(quoting, [user]).then(() => undefined, (e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error!.message).toMatch(/^database user "home": CREATE USER failed: You have an error in your SQL syntax near '.*IDENTIFIED BY '\[REDACTED\]''$/);
+    expect(error).toMatchObject({ code: 'ER_PARSE_ERROR' });
+    const everything = JSON.stringify(Object.getOwnPropertyNames(error).map((key) => String((error as unknown as Record<string, unknown>)[key])));
+    expect(everything).not.toContain(user.password);
   });
 });
 

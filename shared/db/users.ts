@@ -63,6 +63,28 @@ export async function createDatabaseUsers(executor: SqlExecutor, users: readonly
   if (typeof database !== 'string') throw new Error('no database selected: cannot grant on its tables');
   // Every statement is checked before the first runs, so a bad secret changes nothing.
   const statements = users.map((user) => databaseUserStatements(database, user));
-  for (const statement of statements.flat()) await executor.execute(statement);
+  for (const [i, user] of users.entries()) {
+    for (const statement of statements[i]!) {
+      try {
+        await executor.execute(statement);
+      } catch (error) {
+        throw statementFailed(user, statement, error);
+      }
+    }
+  }
   return users.map((user) => user.username);
+}
+
+/**
+ * A failed statement, for logs and CloudFormation's stack events: the database's message with the
+ * password cut out (a syntax error quotes the statement), and not the original error, whose fields
+ * may hold the whole statement (mysql2's `sql`).
+ */
+function statementFailed({ name, password }: DatabaseUser, statement: string, error: unknown): Error {
+  const { name: errorName, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  const what = /^(CREATE USER|ALTER USER|GRANT)/.exec(statement)![1];
+  const reason = String(message ?? error).split(password).join('[REDACTED]');
+  const failure = new Error(`database user "${name}": ${what} failed: ${reason}`);
+  if (typeof errorName === 'string') failure.name = errorName;
+  return Object.assign(failure, code === undefined ? {} : { code });
 }

@@ -10,12 +10,15 @@ import { promisify } from 'node:util';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ALBEvent, ALBResult } from 'aws-lambda';
+import type { ALBEvent, ALBResult, CloudFormationCustomResourceCreateEvent } from 'aws-lambda';
+import mysql from 'mysql2/promise';
 import { createSqlStore } from '../../shared/db/sql-store.ts';
 import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
 import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
-import { createScratchDatabase } from '../support/mariadb.ts';
+import { createScratchDatabase, MARIADB_URL } from '../support/mariadb.ts';
+import { startResponseUrlServer } from '../support/response-url.ts';
+import { startSecretsManagerStub } from '../translate/secrets-manager-stub.ts';
 import { albEvent, jsonPostEvent } from '../support/alb.ts';
 import { ROUTE_NAMES } from '../support/service.ts';
 
@@ -38,7 +41,7 @@ beforeAll(async () => {
   // A deployed stage needs a certificate for its HTTPS listener, or packaging stops.
   const certificate = '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/bundle-test';
   execFileSync('npx', ['serverless', 'package', '--stage', 'dev', '--package', join(work, 'package'), certificate], { env, stdio: 'pipe' });
-  for (const name of FUNCTIONS) {
+  for (const name of [...FUNCTIONS, 'migrate']) {
     execFileSync('unzip', ['-q', join(work, 'package', `${name}.zip`), '-d', join(work, name)]);
   }
   copyFileSync(join(import.meta.dirname, 'invoke-bundle.mjs'), join(work, 'invoke-bundle.mjs'));
@@ -65,7 +68,7 @@ afterAll(async () => {
  * Invokes a packaged handler in its own plain Node process, configured as in AWS. Asynchronous:
  * the Data API server it calls runs in this process.
  */
-async function invoke(name: (typeof FUNCTIONS)[number], event: ALBEvent, extraEnv: Record<string, string> = {}): Promise<ALBResult> {
+async function invoke<Result = ALBResult>(name: (typeof FUNCTIONS)[number] | 'migrate', event: ALBEvent | CloudFormationCustomResourceCreateEvent, extraEnv: Record<string, string> = {}): Promise<Result> {
   const env: Record<string, string> = {
     PATH: process.env.PATH!,
     AWS_REGION: 'us-east-1',
@@ -153,5 +156,48 @@ describe('the packaged functions', () => {
     expect(records.map((r: { operation: string }) => r.operation)).toEqual(['translate', 'translate', 'space', 'spell']);
     const page = await invoke('home', albEvent({ headers: { accept: 'text/html' } }));
     expect(page.body).toContain('Thequickbrownfox');
+  });
+});
+
+describe('the packaged migrate function', () => {
+  it('answers CloudFormation\'s Create of DatabaseUsers: each user exists with its password, and SUCCESS reaches the response URL', async () => {
+    const run = `b${Date.now().toString(36)}`;
+    const secrets = await startSecretsManagerStub();
+    const responseUrl = await startResponseUrlServer();
+    const users = ['home', 'spell'].map((name) => ({ name, arn: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${run}-${name}`, username: `${run}_${name}`, password: `${name}Bundle${run}0123456789` }));
+    for (const { arn, username, password } of users) secrets.secrets.set(arn, JSON.stringify({ username, password }));
+    const event: CloudFormationCustomResourceCreateEvent = {
+      RequestType: 'Create',
+      ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:text-service-dev-migrate',
+      ResponseURL: responseUrl.url,
+      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/text-service-dev/0f0e',
+      RequestId: 'bundle-create',
+      LogicalResourceId: 'DatabaseUsers',
+      ResourceType: 'Custom::DatabaseUsers',
+      ResourceProperties: {
+        ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:text-service-dev-migrate',
+        ClusterArn: ARNS.DB_CLUSTER_ARN,
+        MasterSecretArn: ARNS.DB_SECRET_ARN,
+        Database: database,
+        UserSecretArns: Object.fromEntries(users.map(({ name, arn }) => [name, arn])),
+      },
+    };
+    try {
+      const result = await invoke<{ Status: string }>('migrate', event, { SECRETS_MANAGER_ENDPOINT: secrets.endpoint });
+      expect(result.Status).toBe('SUCCESS');
+      expect(responseUrl.requests.map((r) => [r.method, r.headers['content-type'], JSON.parse(r.body).Status])).toEqual([['PUT', undefined, 'SUCCESS']]);
+      for (const { username, password } of users) {
+        const url = new URL(scratch.url);
+        Object.assign(url, { username, password });
+        const connection = await mysql.createConnection(url.toString());
+        await connection.end();
+      }
+    } finally {
+      const admin = await mysql.createConnection(MARIADB_URL);
+      for (const { username } of users) await admin.query(`DROP USER IF EXISTS '${username}'@'%'`);
+      await admin.end();
+      await secrets.close();
+      await responseUrl.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../shared/config.ts';
 import { DATA_API_BACKOFF, DATA_API_RETRY_BUDGET_MS } from '../../shared/db/executors/data-api.ts';
 import { DEADLINE_HEADROOM_MS, requestDeadlineOf } from '../../shared/http/middleware.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';
+import { RESPONSE_RESERVE_MS } from '../../functions/migrate/custom-resource.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
 import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
 import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
@@ -304,6 +305,58 @@ describe('IAM and database users', () => {
     const [, parts] = migrate.DB_USER_SECRET_ARNS['Fn::Join'] as [string, Array<string | { Ref: string }>];
     const users = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `arn-of-${p.Ref}`)).join(''));
     expect(users).toEqual(Object.fromEntries(Object.keys(DATABASE_USERS).map((u) => [u, `arn-of-${u[0]!.toUpperCase()}${u.slice(1)}DbSecret`])));
+  });
+});
+
+describe('database users before the functions', () => {
+  const users = () => prod.Resources.DatabaseUsers!;
+
+  it('are made by a custom resource that the migrate function serves, once the writer is up, from the cluster, the master secret and every user secret', () => {
+    expect(users().Type).toBe('Custom::DatabaseUsers');
+    expect(users().DependsOn).toEqual(['DbWriter']);
+    expect(users().Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': ['MigrateLambdaFunction', 'Arn'] },
+      ServiceTimeout: expect.any(Number),
+      ClusterArn: { 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] },
+      MasterSecretArn: MASTER_SECRET,
+      Database: 'text_service',
+      UserSecretArns: Object.fromEntries(Object.keys(DATABASE_USERS).map((u) => [u, { Ref: `${u[0]!.toUpperCase()}${u.slice(1)}DbSecret` }])),
+      Revision: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // The same sources give the same revision: a deploy that changes nothing sends no Update.
+    expect(dev.Resources.DatabaseUsers!.Properties.Revision).toBe(users().Properties.Revision);
+    // Names of secrets only: a secret's value never appears in the template or the stack's events.
+    expect(JSON.stringify(users())).not.toMatch(/resolve:secretsmanager|password/i);
+  });
+
+  it('hold back every routed function until they answer SUCCESS, and not migrate, which serves them', () => {
+    for (const t of [dev, prod, staging]) {
+      for (const name of Object.keys(ROUTED)) expect(t.Resources[`${name}LambdaFunction`]!.DependsOn).toContain('DatabaseUsers');
+      expect(t.Resources.MigrateLambdaFunction!.DependsOn).not.toContain('DatabaseUsers');
+    }
+  });
+
+  it('leave CloudFormation waiting no longer than the migrate function and the two retries Lambda makes of it need', () => {
+    const { Timeout } = prod.Resources.MigrateLambdaFunction!.Properties;
+    // Lambda retries a failed asynchronous invocation after 1 and then 2 minutes; the limit is AWS's.
+    expect(users().Properties.ServiceTimeout).toBeGreaterThanOrEqual(3 * Timeout + 60 + 120);
+    expect(users().Properties.ServiceTimeout).toBeLessThanOrEqual(3600);
+    // The function answers RESPONSE_RESERVE_MS before its timeout; what is left covers a statement
+    // retried through a cluster resume, with as much again for the rest of the work.
+    expect(Timeout * 1000 - RESPONSE_RESERVE_MS).toBeGreaterThanOrEqual(DATA_API_RETRY_BUDGET_MS * 2);
+  });
+
+  it('let only the migrate function read the master secret, and no function invoke another or touch CloudFormation', () => {
+    for (const t of [dev, prod]) {
+      for (const name of FUNCTIONS) {
+        const statements = statementsOf(t, `${name}Role`);
+        const readsMaster = statements.some((s) => JSON.stringify(s.Resource).includes('MasterUserSecret'));
+        expect(readsMaster).toBe(name === 'Migrate');
+        for (const action of statements.flatMap((s) => s.Action)) {
+          expect(['logs:CreateLogStream', 'logs:PutLogEvents', 'rds-data:ExecuteStatement', 'secretsmanager:GetSecretValue']).toContain(action);
+        }
+      }
+    }
   });
 });
 
