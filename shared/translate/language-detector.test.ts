@@ -25,7 +25,7 @@ test('the database is loaded on the first question, once, and a failed load is t
   let loads = 0;
   const lazy = createEldDetector(async () => {
     if (++loads === 1) throw new Error('disk');
-    return (await import('eld/medium')).eld;
+    return (await import('eld/small')).eld;
   });
   expect(loads).toBe(0);
   await expect(lazy.detect('Bonjour tout le monde')).rejects.toThrow('disk');

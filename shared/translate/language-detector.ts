@@ -1,13 +1,15 @@
 /**
  * Offline language detection with eld (Efficient Language Detector, Apache-2.0, 60 languages,
- * ISO 639-1 codes). Every eld database detects every sentence of our sample (npm run
- * bench:translate); medium is the middle ground bundled here: 2 MB of n-grams, against 4.5 MB for
- * large, which only wins on two-word texts. The database is loaded on the first question asked,
- * not with the module: with Apertium the dictionaries decide most texts without it, and loading it
- * is most of a cold start's time and memory (docs/translation.md has the figures). The Lambda
- * bundle reads it as JSON instead (scripts/esbuild-data-files.cjs).
+ * ISO 639-1 codes), with its small database (1.6 MB of n-grams). With Apertium, n-grams only order
+ * languages whose dictionaries tie, or decide when the dictionaries know too few of the words, and
+ * every eld database gave the same answers there on the bench's sample (npm run bench:translate;
+ * eld has no Galician, Aragonese or Occitan, so they score 0 whichever is loaded); small also
+ * recognises every sentence of test/translate/detection-sample.ts. The database is loaded on the
+ * first question asked, not with the module: most texts are decided without it, and loading it is
+ * most of a cold start's time and memory (docs/translation.md has the figures). The Lambda bundle
+ * reads it as JSON instead (scripts/esbuild-data-files.cjs).
  */
-import type { eld as Eld } from 'eld/medium';
+import type { eld as Eld } from 'eld/small';
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or null when the text has nothing to go by (digits, symbols). */
@@ -27,8 +29,8 @@ export interface LanguageDetector {
 
 type EldInstance = typeof Eld;
 
-/** `load` gives eld with its database; by default the medium one, imported when first needed. */
-export function createEldDetector(load: () => Promise<EldInstance> = async () => (await import('eld/medium')).eld): LanguageDetector {
+/** `load` gives eld with its database; by default the small one, imported when first needed. */
+export function createEldDetector(load: () => Promise<EldInstance> = async () => (await import('eld/small')).eld): LanguageDetector {
   let loaded: Promise<{ base: EldInstance; known: Set<string> }> | undefined;
   const loading = () =>
     (loaded ??= load().then(
