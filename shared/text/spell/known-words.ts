@@ -7,13 +7,15 @@
 import { fold } from './case-pattern.ts';
 
 const PREFIXES = ['anti', 'auto', 'co', 'counter', 'cross', 'dis', 'hyper', 'inter', 'meta', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're', 'self', 'semi', 'sub', 'super', 'un', 'under'];
-// Endings, and what the dictionary word they were added to ends in instead ('' for nothing).
+// Endings, and what the dictionary word they were added to ends in instead ('' for nothing); -est also
+// for the older second person (thou reasonest).
 const ENDINGS: Array<[string, string[]]> = [
   ['ors', ['e', '']],
   ['or', ['e', '']],
   ['ably', ['able']],
   ['ibly', ['ible']],
   ['edly', ['ed']],
+  ['est', ['', 'e']],
 ];
 // The rest must be a word of this many letters or more: "un" + "till" is a slip for until.
 const MIN_STEM = 5;
