@@ -86,6 +86,8 @@ const NAME_KEEP_MARGIN = 12;
 const NAME = /^(?!I[^aeiou])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u;
 /** Camel case from a short lower-case start (iPhone, macOS, camelCase) typed alone is a name or an identifier: its inner capital costs nothing. */
 const CAMEL_CASE = /^\p{Ll}{1,5}\p{Lu}\p{L}*$/u;
+/** One lower-case letter, a capital, then lower case (iPhones, iPads) typed alone is a brand's shape, kept by the name's margin. */
+const BRAND_SHAPE = /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u;
 
 export const MARK = /\p{M}/u;
 export const UPPER = /\p{Lu}/u;
@@ -188,7 +190,7 @@ class ViterbiRunSegmenter implements RunSegmenter {
     if (finalCost === Infinity) return run;
     if (n <= MAX_UNKNOWN_LENGTH && delimited) {
       const camel = CAMEL_CASE.test(run);
-      const margin = KEEP_WHOLE_MARGIN + (!sentenceStart && NAME.test(run) ? NAME_KEEP_MARGIN : 0);
+      const margin = KEEP_WHOLE_MARGIN + ((!sentenceStart && NAME.test(run)) || BRAND_SHAPE.test(run) ? NAME_KEEP_MARGIN : 0);
       if (this.wholeUnknownCost(n, camel, n > 3 && lower.endsWith("'s")) - finalCost < margin) return run;
     } else if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n, false) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
