@@ -3,13 +3,15 @@
  * whether it stays whole. The chunk and punctuation rules around it are in segmenter.ts.
  */
 import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
-import { BOUNDARY, CLASSES, HISTORIES, buildModel, letterClass, letterCost, listedWords, pairCost, type Model } from './segment-model.ts';
+import { BOUNDARY, CLASSES, HISTORIES, buildModel, joinsIntoWord, letterClass, letterCost, listedWords, pairCost, type Model } from './segment-model.ts';
 
 /** Splits one letter run into words. sentenceStart: whether the run starts a sentence (its capital then says nothing about a name). */
 export interface RunSegmenter {
   segmentRun(run: string, delimited: boolean, sentenceStart: boolean): string;
   runCost(run: string, sentenceStart: boolean): number;
   isKnown(lower: string): boolean;
+  /** Whether two to `most` neighbouring words (lower-case letters) joined spell a listed word. */
+  joinsIntoWord(lower: readonly string[], most: number): boolean;
   /**
    * Which soft boundaries the run's likeliest reading removes: the run is the letters of words the
    * text separated, boundaries[k] a position where it had a space or a line-break hyphen, and a word
@@ -424,12 +426,17 @@ class ViterbiRunSegmenter implements RunSegmenter {
     return possessive ? this.unknownWordCost(0, 0, n - 2) + POSSESSIVE_COST - camelRefund : this.unknownWordCost(0, 0, n) - camelRefund;
   }
 
+  joinsIntoWord(lower: readonly string[], most: number): boolean {
+    return joinsIntoWord(this.model.words, lower, most);
+  }
+
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
   isKnown(lower: string): boolean {
     const { words } = this.model;
-    if (words.id(lower) !== -1 || this.model.negations.some(([form]) => form === lower)) return true;
+    if (words.id(lower) !== -1) return true;
     const apostrophe = lower.indexOf("'");
     if (apostrophe === -1) return false;
+    if (this.model.negations.some(([form]) => form === lower)) return true;
     const [head, ...tail] = lower.split("'");
     return apostrophe > 0 && words.id(head!) !== -1 && tail.every((part) => CONTRACTION_SUFFIXES.includes(part) || words.id(part) !== -1);
   }

@@ -4,7 +4,7 @@
  * chain of words linked by them is one letter run for the run Viterbi, which may read a word across
  * a boundary at its removal cost (run-segmenter.ts); what it removes is returned as edits to the text.
  */
-import { lowerSameLength, type RunSegmenter, type SoftBoundary } from './run-segmenter.ts';
+import type { RunSegmenter, SoftBoundary } from './run-segmenter.ts';
 import { isCodeChunk, protectedSpans } from './tokens.ts';
 
 /** One change to the input: `length` code units at `offset` replaced (an added space has length 0). */
@@ -49,51 +49,64 @@ interface Chain {
   links: Link[];
 }
 
+interface Chunk {
+  value: string;
+  index: number;
+  /** Whether it is code or holds a protected span: found once, though a chunk is on both sides of a link. */
+  code?: boolean;
+}
+
 /** The chains of words the text links by single spaces and line-break hyphens. */
 function chains(text: string): Chain[] {
-  const tokens = [...text.matchAll(/\s+|\S+/gu)].map((match) => ({ value: match[0], index: match.index }));
   const out: Chain[] = [];
   let current: Chain | null = null;
-  for (let t = 0; t + 2 < tokens.length; t++) {
-    const left = tokens[t]!;
-    const gap = tokens[t + 1]!;
-    const right = tokens[t + 2]!;
-    if (/\s/u.test(left.value[0]!)) continue;
-    const link = linkBetween(left.value, gap.value, right.value, gap.index);
-    const head = HEAD.exec(right.value)?.[1];
-    if (!link || !head) {
-      current = null;
+  let left: Chunk | null = null;
+  let gap: Chunk | null = null;
+  for (const match of text.matchAll(/\s+|\S+/gu)) {
+    const chunk: Chunk = { value: match[0], index: match.index };
+    if (/\s/u.test(chunk.value[0]!)) {
+      gap = chunk;
       continue;
     }
-    const leftCore = (link.kind === 'hyphen' ? left.value.slice(0, -1) : left.value).match(TAIL)![1]!;
-    const leftWhole = leftCore.length === left.value.length - (link.kind === 'hyphen' ? 1 : 0);
-    // A word joins the chain on its left only when it is nothing but letters: else a new chain starts.
-    if (!current || !leftWhole) {
-      current = { cores: [{ text: leftCore, start: left.index + left.value.length - leftCore.length - (link.kind === 'hyphen' ? 1 : 0) }], links: [] };
-      out.push(current);
+    const link = left && gap ? linkBetween(left, gap, chunk) : null;
+    const head = link && HEAD.exec(chunk.value)?.[1];
+    if (!link || !head) current = null;
+    else {
+      const leftValue = left!.value;
+      const leftCore = (link.kind === 'hyphen' ? leftValue.slice(0, -1) : leftValue).match(TAIL)![1]!;
+      const leftWhole = leftCore.length === leftValue.length - (link.kind === 'hyphen' ? 1 : 0);
+      // A word joins the chain on its left only when it is nothing but letters: else a new chain starts.
+      if (!current || !leftWhole) {
+        current = { cores: [{ text: leftCore, start: left!.index + leftValue.length - leftCore.length - (link.kind === 'hyphen' ? 1 : 0) }], links: [] };
+        out.push(current);
+      }
+      current.links.push(link);
+      current.cores.push({ text: head, start: chunk.index });
     }
-    current.links.push(link);
-    current.cores.push({ text: head, start: right.index });
-    t++;
+    left = chunk;
+    gap = null;
   }
   return out;
 }
 
 /** How two chunks with whitespace between are linked, if they are. */
-function linkBetween(left: string, gap: string, right: string, gapAt: number): Link | null {
-  if (!HEAD.test(right) || isCode(left) || isCode(right)) return null;
-  if (gap === ' ' && TAIL.test(left)) return { kind: 'space', at: gapAt, whitespace: '' };
-  if (left.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap) && TAIL.test(left.slice(0, -1)) && /^[a-z]/u.test(right)) {
-    if (SUSPENDED.has(HEAD.exec(right)![1]!)) return null;
-    return { kind: 'hyphen', at: gapAt - 1, whitespace: gap };
+function linkBetween(left: Chunk, gap: Chunk, right: Chunk): Link | null {
+  if (!HEAD.test(right.value) || isCode(left) || isCode(right)) return null;
+  if (gap.value === ' ' && TAIL.test(left.value)) return { kind: 'space', at: gap.index, whitespace: '' };
+  if (left.value.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap.value) && TAIL.test(left.value.slice(0, -1)) && /^[a-z]/u.test(right.value)) {
+    if (SUSPENDED.has(HEAD.exec(right.value)![1]!)) return null;
+    return { kind: 'hyphen', at: gap.index - 1, whitespace: gap.value };
   }
   return null;
 }
 
 /** Code, markup and protected spans (URLs, paths, mentions) are never joined to a word. */
-function isCode(chunk: string): boolean {
-  const spans = protectedSpans(chunk);
-  return spans.length > 0 || isCodeChunk(chunk, spans);
+function isCode(chunk: Chunk): boolean {
+  if (chunk.code === undefined) {
+    const spans = protectedSpans(chunk.value);
+    chunk.code = spans.length > 0 || isCodeChunk(chunk.value, spans);
+  }
+  return chunk.code;
 }
 
 /**
@@ -133,16 +146,9 @@ const MOST_JOINED = 4;
  */
 function mayJoin(chain: Chain, runs: RunSegmenter): boolean {
   if (chain.links.some((link) => link.kind === 'hyphen')) return true;
-  const lower = chain.cores.map((core) => lowerSameLength(core.text));
-  if (lower.some((word) => !runs.isKnown(word))) return true;
-  for (let from = 0; from < lower.length; from++) {
-    let joined = lower[from]!;
-    for (let to = from + 1; to < Math.min(lower.length, from + MOST_JOINED); to++) {
-      joined += lower[to]!;
-      if (runs.isKnown(joined)) return true;
-    }
-  }
-  return false;
+  // The cores are ASCII letters, whose lower case keeps their length.
+  const lower = chain.cores.map((core) => core.text.toLowerCase());
+  return lower.some((word) => !runs.isKnown(word)) || runs.joinsIntoWord(lower, MOST_JOINED);
 }
 
 /** Whether the word at start begins a sentence: nothing but whitespace and opening marks since the text's start or a sentence end. */
