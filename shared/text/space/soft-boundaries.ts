@@ -49,64 +49,51 @@ interface Chain {
   links: Link[];
 }
 
-interface Chunk {
-  value: string;
-  index: number;
-  /** Whether it is code or holds a protected span: found once, though a chunk is on both sides of a link. */
-  code?: boolean;
-}
-
 /** The chains of words the text links by single spaces and line-break hyphens. */
 function chains(text: string): Chain[] {
+  const tokens = [...text.matchAll(/\s+|\S+/gu)].map((match) => ({ value: match[0], index: match.index }));
   const out: Chain[] = [];
   let current: Chain | null = null;
-  let left: Chunk | null = null;
-  let gap: Chunk | null = null;
-  for (const match of text.matchAll(/\s+|\S+/gu)) {
-    const chunk: Chunk = { value: match[0], index: match.index };
-    if (/\s/u.test(chunk.value[0]!)) {
-      gap = chunk;
+  for (let t = 0; t + 2 < tokens.length; t++) {
+    const left = tokens[t]!;
+    const gap = tokens[t + 1]!;
+    const right = tokens[t + 2]!;
+    if (/\s/u.test(left.value[0]!)) continue;
+    const link = linkBetween(left.value, gap.value, right.value, gap.index);
+    const head = HEAD.exec(right.value)?.[1];
+    if (!link || !head) {
+      current = null;
       continue;
     }
-    const link = left && gap ? linkBetween(left, gap, chunk) : null;
-    const head = link && HEAD.exec(chunk.value)?.[1];
-    if (!link || !head) current = null;
-    else {
-      const leftValue = left!.value;
-      const leftCore = (link.kind === 'hyphen' ? leftValue.slice(0, -1) : leftValue).match(TAIL)![1]!;
-      const leftWhole = leftCore.length === leftValue.length - (link.kind === 'hyphen' ? 1 : 0);
-      // A word joins the chain on its left only when it is nothing but letters: else a new chain starts.
-      if (!current || !leftWhole) {
-        current = { cores: [{ text: leftCore, start: left!.index + leftValue.length - leftCore.length - (link.kind === 'hyphen' ? 1 : 0) }], links: [] };
-        out.push(current);
-      }
-      current.links.push(link);
-      current.cores.push({ text: head, start: chunk.index });
+    const leftCore = (link.kind === 'hyphen' ? left.value.slice(0, -1) : left.value).match(TAIL)![1]!;
+    const leftWhole = leftCore.length === left.value.length - (link.kind === 'hyphen' ? 1 : 0);
+    // A word joins the chain on its left only when it is nothing but letters: else a new chain starts.
+    if (!current || !leftWhole) {
+      current = { cores: [{ text: leftCore, start: left.index + left.value.length - leftCore.length - (link.kind === 'hyphen' ? 1 : 0) }], links: [] };
+      out.push(current);
     }
-    left = chunk;
-    gap = null;
+    current.links.push(link);
+    current.cores.push({ text: head, start: right.index });
+    t++;
   }
   return out;
 }
 
 /** How two chunks with whitespace between are linked, if they are. */
-function linkBetween(left: Chunk, gap: Chunk, right: Chunk): Link | null {
-  if (!HEAD.test(right.value) || isCode(left) || isCode(right)) return null;
-  if (gap.value === ' ' && TAIL.test(left.value)) return { kind: 'space', at: gap.index, whitespace: '' };
-  if (left.value.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap.value) && TAIL.test(left.value.slice(0, -1)) && /^[a-z]/u.test(right.value)) {
-    if (SUSPENDED.has(HEAD.exec(right.value)![1]!)) return null;
-    return { kind: 'hyphen', at: gap.index - 1, whitespace: gap.value };
+function linkBetween(left: string, gap: string, right: string, gapAt: number): Link | null {
+  if (!HEAD.test(right) || isCode(left) || isCode(right)) return null;
+  if (gap === ' ' && TAIL.test(left)) return { kind: 'space', at: gapAt, whitespace: '' };
+  if (left.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap) && TAIL.test(left.slice(0, -1)) && /^[a-z]/u.test(right)) {
+    if (SUSPENDED.has(HEAD.exec(right)![1]!)) return null;
+    return { kind: 'hyphen', at: gapAt - 1, whitespace: gap };
   }
   return null;
 }
 
 /** Code, markup and protected spans (URLs, paths, mentions) are never joined to a word. */
-function isCode(chunk: Chunk): boolean {
-  if (chunk.code === undefined) {
-    const spans = protectedSpans(chunk.value);
-    chunk.code = spans.length > 0 || isCodeChunk(chunk.value, spans);
-  }
-  return chunk.code;
+function isCode(chunk: string): boolean {
+  const spans = protectedSpans(chunk);
+  return spans.length > 0 || isCodeChunk(chunk, spans);
 }
 
 /**
