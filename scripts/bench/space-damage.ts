@@ -1,16 +1,21 @@
 /**
  * The damage PDFs and scans do to clean text, made reproducibly from each sentence's hash: spaces
- * inserted inside words, words hyphenated at a syllable break across a line end (or before a space),
+ * inserted inside words, words hyphenated where TeX's patterns allow across a line end (or before a space),
  * and spaces deleted between words; and how many of a clean sentence's words a repair gives back.
  */
+import { createRequire } from 'node:module';
 import { stableHash } from './halves.ts';
+
+const { hyphenateSync } = createRequire(import.meta.url)('hyphen/en-us') as { hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string };
 
 /** Shares of words damaged each way (a sentence gets at least one damage). */
 const SPLIT_SHARE = 0.12;
 const HYPHEN_SHARE = 0.08;
 const GLUE_SHARE = 0.08;
 const WORD = /^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$/u;
-const VOWEL = /[aeiouy]/u;
+const SOFT_HYPHEN = '\u00ad';
+const LEFT_HYPHEN_MIN = 2;
+const RIGHT_HYPHEN_MIN = 3;
 
 export interface Damaged {
   text: string;
@@ -30,17 +35,16 @@ function random(seed: number): () => number {
 }
 
 /**
- * Syllable breaks a hyphenator would offer, by the usual rule of thumb: before a consonant that a
- * vowel follows (V-CV), or between two consonants between vowels (VC-CV); two letters at least on
- * the left and three on the right, as hyphenation patterns ask.
+ * Where TeX's en-us hyphenation patterns (Liang's, from the npm `hyphen` package) allow a break in the
+ * word, with TeX's en-us minimums: two letters at least before a break and three after.
  */
-export function syllableBreaks(word: string): number[] {
-  const lower = word.toLowerCase();
+export function hyphenationBreaks(word: string): number[] {
+  const pieces = hyphenateSync(word.toLowerCase(), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 }).split(SOFT_HYPHEN);
   const breaks: number[] = [];
-  for (let k = 2; k <= lower.length - 3; k++) {
-    const [a, b, c] = [lower[k - 1]!, lower[k]!, lower[k + 1]!];
-    if (VOWEL.test(a) && !VOWEL.test(b) && VOWEL.test(c)) breaks.push(k);
-    else if (k >= 2 && VOWEL.test(lower[k - 2]!) && !VOWEL.test(a) && !VOWEL.test(b) && VOWEL.test(c) && a !== b) breaks.push(k);
+  let at = 0;
+  for (const piece of pieces.slice(0, -1)) {
+    at += piece.length;
+    if (at >= LEFT_HYPHEN_MIN && word.length - at >= RIGHT_HYPHEN_MIN) breaks.push(at);
   }
   return breaks;
 }
@@ -58,7 +62,7 @@ export function damage(sentence: string, variant: number): Damaged {
       const roll = next();
       if (parts) {
         const [, before, core, after] = parts as unknown as [string, string, string, string];
-        const breaks = syllableBreaks(core);
+        const breaks = hyphenationBreaks(core);
         if (roll < SPLIT_SHARE && core.length >= 5) {
           const at = 2 + Math.floor(next() * (core.length - 3));
           out = `${before}${core.slice(0, at)} ${core.slice(at)}${after}`;

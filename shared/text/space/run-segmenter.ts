@@ -3,13 +3,15 @@
  * whether it stays whole. The chunk and punctuation rules around it are in segmenter.ts.
  */
 import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
-import { BOUNDARY, CLASSES, HISTORIES, buildModel, letterClass, letterCost, listedWords, pairCost, type Model } from './segment-model.ts';
+import { BOUNDARY, CLASSES, HISTORIES, buildModel, joinsIntoWord, letterClass, letterCost, listedWords, pairCost, type Model } from './segment-model.ts';
 
 /** Splits one letter run into words. sentenceStart: whether the run starts a sentence (its capital then says nothing about a name). */
 export interface RunSegmenter {
   segmentRun(run: string, delimited: boolean, sentenceStart: boolean): string;
   runCost(run: string, sentenceStart: boolean): number;
   isKnown(lower: string): boolean;
+  /** Whether two to `most` neighbouring words (lower-case letters) joined spell a listed word. */
+  joinsIntoWord(lower: readonly string[], most: number): boolean;
   /**
    * Which soft boundaries the run's likeliest reading removes: the run is the letters of words the
    * text separated, boundaries[k] a position where it had a space or a line-break hyphen, and a word
@@ -86,6 +88,8 @@ const NAME_KEEP_MARGIN = 12;
 const NAME = /^(?!I[^aeiou])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u;
 /** Camel case from a short lower-case start (iPhone, macOS, camelCase) typed alone is a name or an identifier: its inner capital costs nothing. */
 const CAMEL_CASE = /^\p{Ll}{1,5}\p{Lu}\p{L}*$/u;
+/** One lower-case letter, a capital, then lower case (iPhones, iPads) typed alone is a brand's shape, kept by the name's margin. */
+const BRAND_SHAPE = /^\p{Ll}\p{Lu}\p{Ll}{2,}$/u;
 
 export const MARK = /\p{M}/u;
 export const UPPER = /\p{Lu}/u;
@@ -188,7 +192,7 @@ class ViterbiRunSegmenter implements RunSegmenter {
     if (finalCost === Infinity) return run;
     if (n <= MAX_UNKNOWN_LENGTH && delimited) {
       const camel = CAMEL_CASE.test(run);
-      const margin = KEEP_WHOLE_MARGIN + (!sentenceStart && NAME.test(run) ? NAME_KEEP_MARGIN : 0);
+      const margin = KEEP_WHOLE_MARGIN + ((!sentenceStart && NAME.test(run)) || BRAND_SHAPE.test(run) ? NAME_KEEP_MARGIN : 0);
       if (this.wholeUnknownCost(n, camel, n > 3 && lower.endsWith("'s")) - finalCost < margin) return run;
     } else if (n <= MAX_UNKNOWN_LENGTH && this.wholeUnknownCost(n, false) - finalCost < KEEP_WHOLE_MARGIN) return run;
 
@@ -422,12 +426,17 @@ class ViterbiRunSegmenter implements RunSegmenter {
     return possessive ? this.unknownWordCost(0, 0, n - 2) + POSSESSIVE_COST - camelRefund : this.unknownWordCost(0, 0, n) - camelRefund;
   }
 
+  joinsIntoWord(lower: readonly string[], most: number): boolean {
+    return joinsIntoWord(this.model.words, lower, most);
+  }
+
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */
   isKnown(lower: string): boolean {
     const { words } = this.model;
-    if (words.id(lower) !== -1 || this.model.negations.some(([form]) => form === lower)) return true;
+    if (words.id(lower) !== -1) return true;
     const apostrophe = lower.indexOf("'");
     if (apostrophe === -1) return false;
+    if (this.model.negations.some(([form]) => form === lower)) return true;
     const [head, ...tail] = lower.split("'");
     return apostrophe > 0 && words.id(head!) !== -1 && tail.every((part) => CONTRACTION_SUFFIXES.includes(part) || words.id(part) !== -1);
   }

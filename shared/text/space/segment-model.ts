@@ -183,3 +183,26 @@ export function pairCost(model: Model, before: number, word: number): number {
 export function letterCost(letters: Float32Array, history: number, next: number): number {
   return letters[history * CLASSES + next]!;
 }
+
+/**
+ * Whether two to `most` neighbouring words (lower-case letters) joined spell a listed word: one walk
+ * over their letters per first word, stopped where no listed word starts so.
+ */
+export function joinsIntoWord(words: ListedWords, lower: readonly string[], most: number): boolean {
+  const text = lower.join('');
+  const ends: number[] = [];
+  let at = 0;
+  for (const word of lower) ends.push((at += word.length));
+  for (let from = 0, start = 0; from + 1 < lower.length; start = ends[from++]!) {
+    let hash = EMPTY_WORD_HASH;
+    for (let k = start, word = from; k < text.length && word < from + most; ) {
+      hash = extendHash(hash, text.charCodeAt(k++));
+      if (!words.isPrefix(hash)) break;
+      if (k === ends[word]) {
+        if (word > from && words.idAt(hash, text, start, k) !== -1) return true;
+        word++;
+      }
+    }
+  }
+  return false;
+}

@@ -192,6 +192,26 @@ describe('createSegmenter', () => {
     expect(segmenter.segment('ImetZelenskyinKyiv')).toBe('I met Zelensky in Kyiv');
   });
 
+  test('camel-case brand spellings stay whole while the number and the word glued after them split off', () => {
+    // Right: the brand as spelt, the number and the model name each a word.
+    expect(segmenter.segment('I bought thenewiPhone12Mini')).toBe('I bought the new iPhone 12 Mini');
+    expect(segmenter.segment('I bought thenewiPhone12mini')).toBe('I bought the new iPhone 12 mini');
+    expect(segmenter.segment('thenewiPhone12Miniisgreat')).toBe('the new iPhone 12 Mini is great');
+    expect(segmenter.segment('iPhone12ProMax')).toBe('iPhone 12 Pro Max');
+    expect(segmenter.segment('myiPadAir2')).toBe('my iPad Air 2');
+    expect(segmenter.segment('buyoneBay')).toBe('buy on eBay');
+    expect(segmenter.segment('theiPhones')).toBe('the iPhones');
+    for (const typed of ['iPhone', 'iPhones', 'iPads and iMacs', 'eBay', 'I use macOS and PowerPoint daily', 'watch YouTube videos']) expect(segmenter.segment(typed)).toBe(typed);
+    // Wrong: an inner capital that is no brand's spelling starts a word, and the pronoun glued on is a word.
+    expect(segmenter.segment('asIam')).toBe('as I am');
+    expect(segmenter.segment('"Yes," saidDarcy')).toBe('"Yes," said Darcy');
+    expect(segmenter.segment('HelloWorld')).toBe('Hello World');
+    // A unit or letter glued to a number keeps it (12A, 3pm, 5km), but letters that spell a word are no unit and a lone letter.
+    expect(segmenter.segment('meetat12Anow')).toBe('meet at 12A now');
+    expect(segmenter.segment('itwas3pmithink')).toBe('it was 3pm i think');
+    expect(segmenter.segment('5kmaway')).toBe('5km away');
+  });
+
   test('a change of script is a word boundary; other scripts are copied as they are', () => {
     expect(segmenter.segment('Москваisbig')).toBe('Москва is big');
     expect(segmenter.segment('helloмирworld')).toBe('hello мир world');

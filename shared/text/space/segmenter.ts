@@ -277,8 +277,11 @@ class BigramSegmenter implements Segmenter {
     let bestCost = Infinity;
     // A capitalised word after the number (12Mini) is no unit with a word glued on (12Min i); a single capital may be (12A now).
     const capitalised = UPPER.test(letters[0]!) && letters.length > 1 && LOWER_LETTER.test(letters[1]!);
+    const wholeWord = letters.length >= 4 && this.runs.isKnown(lowerSameLength(letters));
     for (const [length, cost] of options) {
       if (capitalised && length > 1 && length < letters.length && LOWER_LETTER.test(letters[length]!)) continue;
+      // Letters that spell a word are not a unit and a lone letter (12mini is not 12min i; 3pmi is 3pm i).
+      if (wholeWord && length > 1 && letters.length - length === 1) continue;
       const total = cost + this.runs.runCost(letters.slice(length), this.sentenceStart);
       if (total < bestCost) {
         bestCost = total;

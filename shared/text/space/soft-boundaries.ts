@@ -4,7 +4,7 @@
  * chain of words linked by them is one letter run for the run Viterbi, which may read a word across
  * a boundary at its removal cost (run-segmenter.ts); what it removes is returned as edits to the text.
  */
-import { lowerSameLength, type RunSegmenter, type SoftBoundary } from './run-segmenter.ts';
+import type { RunSegmenter, SoftBoundary } from './run-segmenter.ts';
 import { isCodeChunk, protectedSpans } from './tokens.ts';
 
 /** One change to the input: `length` code units at `offset` replaced (an added space has length 0). */
@@ -133,16 +133,9 @@ const MOST_JOINED = 4;
  */
 function mayJoin(chain: Chain, runs: RunSegmenter): boolean {
   if (chain.links.some((link) => link.kind === 'hyphen')) return true;
-  const lower = chain.cores.map((core) => lowerSameLength(core.text));
-  if (lower.some((word) => !runs.isKnown(word))) return true;
-  for (let from = 0; from < lower.length; from++) {
-    let joined = lower[from]!;
-    for (let to = from + 1; to < Math.min(lower.length, from + MOST_JOINED); to++) {
-      joined += lower[to]!;
-      if (runs.isKnown(joined)) return true;
-    }
-  }
-  return false;
+  // The cores are ASCII letters, whose lower case keeps their length.
+  const lower = chain.cores.map((core) => core.text.toLowerCase());
+  return lower.some((word) => !runs.isKnown(word)) || runs.joinsIntoWord(lower, MOST_JOINED);
 }
 
 /** Whether the word at start begins a sentence: nothing but whitespace and opening marks since the text's start or a sentence end. */

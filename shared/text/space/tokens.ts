@@ -10,9 +10,13 @@ const PROTECTED_SPAN =
 /** Code, markup, assignments and slashes but between digits (3/4): a chunk holding one outside the spans above is copied whole. */
 const CODE_CHARACTER = /[_\\=<>]|(?<!\p{Nd})\/|\/(?!\p{Nd})/u;
 
+/** Every span above holds one of these: a chunk without any (most words) needs no search. */
+const SPAN_CHARACTER = /[:.@#/]/u;
+
 /** Start and end of each protected span in chunk, in order. */
 export function protectedSpans(chunk: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (!SPAN_CHARACTER.test(chunk)) return spans;
   for (const match of chunk.matchAll(PROTECTED_SPAN)) spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
