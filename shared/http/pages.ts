@@ -75,10 +75,18 @@ ${
   );
 
 /** What a form shows beyond its defaults: the text to check again, or a refused request's text and why. */
+/** What a page says of a refused request. */
+export interface RefusalNote {
+  status: number;
+  code: string;
+  message: string;
+  requestId: string;
+}
+
 export interface FormDraft {
   text?: string;
   id?: string;
-  error?: { status: number; code: string; message: string; requestId: string };
+  error?: RefusalNote;
 }
 
 /**
@@ -97,7 +105,7 @@ ${operation.formFields(data)}
 </form>`;
 };
 
-const errorNote = ({ status, code, message, requestId }: NonNullable<FormDraft['error']>) =>
+const errorNote = ({ status, code, message, requestId }: RefusalNote) =>
   html`<div class="error" role="alert"><p>Error ${status}: <strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>`;
 
 /** GET /api/{name}, and a refused POST's answer: the form again, with the text as sent and the reason above it. */
@@ -147,9 +155,9 @@ ${checkAgain(record, {})}
 <p><a href="/">All records</a></p>`,
   );
 
-export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
+export const errorPage = (note: RefusalNote): SafeHtml =>
   layout(
-    `Error ${status}`,
-    html`${errorNote({ status, code, message, requestId })}
+    `Error ${note.status}`,
+    html`${errorNote(note)}
 <p><a href="/">Back to the records</a></p>`,
   );
