@@ -92,6 +92,7 @@ it('GET serves the form, with the limit said and a button named for the action',
   expect(result.body).not.toContain('name="source"');
   expect(result.body).toContain('<p class="muted" id="count">Up to 10000 characters.</p>');
   expect(result.body).toContain('<button type="submit">Fix spaces</button>');
+  expect(result.body).toContain('<meta name="description" content="Fix the spaces in English text');
 });
 
 describe('a refused form post returns to the form with the text kept', () => {

@@ -3,15 +3,20 @@ import { describeOperation, OPERATION_DESCRIPTORS, OPERATIONS, type Operation } 
 import { config } from '../runtime.ts';
 import { html, SafeHtml } from './html.ts';
 import { markedOutput } from './marks.ts';
+import { FAVICON_PATH } from './site-files.ts';
 import { SCRIPT_HTML } from './script.ts';
 import { STYLE_HTML } from './style.ts';
 
-const layout = (title: string, body: SafeHtml): SafeHtml => html`<!doctype html>
+const SITE_DESCRIPTION = 'Spelling, space correction and translation into English, with every result stored and listed.';
+
+const layout = (title: string, body: SafeHtml, description = SITE_DESCRIPTION): SafeHtml => html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<meta name="description" content="${description}">
+<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <style>${STYLE_HTML}</style>
 </head>
 <body>
@@ -114,6 +119,7 @@ export const formPage = (name: Operation, data: object = {}, draft: FormDraft = 
     describeOperation(name).title,
     html`${draft.error ? errorNote(draft.error) : ''}
 ${operationForm(name, data, draft)}`,
+    describeOperation(name).description,
   );
 
 /** A record in full: the output with its marks, the input, the language and what the engine reported. */
