@@ -11,6 +11,12 @@
  *
  * Two rows list 200 maximal records (10,000 characters each, the largest each operation stores:
  * test/support/maximal-texts.ts; 6 with --quick) with the size of one page in bytes.
+ *
+ * --memory instead sends every route at once from 50 connections for 180 s, from cold, and reports
+ * the resident memory of the server's process tree (sampled each second) under load and after 70 s
+ * idle, beside the requests served and timed out (BENCH_PID names the tree with BENCH_URL).
+ * BENCH_OFFLINE_ARGS passes serverless-offline options to the server it starts
+ * (BENCH_OFFLINE_ARGS='--terminateIdleLambdaTime 10'), to compare them.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
@@ -18,6 +24,7 @@ import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
 import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
 import { MAXIMAL_REQUESTS } from '../test/support/maximal-texts.ts';
 import { startOfflineServer } from '../test/support/offline-server.ts';
+import { processTreeRss } from './bench/process-tree-rss.ts';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface Histogram {
@@ -26,10 +33,11 @@ interface Histogram {
   p99: number;
 }
 interface AutocannonResult {
-  requests: Histogram;
+  requests: Histogram & { total: number };
   latency: Histogram;
   non2xx: number;
   errors: number;
+  timeouts: number;
   statusCodeStats: Record<string, { count: number }>;
 }
 interface AutocannonRequest {
@@ -50,8 +58,10 @@ type Autocannon = (options: {
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const QUICK = process.argv.includes('--quick');
-const seconds = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : 10));
-const connections = Number(process.env.BENCH_CONNECTIONS ?? (QUICK ? 2 : 16));
+const MEMORY = process.argv.includes('--memory');
+const seconds = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : MEMORY ? 180 : 10));
+const connections = Number(process.env.BENCH_CONNECTIONS ?? (QUICK ? 2 : MEMORY ? 50 : 16));
+const IDLE_SECONDS = 70;
 const SEEDED = QUICK ? 20 : 200;
 const MAXIMAL = QUICK ? 6 : 200;
 const MAXIMAL_TAG = 'bench-maximal';
@@ -98,8 +108,32 @@ async function answerBytes(url: string, request: AutocannonRequest): Promise<str
   return String((await response.arrayBuffer()).byteLength);
 }
 
+const mebibytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
+/** Every route at once from cold, the server tree's memory sampled each second, then left idle. */
+async function memoryRun(url: string, pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(processTreeRss(pid)), 1000);
+  const before = processTreeRss(pid);
+  const result = await autocannon({ url, connections, duration: seconds, timeout: 30, requests: ROUTES.filter(([, request]) => request.method === 'POST' || request.path === '/').map(([, request]) => request) });
+  const underLoad = samples.splice(0);
+  const atEnd = processTreeRss(pid);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  clearInterval(timer);
+  const afterIdle = processTreeRss(pid);
+  console.log('| RSS before | peak under load | at the end | after 70 s idle | requests | requests/s | p50 ms | p99 ms | non-2xx | timeouts/errors |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| ${[before, Math.max(...underLoad, atEnd), atEnd, afterIdle].map(mebibytes).join(' | ')} | ${result.requests.total} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx} | ${result.timeouts}/${result.errors} |`);
+  console.log(`\nRSS each 10 s under load (MiB): ${underLoad.filter((_, i) => i % 10 === 9).map((bytes) => Math.round(bytes / 2 ** 20)).join(' ')}`);
+  if (result.non2xx + result.errors > 0) {
+    process.exitCode = 1;
+    console.error(`status counts ${JSON.stringify(result.statusCodeStats)}`);
+  }
+}
+
 async function main() {
   let url = process.env.BENCH_URL;
+  let pid = Number(process.env.BENCH_PID);
   let serverOutput: (() => string) | undefined;
   const cleanups: Array<() => Promise<void>> = [];
   if (!url) {
@@ -108,20 +142,26 @@ async function main() {
     const server = await startOfflineServer({
       albPort: 3403,
       env: { TRANSLATE_PROVIDER: 'google', GOOGLE_TRANSLATE_API_KEY: 'bench-key', GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint },
+      args: process.env.BENCH_OFFLINE_ARGS?.split(' ').filter(Boolean),
     });
+    pid = server.pid;
     cleanups.unshift(() => server.stop());
     url = server.url;
     serverOutput = server.output;
   }
   try {
     const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
+    if (MEMORY) {
+      console.log(`bench:load --memory against ${url}: ${connections} connections on every route for ${seconds} s, from cold; ${machine}; ${process.env.BENCH_OFFLINE_ARGS ?? 'no further options'}\n`);
+      if (!pid) throw new Error('--memory with BENCH_URL needs BENCH_PID, the server process to measure');
+      return await memoryRun(url, pid);
+    }
     await seed(url);
     console.log(`bench:load against ${url}: ${connections} connections, ${seconds} s per route after a warm-up; ${machine}\n`);
     console.log('| route | bytes | requests/s | p50 ms | p99 ms | non-2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const [name, request] of ROUTES) {
-      // Warm-up: like Lambda, the offline server cold-starts one instance per concurrent request,
-      // and the spell and translate engines take seconds to load; none of that is measured.
+      // Warm-up: the spell and translate engines take seconds to load; that is not measured.
       await autocannon({ url, connections, amount: connections * 3, timeout: 120, requests: [request] });
       const result = await autocannon({ url, connections, duration: seconds, timeout: 30, requests: [request] });
       const failures = result.non2xx + result.errors;

@@ -116,6 +116,31 @@ describe("a record's details", () => {
   });
 });
 
+describe('the files browsers and crawlers ask every site for', () => {
+  it.each([
+    ['/robots.txt', 'text/plain; charset=utf-8', /^User-agent: \*\nDisallow: \/\?\n$/],
+    ['/favicon.svg', 'image/svg+xml', /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg>$/],
+  ])('serves %s as %s whatever the client prefers, cacheable, with the security headers', async (path, type, body) => {
+    for (const accept of ['text/html', 'application/json', '*/*']) {
+      const result = await handler(albEvent({ path, headers: { accept } }), lambdaContext());
+      expect(result.statusCode).toBe(200);
+      expect(responseHeader(result, 'content-type')).toBe(type);
+      expect(responseHeader(result, 'cache-control')).toBe('public, max-age=86400');
+      expect(responseHeader(result, 'x-content-type-options')).toBe('nosniff');
+      expect(result.body).toMatch(body);
+    }
+    const head = await handler(albEvent({ method: 'HEAD', path }), lambdaContext());
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('every page names the icon and has a description', async () => {
+    const result = await handler(albEvent({ path: '/', headers: { accept: 'text/html' } }), lambdaContext());
+    expect(result.body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(result.body).toMatch(/<meta name="description" content="[^"]{50,160}">/);
+  });
+});
+
 describe('GET /openapi.json', () => {
   it('serves the OpenAPI document as JSON, with a request id, whatever the client prefers', async () => {
     for (const accept of ['application/json', 'text/html', '*/*']) {

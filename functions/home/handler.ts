@@ -7,6 +7,7 @@ import { homePage, recordPage, recordRow } from '../../shared/http/pages.ts';
 import { fittingCount, MAX_PAGE_BYTES, PAGE_FRAME_BYTES, utf8Bytes } from '../../shared/http/page-size.ts';
 import { encodeCursor, validateListQuery, validateRecordQuery } from '../../shared/http/validation.ts';
 import { getStore } from '../../shared/runtime.ts';
+import { SITE_FILES } from '../../shared/http/site-files.ts';
 
 type Row = { entry: RecordEntry; html: SafeHtml };
 
@@ -18,6 +19,9 @@ export const handler = albRoute({
   methods: {
     GET: async ({ path, query }) => {
       if (path === OPENAPI_PATH) return { status: 200, json: openApiDocument };
+      const file = SITE_FILES[path];
+      // They never change between deploys of a version, so browsers may keep them a day.
+      if (file) return { status: 200, json: null, file, headers: { 'Cache-Control': 'public, max-age=86400' } };
       const seq = validateRecordQuery(query);
       if (seq !== undefined) {
         const record = await (await getStore()).get(seq);

@@ -4,6 +4,7 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { AppError, isAppError } from '../errors.ts';
 import { describeError, log } from '../log.ts';
 import { bodyBytes, foldHeaders, parseAlbEvent, servedAs, type HttpRequest } from './alb-event.ts';
+import type { OversizedBodyPage } from './route.ts';
 import { prefersHtml } from './negotiate.ts';
 import { errorPage } from './pages.ts';
 import { addHeaders, toAlbResult, type Reply } from './responses.ts';
@@ -169,17 +170,27 @@ export const crossSiteGuard = (allowedOrigins: readonly string[]): AlbMiddleware
 });
 
 /** Every error becomes a Reply in one place: AppErrors as the contract says, anything else a bare 500. */
-export const errorReplies = (): AlbMiddleware => ({
-  onError: (request: AlbRequest) => {
+export const errorReplies = (oversizedBodyPage?: OversizedBodyPage): AlbMiddleware => ({
+  onError: async (request: AlbRequest) => {
     const { error, context: { requestId } } = request;
     const known = isAppError(error) ? error : new AppError('INTERNAL', 'something went wrong on our side; the request was not stored');
     if (!isAppError(error) || known.status >= 500) {
       log('error', 'request failed', { requestId, code: known.code, ...describeError(error) });
     }
+    const note = { status: known.status, code: known.code, message: known.message, requestId };
+    let page = () => errorPage(note);
+    if (known.code === 'BODY_TOO_LARGE' && oversizedBodyPage) {
+      // The parser refused the body unread; read in full here, it is only shown back to a browser.
+      const http = parseAlbEvent(request.event, Infinity, request.context.headers);
+      if (prefersHtml(http.headers.accept, http.query.format, false)) {
+        const form = await oversizedBodyPage(http, note);
+        page = () => form;
+      }
+    }
     request.response = {
       status: known.status,
       json: { error: { ...known.toJSON().error, requestId } },
-      page: () => errorPage(known.status, known.code, known.message, requestId),
+      page,
       headers: known.headers,
     };
   },

@@ -92,6 +92,7 @@ it('GET serves the form, with the limit said and a button named for the action',
   expect(result.body).not.toContain('name="source"');
   expect(result.body).toContain('<p class="muted" id="count">Up to 10000 characters.</p>');
   expect(result.body).toContain('<button type="submit">Fix spaces</button>');
+  expect(result.body).toContain('<meta name="description" content="Fix the spaces in English text');
 });
 
 describe('a refused form post returns to the form with the text kept', () => {
@@ -109,6 +110,42 @@ describe('a refused form post returns to the form with the text kept', () => {
     expect(result.body).toContain('value="kept &lt;id&gt;"');
     expect(await count()).toBe(before);
   });
+
+  it('413, a form body over 256 KiB: the form again with the text and id as sent', async () => {
+    const text = `${'f'.repeat(300 * 1024)} <b>`;
+    const result = await form(`text=${encodeURIComponent(text)}&id=kept+%3Cid%3E`);
+    expect(result.statusCode).toBe(413);
+    expect(result.body).toContain('<p>Error 413: <strong>BODY_TOO_LARGE</strong></p>');
+    expect(result.body).toContain(`aria-describedby="count">${'f'.repeat(300 * 1024)} &lt;b&gt;</textarea>`);
+    expect(result.body).toContain('value="kept &lt;id&gt;"');
+  });
+
+  it('413, a body whose text would make too large a page: the form, empty, saying where the text still is', async () => {
+    // 200,000 quotes: 600 KB as sent, 1.2 MB escaped, over what the load balancer takes from a Lambda.
+    const result = await form(`text=${'%22'.repeat(200_000)}&id=kept`);
+    expect(result.statusCode).toBe(413);
+    expect(result.body).toContain('<strong>BODY_TOO_LARGE</strong>');
+    expect(result.body).toContain('your browser&#39;s Back button still has it');
+    expect(result.body).toContain('aria-describedby="count"></textarea>');
+    expect(result.body).toContain('value="kept"');
+    expect(result.body!.length).toBeLessThan(64 * 1024);
+  });
+
+  it('413, a plain-text body over 256 KiB from a browser: the empty form', async () => {
+    const result = await send({ headers: { 'content-type': 'text/plain', accept: 'text/html' }, body: 'p'.repeat(300 * 1024) });
+    expect(result.statusCode).toBe(413);
+    expect(result.body).toContain('<strong>BODY_TOO_LARGE</strong>');
+    expect(result.body).toContain('<form method="post" action="/api/');
+  });
+
+  it.each([['a form', 'application/x-www-form-urlencoded', `text=${'f'.repeat(300 * 1024)}`], ['plain text', 'text/plain', 'p'.repeat(300 * 1024)]])(
+    'and a JSON client sending %s over 256 KiB gets the contract\'s 413 body',
+    async (_name, contentType, body) => {
+      const result = await send({ headers: { 'content-type': contentType, accept: 'application/json' }, body });
+      expect(result.statusCode).toBe(413);
+      expect(jsonBody(result)).toEqual(expectedErrorBody(result, 'BODY_TOO_LARGE'));
+    },
+  );
 
   it('and JSON clients get the contract\'s error body as before', async () => {
     const result = await json({ text: 'a'.repeat(10_001) });

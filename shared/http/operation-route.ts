@@ -6,11 +6,16 @@ import { config, getStore } from '../runtime.ts';
 import { parseBodyFields } from './body.ts';
 import { prefersHtml } from './negotiate.ts';
 import { assertStorable } from '../db/record-size.ts';
+import { escapeHtml } from './html.ts';
+import type { HttpRequest } from './alb-event.ts';
+import { MAX_PAGE_BYTES, PAGE_FRAME_BYTES, utf8Bytes } from './page-size.ts';
 import { formPage, resultPage } from './pages.ts';
 import type { Reply } from './responses.ts';
 import { albRoute } from './route.ts';
 import { storableRecord } from './storable-record.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
+
+const kept = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export interface OperationOutcome<Details = Record<string, unknown>> {
   output: string;
@@ -57,7 +62,6 @@ export function operationRoute<N extends Operation>(
         } catch (error) {
           // A refused request returns to the form with its text, so nothing typed is lost.
           if (!isAppError(error) || error.status >= 500) throw error;
-          const kept = (value: unknown) => (typeof value === 'string' ? value : undefined);
           const data = forPage ? await formDataOrNone() : {};
           return {
             status: error.status,
@@ -68,11 +72,27 @@ export function operationRoute<N extends Operation>(
         }
       },
     },
+    oversizedBodyPage: async (request, error) => {
+      const { text, id } = keptFields(request);
+      const fits = text !== undefined && utf8Bytes(escapeHtml(text)) <= MAX_PAGE_BYTES - PAGE_FRAME_BYTES;
+      const note = fits ? error : { ...error, message: `${error.message}. The text is too long to show here again; your browser's Back button still has it.` };
+      return formPage(name, await formDataOrNone(), { text: fits ? text : undefined, id, error: note });
+    },
   });
 
   /** The form's data for a page that shows the form beside something else: without it when the engine cannot list it. */
   async function formDataOrNone(): Promise<object> {
     return (await options.formData?.().catch(() => undefined)) ?? {};
+  }
+
+  /** The text and id of a body the route refused, as sent, when it is a form or JSON that reads. */
+  function keptFields(request: HttpRequest): { text?: string; id?: string } {
+    try {
+      const fields = parseBodyFields(request);
+      return { text: kept(fields.text), id: kept(fields.id) };
+    } catch {
+      return {};
+    }
   }
 
   async function run(input: OperationInput & FieldsOf<N>, forPage: boolean): Promise<Reply> {

@@ -3,15 +3,20 @@ import { describeOperation, OPERATION_DESCRIPTORS, OPERATIONS, type Operation } 
 import { config } from '../runtime.ts';
 import { html, SafeHtml } from './html.ts';
 import { markedOutput } from './marks.ts';
+import { FAVICON_PATH } from './site-files.ts';
 import { SCRIPT_HTML } from './script.ts';
 import { STYLE_HTML } from './style.ts';
 
-const layout = (title: string, body: SafeHtml): SafeHtml => html`<!doctype html>
+const SITE_DESCRIPTION = 'Spelling, space correction and translation into English, with every result stored and listed.';
+
+const layout = (title: string, body: SafeHtml, description = SITE_DESCRIPTION): SafeHtml => html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<meta name="description" content="${description}">
+<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <style>${STYLE_HTML}</style>
 </head>
 <body>
@@ -75,10 +80,18 @@ ${
   );
 
 /** What a form shows beyond its defaults: the text to check again, or a refused request's text and why. */
+/** What a page says of a refused request. */
+export interface RefusalNote {
+  status: number;
+  code: string;
+  message: string;
+  requestId: string;
+}
+
 export interface FormDraft {
   text?: string;
   id?: string;
-  error?: { status: number; code: string; message: string; requestId: string };
+  error?: RefusalNote;
 }
 
 /**
@@ -97,7 +110,7 @@ ${operation.formFields(data)}
 </form>`;
 };
 
-const errorNote = ({ status, code, message, requestId }: NonNullable<FormDraft['error']>) =>
+const errorNote = ({ status, code, message, requestId }: RefusalNote) =>
   html`<div class="error" role="alert"><p>Error ${status}: <strong>${code}</strong></p><p>${message}</p><p class="muted">Request id: ${requestId}</p></div>`;
 
 /** GET /api/{name}, and a refused POST's answer: the form again, with the text as sent and the reason above it. */
@@ -106,6 +119,7 @@ export const formPage = (name: Operation, data: object = {}, draft: FormDraft = 
     describeOperation(name).title,
     html`${draft.error ? errorNote(draft.error) : ''}
 ${operationForm(name, data, draft)}`,
+    describeOperation(name).description,
   );
 
 /** A record in full: the output with its marks, the input, the language and what the engine reported. */
@@ -147,9 +161,9 @@ ${checkAgain(record, {})}
 <p><a href="/">All records</a></p>`,
   );
 
-export const errorPage = (status: number, code: string, message: string, requestId: string): SafeHtml =>
+export const errorPage = (note: RefusalNote): SafeHtml =>
   layout(
-    `Error ${status}`,
-    html`${errorNote({ status, code, message, requestId })}
+    `Error ${note.status}`,
+    html`${errorNote(note)}
 <p><a href="/">Back to the records</a></p>`,
   );

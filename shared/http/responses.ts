@@ -10,11 +10,15 @@ export interface Reply {
   json: unknown;
   /** The page for clients that prefer HTML; routes without one always answer JSON. */
   page?: () => SafeHtml;
+  /** A fixed file answered as is to every client, in place of JSON or a page (robots.txt, the icon). */
+  file?: { type: string; body: string };
   headers?: Record<string, string>;
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_CSP_SOURCE}; style-src ${STYLE_CSP_SOURCE}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  // connect-src 'self': the page's only script (allowed by its hash) makes no requests, but Lighthouse
+  // reads /robots.txt from inside the page, which 'none' refused (its SEO audit then fails).
+  'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_CSP_SOURCE}; style-src ${STYLE_CSP_SOURCE}; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -54,7 +58,7 @@ export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: 
   // The security headers are defaults a route may tighten, so the reply's own come last.
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
-    ...(!empty && { 'Content-Type': asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' }),
+    ...(!empty && { 'Content-Type': reply.file?.type ?? (asHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8') }),
     // Origin too, whether or not it is listed: the Access-Control headers and CROSS_SITE depend on it.
     Vary: 'Accept, Origin',
     ...reply.headers,
@@ -62,7 +66,7 @@ export function toAlbResult(reply: Reply, options: { html: boolean; multiValue: 
   const result: ALBResult = {
     statusCode: reply.status,
     statusDescription: `${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim(),
-    body: empty || options.head ? '' : asHtml ? reply.page!().value : JSON.stringify(reply.json),
+    body: empty || options.head ? '' : reply.file ? reply.file.body : asHtml ? reply.page!().value : JSON.stringify(reply.json),
     isBase64Encoded: false,
   };
   if (options.multiValue) {

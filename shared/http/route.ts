@@ -1,6 +1,8 @@
 import middy from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { servedAs, type HttpRequest } from './alb-event.ts';
+import type { SafeHtml } from './html.ts';
+import type { RefusalNote } from './pages.ts';
 import type { Reply } from './responses.ts';
 import { config } from '../runtime.ts';
 import { withinDeadline } from '../deadline.ts';
@@ -24,7 +26,14 @@ export interface RouteSpec {
   /** For logs, e.g. "/api/spell". */
   route: string;
   methods: Partial<Record<'GET' | 'POST', RouteHandler>>;
+  /**
+   * A browser's page for a body refused as too large (413) before any method handler runs, in place
+   * of the bare error page: an operation's form again, so what was typed is not lost.
+   */
+  oversizedBodyPage?: OversizedBodyPage;
 }
+
+export type OversizedBodyPage = (request: HttpRequest, error: RefusalNote) => Promise<SafeHtml>;
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -48,7 +57,7 @@ export function albRoute(spec: RouteSpec): (event: ALBEvent, context: Context) =
     .use(accessLog(spec.route))
     .use(cors(config.corsAllowedOrigins, allowed))
     .use(contentNegotiation())
-    .use(errorReplies())
+    .use(errorReplies(spec.oversizedBodyPage))
     .use(albEventParser(MAX_BODY_BYTES))
     .use(methodGuard(allowed))
     .use(crossSiteGuard(config.corsAllowedOrigins))

@@ -12,6 +12,8 @@ export interface OperationDescriptor<Name extends string = string, Fields extend
   title: string;
   /** The form's button, named for what it does: "Check spelling". */
   action: string;
+  /** The form page's meta description, for search results and link previews. */
+  description: string;
   /** What the home page calls its requests: "spelling requests". */
   noun: string;
   /** Request fields beyond text and id, in the order GET lists them. */

@@ -25,6 +25,7 @@ export const space = defineOperation<'space', object, SpaceDetails>({
   name: 'space',
   title: 'Space correction',
   action: 'Fix spaces',
+  description: 'Fix the spaces in English text: split words run together, join words split apart, and see every change marked.',
   noun: 'space',
   fields: [],
   parse: () => ({}),

@@ -124,6 +124,7 @@ export const spell = defineOperation<'spell', SpellFields, SpellDetails>({
   name: 'spell',
   title: 'Spelling correction',
   action: 'Check spelling',
+  description: 'Check the spelling of English text, American, British, Canadian or Australian, and choose among the suggested corrections.',
   noun: 'spelling',
   fields: ['language', 'ignore'],
   parse: (fields) => ({ language: parseLanguage(fields.language), ignore: parseIgnore(fields.ignore) }),

@@ -81,6 +81,7 @@ export const translate = defineOperation<'translate', TranslateFields, Translate
   name: 'translate',
   title: 'Translate into English',
   action: 'Translate',
+  description: 'Translate text from another language into English, with the source language detected and named and unknown words counted.',
   noun: 'translation',
   fields: ['source', 'target'],
   parse,

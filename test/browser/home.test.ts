@@ -57,8 +57,7 @@ beforeEach(async () => {
   });
   page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // The browser's own /favicon.ico probe is no page's doing (the service has no icon).
-    if (message.location().url.endsWith('/favicon.ico')) return;
+    // Failed requests too, the page's icon among them: Lighthouse's best practices count them.
     if (message.type() === 'error' || message.type() === 'warning') incidents.push(`console ${message.type()}: ${message.text()}`);
   });
   // Runs before any page script, outside the page's CSP: records every policy violation.

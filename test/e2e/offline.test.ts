@@ -184,6 +184,31 @@ describe('the offline server', () => {
     expect(head.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 
+  it('answers a body over 256 KiB with 413 on every operation: the contract\'s body to JSON clients, the form again to browsers', async () => {
+    const before = (await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length;
+    const bodies = [
+      ['application/x-www-form-urlencoded', `text=${'f'.repeat(300 * 1024)}+%3Cb%3E&id=big`],
+      ['text/plain', 'p'.repeat(300 * 1024)],
+    ];
+    for (const op of OPERATIONS) {
+      for (const [type, body] of bodies) {
+        const post = (accept: string) => fetch(`${server.url}/api/${op}`, { method: 'POST', headers: { 'Content-Type': type!, Accept: accept }, body });
+        const api = await post('application/json');
+        expect(api.status).toBe(413);
+        expect((await json(api)).error).toEqual(expect.objectContaining({ code: 'BODY_TOO_LARGE', message: expect.stringMatching(/limit is 262144 bytes/) }));
+        const page = await post('text/html,*/*;q=0.8');
+        expect(page.status).toBe(413);
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const text = await page.text();
+        expect(text).toContain('<strong>BODY_TOO_LARGE</strong>');
+        expect(text).toContain(`<form method="post" action="/api/${op}">`);
+        if (type === 'text/plain') expect(text).toContain('aria-describedby="count"></textarea>');
+        else expect(text).toContain(`aria-describedby="count">${'f'.repeat(300 * 1024)} &lt;b&gt;</textarea>`);
+      }
+    }
+    expect((await json(await fetch(`${server.url}/?format=json&limit=200`))).records.length).toBe(before);
+  });
+
   it('serves the OpenAPI document at /openapi.json, through the home function', async () => {
     const response = await fetch(`${server.url}/openapi.json`);
     expect(response.status).toBe(200);

@@ -201,11 +201,15 @@ describe('load balancer', () => {
 
   it('has one rule per routed function with distinct priorities, each to a Lambda target group with a cheap health check', () => {
     const rules = ofType(prod, 'AWS::ElasticLoadBalancingV2::ListenerRule').map(([, r]) => r.Properties);
-    expect(rules).toHaveLength(4);
-    expect(new Set(rules.map((r) => r.Priority)).size).toBe(4);
-    expect(rules.map((r) => r.Conditions[0].Values[0]).sort()).toEqual(Object.values(ROUTED).sort());
-    // Every path docs/openapi.yaml lists is routed: the home rule also takes the document and /health.
+    // The home function has two: a condition takes at most three paths.
+    expect(rules).toHaveLength(5);
+    expect(new Set(rules.map((r) => r.Priority)).size).toBe(5);
+    expect(rules.map((r) => r.Conditions[0].Values[0]).sort()).toEqual([...Object.values(ROUTED), '/robots.txt'].sort());
+    for (const rule of rules) expect(rule.Conditions[0].Values.length).toBeLessThanOrEqual(3);
+    // Every path docs/openapi.yaml lists is routed: the home rule also takes the document and /health,
+    // its second robots.txt and the pages' icon (shared/http/site-files.ts).
     expect(rules.find((r) => r.Conditions[0].Values[0] === '/')!.Conditions[0].Values).toEqual(['/', '/openapi.json', '/health']);
+    expect(rules.find((r) => r.Conditions[0].Values[0] === '/robots.txt')!.Conditions[0].Values).toEqual(['/robots.txt', '/favicon.svg']);
     for (const rule of rules) expect(rule.ListenerArn).toEqual({ Ref: 'HttpsListener' });
     for (const [, group] of ofType(prod, 'AWS::ElasticLoadBalancingV2::TargetGroup')) {
       expect(group.Properties).toEqual(expect.objectContaining({ TargetType: 'lambda', HealthCheckEnabled: true, HealthCheckPath: '/health' }));

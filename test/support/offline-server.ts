@@ -5,15 +5,18 @@ import { join } from 'node:path';
 
 export interface OfflineServer {
   url: string;
+  /** The process that leads the server's process group (npx), for measuring the tree. */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
 
 /**
  * Starts `serverless offline` on the local stage, as `npm start` does, on its own ports and a
- * fresh SQLite file (or the DATABASE_URL given), and waits until the ALB port answers.
+ * fresh SQLite file (or the DATABASE_URL given), with any further serverless-offline options, and
+ * waits until the ALB port answers.
  */
-export async function startOfflineServer(options: { albPort: number; env?: Record<string, string> }): Promise<OfflineServer> {
+export async function startOfflineServer(options: { albPort: number; env?: Record<string, string>; args?: string[] }): Promise<OfflineServer> {
   const dir = mkdtempSync(join(tmpdir(), 'text-service-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'records.db')}`, LOG_LEVEL: 'warn', ...options.env };
   delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the server
@@ -21,7 +24,7 @@ export async function startOfflineServer(options: { albPort: number; env?: Recor
   await new Promise<void>((resolve, reject) => migrate.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`)))));
 
   const ports = ['--albPort', String(options.albPort), '--httpPort', String(options.albPort + 1), '--lambdaPort', String(options.albPort + 2)];
-  const child: ChildProcess = spawn('npx', ['serverless', 'offline', 'start', '--stage', 'local', ...ports], {
+  const child: ChildProcess = spawn('npx', ['serverless', 'offline', 'start', '--stage', 'local', ...ports, ...(options.args ?? [])], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -44,6 +47,7 @@ export async function startOfflineServer(options: { albPort: number; env?: Recor
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
