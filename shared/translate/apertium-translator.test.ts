@@ -11,7 +11,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, knownShare, routesIntoEnglish } from './apertium-translator.ts';
 import { createEldDetector } from './language-detector.ts';
-import { createTranslationService } from './translation-service.ts';
+import { createTranslationService, TIE_BREAK_LANGUAGES } from './translation-service.ts';
+import { createFluencyScorer } from '../text/english-fluency.ts';
+import { englishWords } from '../text/english-words.ts';
 
 const command = findApertiumCommand(process.env.PATH);
 
@@ -190,6 +192,22 @@ describe('the apertium command', () => {
     const translation = await service.translate({ text });
     expect(translation).toEqual(expect.objectContaining({ sourceLanguage: language, provider: 'apertium', detection: expect.objectContaining({ language }) }));
     expect(translation.text).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+
+  test('through the translation service: words no analyser knows, in a language it translates, are detected by n-grams rather than refused', async () => {
+    const service = createTranslationService({ engine: engine(), detector: createEldDetector() });
+    // Every analyser knows at most one word in four of it.
+    expect((await service.translate({ text: 'Holaaa amigooo que tallll' })).detection).toEqual(expect.objectContaining({ language: 'es' }));
+  });
+
+  test('through the translation service: a tie is told apart by the readings only for the languages the tie-break may choose', async () => {
+    // "Ata logo" (Galician, "see you later") is Portuguese word for word too; n-grams alone, which lack Galician, say Portuguese.
+    const fluency = createFluencyScorer(englishWords);
+    const fluent = createTranslationService({ engine: engine(), detector: createEldDetector(), fluency });
+    expect(TIE_BREAK_LANGUAGES.has('gl')).toBe(true);
+    expect((await fluent.translate({ text: 'Ata logo' })).detection).toEqual({ language: 'gl', confidence: 0.5, alternatives: ['pt'] });
+    const withoutGalician = createTranslationService({ engine: engine(), detector: createEldDetector(), fluency, tieBreakLanguages: new Set(['oc', 'mk']) });
+    expect((await withoutGalician.translate({ text: 'Ata logo' })).detection).toEqual({ language: 'pt', confidence: 0.5, alternatives: ['gl'] });
   });
 
   test('through the translation service: a script no pair reads is 422, text left as it was is 502', async () => {

@@ -30,11 +30,11 @@ function fakeEngine(overrides: Partial<TranslationEngine> = {}) {
 function fakeDetector(guess: LanguageGuess, narrowed: string | null = null) {
   const asked: Array<readonly string[] | undefined> = [];
   const detector: LanguageDetector = {
-    detect: (_text, candidates) => {
+    detect: async (_text, candidates) => {
       asked.push(candidates);
       return candidates ? { language: narrowed, reliable: false } : guess;
     },
-    scores: () => new Map(),
+    scores: async () => new Map(),
   };
   return { detector, asked };
 }
@@ -256,7 +256,7 @@ describe('what the engine reports', () => {
       supportedSources: async () => ['es', 'gl', 'pt'],
       knownWordShares: async () => new Map([['es', 1], ['gl', 1], ['pt', 0.5], ['en', 0]]),
     });
-    const detector: LanguageDetector = { detect: () => ({ language: 'pt', reliable: true }), scores: () => new Map([['es', 0.7], ['pt', 0.75]]) };
+    const detector: LanguageDetector = { detect: async () => ({ language: 'pt', reliable: true }), scores: async () => new Map([['es', 0.7], ['pt', 0.75]]) };
     const service = createTranslationService({ engine, detector });
 
     expect(await service.translate({ text: 'Hola amigo' })).toEqual(expect.objectContaining({ sourceLanguage: 'es', detection: { language: 'es', confidence: 0.5, alternatives: ['gl'] } }));
@@ -279,16 +279,23 @@ describe('what the engine reports', () => {
       return { engine, translated };
     };
     // n-grams rank es first; gl's reading scores `glScore` against 0 for every other.
-    const detector: LanguageDetector = { detect: () => ({ language: 'es', reliable: false }), scores: () => new Map([['es', 0.8], ['pt', 0.7]]) };
+    const detector: LanguageDetector = { detect: async () => ({ language: 'es', reliable: false }), scores: async () => new Map([['es', 0.8], ['pt', 0.7]]) };
     const fluency = (glScore: number) => (english: string) => (english.endsWith(' as gl') ? glScore : 0);
 
-    test('the reading whose English reads clearly better wins; it is translated once, and the others are named', async () => {
+    test('the reading whose English reads clearly better wins; it is translated once, only readings the tie-break may choose are translated (pt is not among them), and the others are named', async () => {
       const { engine, translated } = tiedEngine(['es', 'gl', 'pt']);
       const service = createTranslationService({ engine, detector, fluency: fluency(1) });
       expect(await service.translate({ text: 'Boas noites' })).toEqual({
         text: 'Boas noites as gl', sourceLanguage: 'gl', provider: 'fake', detection: { language: 'gl', confidence: 0.5, alternatives: ['es', 'pt'] },
       });
-      expect(translated.sort()).toEqual(['es', 'gl', 'pt']);
+      expect(translated.sort()).toEqual(['es', 'gl']);
+    });
+
+    test('a reading in a language the tie-break may not choose leaves n-grams\' choice, without translating, and is named', async () => {
+      const { engine, translated } = tiedEngine(['es', 'gl']);
+      const service = createTranslationService({ engine, detector, fluency: fluency(9), tieBreakLanguages: new Set(['pt']) });
+      expect((await service.translate({ text: 'Boas noites' })).detection).toEqual({ language: 'es', confidence: 0.5, alternatives: ['gl'] });
+      expect(translated).toEqual(['es']);
     });
 
     test('a reading only slightly better leaves n-grams\' choice; without a scorer nothing is translated twice', async () => {
@@ -316,6 +323,28 @@ describe('what the engine reports', () => {
     });
   });
 
+  test('dictionaries that decide leave n-grams (and eld\'s database) unasked; n-grams order only the languages close to the top', async () => {
+    const { engine } = fakeEngine({
+      detectsSource: false,
+      supportedSources: async () => ['es', 'gl', 'pt'],
+      knownWordShares: async () => new Map([['es', 1], ['gl', 0.95], ['pt', 0.5], ['en', 0]]),
+    });
+    const asked: string[][] = [];
+    const detector: LanguageDetector = {
+      detect: async () => {
+        throw new Error('not needed');
+      },
+      scores: async (_text, candidates) => (asked.push([...candidates]), new Map([['gl', 1]])),
+    };
+    const service = createTranslationService({ engine, detector });
+    expect((await service.translate({ text: 'Hola amigo' })).detection).toEqual({ language: 'gl', confidence: 0.48, alternatives: ['es'] });
+    expect(asked).toEqual([['es', 'gl']]);
+
+    const decided = fakeEngine({ detectsSource: false, supportedSources: async () => ['es', 'gl'], knownWordShares: async () => new Map([['es', 1], ['gl', 0.5], ['en', 0]]) });
+    expect((await createTranslationService({ engine: decided.engine, detector }).translate({ text: 'Hola amigo' })).detection).toEqual({ language: 'es', confidence: 1 });
+    expect(asked).toHaveLength(1);
+  });
+
   test('a script none of the engine\'s languages is read in is 422 naming it', async () => {
     const { engine, calls } = fakeEngine({
       detectsSource: false,
@@ -340,8 +369,8 @@ describe('what the engine reports', () => {
     const ngrams = (narrowed: LanguageGuess) => {
       const asked: Array<readonly string[] | undefined> = [];
       const detector: LanguageDetector = {
-        detect: (_text, candidates) => (asked.push(candidates), candidates ? narrowed : unsure),
-        scores: () => new Map(),
+        detect: async (_text, candidates) => (asked.push(candidates), candidates ? narrowed : unsure),
+        scores: async () => new Map(),
       };
       return { detector, asked };
     };

@@ -102,7 +102,7 @@ describe('the packaged functions', () => {
     expect(data('spell')).toEqual(['candidates.txt', 'confusion-sets.txt', 'dictionary.aff', 'dictionary.dic', 'eld-small.json', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
     expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
     // translate's English word model tells tied readings of a short text apart (Apertium only).
-    expect(data('translate')).toEqual(['eld-medium.json', 'word-pairs.txt', 'words.txt'].map((file) => `functions/translate/handler.${file}`));
+    expect(data('translate')).toEqual(['eld-small.json', 'word-pairs.txt', 'words.txt'].map((file) => `functions/translate/handler.${file}`));
     expect(data('home')).toEqual([]);
     // The word list as a string literal, or eld's n-grams as an object literal, would make the bundle megabytes larger.
     expect(statSync(join(work, 'spell', 'functions', 'spell', 'handler.mjs')).size).toBeLessThan(2 * 1024 * 1024);

@@ -31,7 +31,7 @@ export type Detect = (text: string) => LanguageGuess & { english?: number };
 
 let detector: Promise<Detect> | undefined;
 
-/** eld's small database (about a sixth of the medium one the translate function holds): enough for whole sentences. */
+/** eld's small database (the one the translate function loads when it needs n-grams): enough for whole sentences. */
 function loadDetector(): Promise<Detect> {
   detector ??= import('eld/small').then(({ eld }) => (text: string) => {
     const result = eld.detect(text);
