@@ -99,7 +99,7 @@ describe('the packaged functions', () => {
   it('ship the built data files beside the bundles that read them, not inlined and not in other zips', () => {
     const files = (name: string) => execFileSync('unzip', ['-Z1', join(work, 'package', `${name}.zip`)], { encoding: 'utf8' }).trim().split('\n').sort();
     const data = (name: string) => files(name).filter((file) => !/handler\.mjs(\.map)?$/.test(file));
-    expect(data('spell')).toEqual(['candidates.txt', 'confusion-sets.txt', 'dictionary.aff', 'dictionary.dic', 'eld-small.json', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
+    expect(data('spell')).toEqual(['candidates.txt', 'confusion-sets.txt', 'dictionary.aff', 'dictionary.dic', 'eld-small.json', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'wordnet.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
     expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
     // translate's English word model tells tied readings of a short text apart (Apertium only).
     expect(data('translate')).toEqual(['eld-small.json', 'word-pairs.txt', 'words.txt'].map((file) => `functions/translate/handler.${file}`));

@@ -10,6 +10,7 @@ import { expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
 import { loadService, ROUTE_NAMES, type Handler, type RouteName } from '../support/service.ts';
 import { SCRIPT_HTML } from '../../shared/http/script.ts';
+import { FAVICON_PATH } from '../../shared/http/site-files.ts';
 
 let handlers: Record<RouteName, Handler>;
 const logLines: string[] = [];
@@ -39,10 +40,13 @@ const markupOf = (page: string) => [...page.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*
 
 // The one script a page may hold is the service's own, exactly as the CSP hash allows it.
 const OWN_SCRIPT = `<script>${SCRIPT_HTML.value}</script>`;
+// The one link is the page's own icon, once, in the head.
+const OWN_ICON = `<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">`;
 
 function expectInert(page: string) {
   expect(page.split(OWN_SCRIPT)).toHaveLength(2);
-  const markup = markupOf(page.replace(OWN_SCRIPT, ''));
+  expect(page.split(OWN_ICON)).toHaveLength(2);
+  const markup = markupOf(page.replace(OWN_SCRIPT, '').replace(OWN_ICON, ''));
   const tags = new Set(markup.map((m) => m.tag));
   for (const tag of tags) expect(['html', 'head', 'meta', 'title', 'style', 'body', 'nav', 'a', 'main', 'h1', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'time', 'span', 'pre', 'strong', 'div', 'ul', 'li', 'textarea', 'del', 'ins', 'u', 'section', 'code']).toContain(tag);
   // Quoted values are text (a quote inside one is escaped); what is left are attribute names.
