@@ -123,8 +123,13 @@ export async function loadCorrectors(): Promise<Corrector[]> {
   return correctors;
 }
 
-/** Sentences are sent in texts of at most this many characters, a blank line between two: Harper's time grows faster than its input's length. */
-const CHUNK_CHARS = 40_000;
+/**
+ * Sentences are sent in texts of at most this many characters, a blank line between two: as much
+ * as the service takes in one request (MAX_TEXT_CHARS, shared/config.ts), so what an engine reads
+ * from the rest of a text (a word typed twice) is what it would see there; Harper's time also grows
+ * faster than its input's length.
+ */
+const CHUNK_CHARS = 10_000;
 
 /** The corrector's edits on each sentence, offsets within the sentence; the sentences are corrected together, a paragraph each. */
 export async function editsBySentence(corrector: Corrector, sentences: readonly string[]): Promise<Edit[][]> {

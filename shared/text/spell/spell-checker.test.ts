@@ -301,6 +301,27 @@ describe('leaving correct text alone', () => {
     expect(checker.correct('Wait...teh end (see teh notes).').output).toBe('Wait...the end (see the notes).');
   });
 
+  test('offers, and does not replace, an unknown word typed the same way twice unless it is one plain slip', () => {
+    for (const text of ['Run zcat on it; zcat reads the file.', '"You sabbee me, I sabbee," he said.']) {
+      const result = checker.correct(text);
+      expect(result.output).toBe(text);
+      expect(result.flags.map((flag) => flag.reason)).toEqual(['uncertain', 'uncertain']);
+      expect(result.flags[0]!.alternatives.length).toBeGreaterThan(0);
+    }
+    expect(checker.correct('Run zcat on it.').output).not.toBe('Run zcat on it.');
+    expect(checker.correct('I recieve mail and recieve calls.').output).toBe('I receive mail and receive calls.');
+  });
+
+  test('leaves fragments alone: a word broken off at a hyphen, and the half after a hyphen at a line end', () => {
+    for (const text of ['as well as experi-—what we see', 'the perfor- mance was good', 'the develop-\nment of it']) {
+      const result = checker.correct(text);
+      expect(result.output).toBe(text);
+      expect(result.flags.length).toBeGreaterThan(0);
+      expect(result.flags.every((flag) => flag.reason === 'uncertain')).toBe(true);
+    }
+    expect(checker.correct('He said --teh-- and a well-knwon fact.').output).toBe('He said --the-- and a well-known fact.');
+  });
+
   test("keeps the writer's elisions: letters dropped at an apostrophe are no slip, a contraction's slip is corrected", () => {
     const text = "I s'pose you are goin' a-whalin', it's broke a'ready.";
     expect(checker.correct(text).output).toBe(text);

@@ -13,7 +13,7 @@ import { confidence, roundConfidence } from './confidence.ts';
 import { SHORTLIST } from './ranking.ts';
 import { CONTEXT_WEIGHT, FUNCTION_WORDS, bestSplit } from './run-together.ts';
 import { builtSpellData, type SpellData } from './spell-data.ts';
-import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isElision, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
+import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isFragment, isElision, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
 import { isCodeGlued, isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf } from './variants.ts';
 import type { Correction, Flag, FlagReason, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
@@ -121,6 +121,8 @@ class ContextSpellChecker implements SpellChecker {
     const shouting = isShouting(text);
     const corrections: Correction[] = [];
     const flags: Flag[] = [];
+    const typed = new Map<string, number>();
+    for (const word of words) if (word.check === MISSPELLED) typed.set(fold(word.text), (typed.get(fold(word.text)) ?? 0) + 1);
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.check === CORRECT || ignore.has(fold(word.text))) continue;
@@ -154,7 +156,7 @@ class ContextSpellChecker implements SpellChecker {
       else if (cased !== undefined) flag('uncertain', [cased, ...suggestions.filter((s) => s !== cased)].slice(0, MAX_ALTERNATIVES));
       else if (replacement === undefined) flag('unknown');
       else if (foreign && !counterparts.has(this.model.id(replacement))) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
-      else if (isElision(text, word.offset, word.text, replacement) || !this.sure(word.text, shape, replacement, confidence, keep)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
+      else if (isElision(text, word.offset, word.text, replacement) || isFragment(text, word.offset, word.text) || !this.sure(word.text, shape, replacement, confidence, keep, typed.get(fold(word.text))! > 1)) flag('uncertain', suggestions.slice(0, MAX_ALTERNATIVES));
       else corrections.push({ offset: word.offset, length: word.text.length, original: word.text, replacement, alternatives, confidence: roundConfidence(confidence), kind: 'spelling' });
     }
 
@@ -187,9 +189,10 @@ class ContextSpellChecker implements SpellChecker {
    * more of it for more than one slip (Aasland), and a slip alone makes it only another name
    * (Rockerfeller → Rockefeller, not Fontwork → Footwork).
    */
-  private sure(word: string, shape: number, replacement: string, confidence: number, keep: number): boolean {
+  private sure(word: string, shape: number, replacement: string, confidence: number, keep: number, repeated: boolean): boolean {
     if (!plausibleChange(word, replacement, confidence) || (shape === PLAIN && this.model.isCompound(word, FUNCTION_WORDS))) return false;
     const slip = this.plainSlip(word, replacement, keep);
+    if (repeated && !slip) return false;
     if (shape !== SENTENCE_START || word === word.toLowerCase()) return confidence >= MIN_CONFIDENCE || slip;
     return confidence >= (slip ? MIN_CONFIDENCE : NAME_CONFIDENCE) || (slip && isCapitalised(this.model.forms[this.model.id(replacement)]!));
   }

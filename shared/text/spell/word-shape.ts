@@ -106,6 +106,18 @@ export function isElision(text: string, offset: number, word: string, replacemen
   return APOSTROPHES.test(text.charAt(offset + word.length)) && /in$/iu.test(word) && replacement.toLowerCase() === `${word.toLowerCase()}g`;
 }
 
+/**
+ * Whether the word at `offset` is a fragment: it breaks off at one hyphen with no letter after it
+ * (experi-—what, esca- escalation), or follows one across a space (perfor- mance, split at a line
+ * end). A word the writer left unfinished, or half of one, is no slip.
+ */
+export function isFragment(text: string, offset: number, word: string): boolean {
+  const end = offset + word.length;
+  // Not a double hyphen: --teh-- is a word set off by dashes.
+  if (text.charAt(end) === '-' && text.charAt(end + 1) !== '-' && !/\p{L}/u.test(text.charAt(end + 1))) return true;
+  return /\p{L}-[ \t]*\r?\n?[ \t]*$/u.test(text.slice(Math.max(0, offset - 8), offset)) && /\s/u.test(text.charAt(offset - 1));
+}
+
 let calendar: ReadonlySet<string> | undefined;
 let languages: ReadonlySet<string> | undefined;
 
