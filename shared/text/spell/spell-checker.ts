@@ -9,12 +9,12 @@ import { RealWordModel } from './context/real-words.ts';
 import { KnownWords } from './known-words.ts';
 import { LanguageModel } from './language-model.ts';
 import { casePattern, fold, restoreCase } from './case-pattern.ts';
+import { CORRECT, LATIN_WORD, MISSPELLED, OTHER_SCRIPT, checkedWords, type Word } from './checked-words.ts';
 import { confidence, roundConfidence } from './confidence.ts';
 import { SHORTLIST } from './ranking.ts';
 import { CONTEXT_WEIGHT, FUNCTION_WORDS, bestSplit } from './run-together.ts';
 import { builtSpellData, type SpellData } from './spell-data.ts';
 import { ACRONYM, INNER_CAPITAL, PLAIN, SENTENCE_START, isCalendarWord, isCapitalisedCommonWord, isFragment, isElision, isShouting, isTransposition, plausibleChange, wordShape } from './word-shape.ts';
-import { isCodeGlued, isSpace, textTokens } from './text-tokens.ts';
 import { ALL_VARIANTS, VARIANTS, parseVariantMasks, respellings, variantBit, variantsOf } from './variants.ts';
 import type { Correction, Flag, FlagReason, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
@@ -30,12 +30,6 @@ const POSSESSIVE_SHARE = 0.01;
 
 // `of` after a modal and before a verb is `have` nearly always; no model scores it, so a fixed value.
 const MODAL_OF_CONFIDENCE = 0.95;
-
-// Word statuses (Word.check).
-const CORRECT = 0;
-const MISSPELLED = 1;
-const CODE_LIKE = 2;
-const OTHER_SCRIPT = 3;
 
 // ln-score of keeping an unknown word as written, against the candidates' ln P(word) − edit costs:
 // lower case, and capitalised (at a sentence's start, where names are as common as slips); a word
@@ -59,30 +53,10 @@ const ONE_SLIP = 1;
 // A capitalised word inside a sentence is corrected only when two letters were swapped (Jhon) and it is likely.
 const NAME_CONFIDENCE = 0.65;
 
-const DIGIT = /\p{N}/u;
-// The dictionary is English: words in other scripts are never "corrected" into English.
-const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’]+$/u;
-const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const MARKS = /\p{M}/gu;
 const POSSESSIVE = /['’]s$/iu;
 const POSSESSIVE_WITHOUT_APOSTROPHE = /[^'’s]s$/iu;
 
 type Nspell = ReturnType<typeof nspell>;
-
-/** A word the checker looked at, with what surrounds it. */
-interface Word {
-  text: string;
-  offset: number;
-  /** Lexicon id of the word as written, for its neighbours' context; -1 when unknown. */
-  id: number;
-  /** CORRECT, MISSPELLED, or why it is left alone unchecked (CODE_LIKE, OTHER_SCRIPT). */
-  check: number;
-  /** Whether only whitespace separates it from the previous word. */
-  joined: boolean;
-  /** Whether it is one part of a hyphenated word (off-line, two-hour), whose parts are no real-word errors. */
-  part: boolean;
-}
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -114,7 +88,7 @@ class ContextSpellChecker implements SpellChecker {
   correct(text: string, options: SpellOptions = {}): SpellResult {
     const language = options.language ?? 'en';
     this.accept = language === 'en' ? ALL_VARIANTS : variantBit(language);
-    const words = this.words(text);
+    const words = checkedWords(text, { model: this.model, known: this.known, accept: this.accept, accepts: (word) => this.accepts(word, this.accept) });
     this.target = language !== 'en' ? this.accept : words.some((word) => word.check === MISSPELLED) ? this.variantOf(words) : variantBit('en-US');
     const ignore = new Set(options.ignore?.map(fold));
     const inForeignSpan = (offset: number) => options.foreign?.some(([start, end]) => offset >= start && offset < end) ?? false;
@@ -285,66 +259,6 @@ class ContextSpellChecker implements SpellChecker {
     return listed === undefined ? derived : Math.max(listed + COUNTED_AS_WRITTEN, derived);
   }
 
-
-  /** The words of the text in order, with which ones need correcting. */
-  private words(text: string): Word[] {
-    const words: Word[] = [];
-    let end = 0;
-    const add = (word: string, offset: number, id: number, check: number, part = false) => {
-      const joined = words.length > 0 && onlySpaceBetween(text, end, offset);
-      words.push({ text: word, offset, id: check === CORRECT ? id : -1, check, joined, part });
-      end = offset + word.length;
-    };
-    const tokens = textTokens(text);
-    for (let t = 0; t < tokens.length; t += 2) {
-      const offset = tokens[t]!;
-      const value = text.slice(offset, tokens[t + 1]!);
-      // Dotted identifiers, abbreviations and domains (e.g, U.S, os.path, example.com) and anything with digits.
-      if (value.includes('.') || DIGIT.test(value)) continue;
-      // An unknown word touching code punctuation (--lzop, [:alnum:], .pyc, lzop(1)) is an identifier.
-      const code = isCodeGlued(text, offset, offset + value.length);
-      const unlessCode = (check: number) => (code && check === MISSPELLED ? CODE_LIKE : check);
-      if (value.includes('-') && !this.accepts(value, this.accept)) {
-        const parts = value.split('-');
-        const ids = parts.map((part) => this.model.id(part));
-        const wrong = parts.map((part, k) => unlessCode(this.status(part, ids[k]!)));
-        // A prefix's hyphen (pre-existing) is the writer's; co-incided, a word split by a stray hyphen, is corrected whole.
-        if (this.known.derived(value)) {
-          add(value, offset, -1, CORRECT);
-          continue;
-        }
-        if (wrong.includes(MISSPELLED) && this.accepts(parts.join(''), this.accept)) {
-          add(value, offset, -1, MISSPELLED);
-          continue;
-        }
-        // well-knwon: each part on its own.
-        let partOffset = offset;
-        parts.forEach((part, k) => {
-          add(part, partOffset, ids[k]!, wrong[k]!, true);
-          partOffset += part.length + 1;
-        });
-      } else {
-        const id = this.model.id(value);
-        add(value, offset, id, value.includes('-') ? CORRECT : unlessCode(this.status(value, id)));
-      }
-    }
-    return words;
-  }
-
-  /** Whether `word` (lexicon id `id`, or -1) is CORRECT, MISSPELLED or left alone unchecked. */
-  private status(word: string, id: number): number {
-    // Every candidate is a word nspell accepts as written (scripts/build-text-data.ts keeps only
-    // those): most words of a text are one, and need no call to nspell.
-    if (id >= 0 && this.model.forms[id] === word && this.model.variants[id]! & this.accept) return CORRECT;
-    if (this.accepts(word, this.accept)) return CORRECT;
-    // The dictionary is English: words in other scripts are never "corrected" into English.
-    if (!LATIN_WORD.test(word)) return LETTER.test(word) ? OTHER_SCRIPT : CORRECT;
-    if (CAMEL_CASE.test(word)) return CODE_LIKE;
-    // The dictionary spells naïve, café, résumé without accents: an accented form of a known word is fine.
-    const unaccented = word.normalize('NFD').replace(MARKS, '');
-    return unaccented !== word && this.accepts(unaccented, this.accept) ? CORRECT : MISSPELLED;
-  }
-
   /**
    * Up to 1 + MAX_ALTERNATIVES corrections of a misspelled word, best first, in its case pattern;
    * and the first one's confidence against the others and against keeping the word (ln-score `keep`).
@@ -415,13 +329,6 @@ interface Suggestions {
 }
 
 const isCapitalised = (word: string): boolean => word.charAt(0) !== word.charAt(0).toLowerCase();
-
-/** Whether text[from, to) is whitespace, and not empty. */
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
-}
 
 /**
  * Loads nspell on the pre-expanded dictionary, the word model, the candidates and their index
