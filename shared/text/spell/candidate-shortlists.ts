@@ -1,6 +1,7 @@
 /** A misspelling's candidates ranked by frequency, sound and the error model, before context reorders them. */
 import type { CandidateIndex } from './candidate-index.ts';
-import { type ErrorModel, spanCostFloor } from './error-model.ts';
+import type { ErrorModel } from './error-model.ts';
+import { spanCostFloor } from './slip-costs.ts';
 import { irregularPastForms } from './irregular-verbs.ts';
 import type { LanguageModel } from './language-model.ts';
 import { Ranking, type Shortlist } from './ranking.ts';

@@ -1,4 +1,5 @@
-import { ErrorModel, spanCostFloor } from './error-model.ts';
+import { ErrorModel } from './error-model.ts';
+import { spanCostFloor } from './slip-costs.ts';
 
 const model = new ErrorModel();
 const errorCost = (typed: string, intended: string, limit?: number) => model.errorCost(typed, intended, limit);
