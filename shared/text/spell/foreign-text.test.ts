@@ -1,4 +1,4 @@
-import { checkSpelling, type Detect } from './other-language.ts';
+import { checkSpelling, type Detect } from './foreign-text.ts';
 import { createSpellChecker } from './spell-checker.ts';
 import type { SpellChecker } from './spell-types.ts';
 

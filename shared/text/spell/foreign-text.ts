@@ -1,8 +1,8 @@
 /**
- * Text in another language than English: sentences most of whose words the dictionary lacks are
- * shown to eld (small database, loaded on first need, so English text never pays for it); those it
- * finds, reliably, to be another language are left as written, and a text that is all of them is
- * refused as not English.
+ * Text in another language than English, the spelling engine's last pass: sentences most of whose
+ * words the dictionary lacks are shown to eld (small database, loaded on first need, so English
+ * text never pays for it); those it finds, reliably, to be another language are left as written,
+ * and a text that is all of them is refused as not English.
  */
 import { AppError } from '../../errors.ts';
 import type { LanguageGuess } from '../../translate/language-detector.ts';
