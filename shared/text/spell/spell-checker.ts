@@ -33,7 +33,7 @@ const MODAL_OF_CONFIDENCE = 0.95;
 
 // ln-score of keeping an unknown word as written, against the candidates' ln P(word) − edit costs:
 // lower case, and capitalised (at a sentence's start, where names are as common as slips); a word
-// listed outside the dictionary (jargon.txt) is kept. Chosen on data (README, do-no-harm).
+// listed outside the dictionary (jargon.txt) is kept. Chosen on the tuning halves (docs/spelling.md, What it leaves alone).
 const UNLISTED_WORD = -30;
 const UNLISTED_NAME = -19;
 const KNOWN_ELSEWHERE = 0;
