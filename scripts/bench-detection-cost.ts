@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium-translator.ts';
+import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium/index.ts';
 import { createEldDetector } from '../shared/translate/language-detector.ts';
 import { createSourceChooser } from '../shared/translate/translation-service.ts';
 import { createFluencyScorer } from '../shared/text/english-fluency.ts';

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
 import { OFFLINE_SAMPLE, SAME_PAIR } from '../test/translate/offline-sample.ts';
-import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium-translator.ts';
+import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium/index.ts';
 import { createGoogleEngine } from '../shared/translate/google-translator.ts';
 import { createEldDetector } from '../shared/translate/language-detector.ts';
 import { createSourceChooser, createTranslationService, TIE_BREAK_LANGUAGES } from '../shared/translate/translation-service.ts';

@@ -4,7 +4,7 @@
  * enough to end, and says so; the test then ends the thread as serverless-offline ends an idle one.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createApertiumCliEngine, findApertiumCommand } from '../../shared/translate/apertium-translator.ts';
+import { createApertiumCliEngine, findApertiumCommand } from '../../shared/translate/apertium/index.ts';
 
 const { n, idleMs } = workerData as { n: number; idleMs: number };
 const engine = createApertiumCliEngine({ command: findApertiumCommand(process.env.PATH)!, analyserIdleMs: idleMs });

@@ -2,44 +2,18 @@
  * Apertium through its real command line, on the pairs .ci/run installs (Debian's apertium and
  * apertium-* packages): these tests fail, rather than skip, where Apertium is missing.
  */
-import { appErrorFrom } from '../../test/support/expectations.ts';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../errors.ts';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand, knownShare, routesIntoEnglish } from './apertium-translator.ts';
-import { createEldDetector } from './language-detector.ts';
-import { createTranslationService, TIE_BREAK_LANGUAGES } from './translation-service.ts';
-import { createFluencyScorer } from '../text/english-fluency.ts';
-import { englishWords } from '../text/english-words.ts';
+import { appErrorFrom } from '../../../test/support/expectations.ts';
+import { AppError } from '../../errors.ts';
+import { createFluencyScorer } from '../../text/english-fluency.ts';
+import { englishWords } from '../../text/english-words.ts';
+import { createEldDetector } from '../language-detector.ts';
+import { createTranslationService, TIE_BREAK_LANGUAGES } from '../translation-service.ts';
+import { createApertiumCliEngine, findApertiumCommand } from './command-line.ts';
 
 const command = findApertiumCommand(process.env.PATH);
-
-
-const pairsOf = (routes: Map<string, { pairs: string[] }>) => Object.fromEntries([...routes].map(([code, { pairs }]) => [code, pairs.join('+')]));
-
-test('routesIntoEnglish maps plain pairs into English to ISO 639-1, ignoring variants and other directions', () => {
-  const routes = routesIntoEnglish(['spa-eng', 'spa-eng_US', 'eng-spa', 'eo-en', 'eo-en-compounds', 'hbs-eng', 'Cyrl-Latn', 'xyz-eng', 'mkd-eng']);
-  expect(pairsOf(routes)).toEqual({ es: 'spa-eng', eo: 'eo-en', sr: 'hbs-eng', hr: 'hbs-eng', bs: 'hbs-eng', mk: 'mkd-eng' });
-});
-
-test('routesIntoEnglish chains a pair into a language that reaches English, Spanish before Catalan, direct pairs first', () => {
-  const routes = routesIntoEnglish(['spa-eng', 'cat-eng', 'fr-es', 'fr-ca', 'oc-ca', 'oc-es', 'es-pt', 'pt-es', 'ita-spa', 'arg-spa', 'oc_aran-es', 'eco-fr-es', 'gl-es', 'gl-en', 'es-ca']);
-  expect(pairsOf(routes)).toEqual({
-    es: 'spa-eng', ca: 'cat-eng', gl: 'gl-en',
-    fr: 'fr-es+spa-eng', oc: 'oc-es+spa-eng', pt: 'pt-es+spa-eng', it: 'ita-spa+spa-eng', an: 'arg-spa+spa-eng',
-  });
-  expect(routes.get('fr')!.route).toEqual(['fr', 'es', 'en']);
-  expect(routes.get('es')!.route).toEqual(['es', 'en']);
-});
-
-test('knownShare counts an everyday word the analyser lacks as known when it is listed, in any case', () => {
-  const analysis = '^Mi/*Mi$ ^se/*se$ ^pas/pas<n>$ ^xyz/*xyz$';
-  expect(knownShare(analysis)).toBe(0.25);
-  expect(knownShare(analysis, ['mi', 'se'])).toBe(0.75);
-});
 
 describe('the apertium command', () => {
   test('is installed (.ci/run installs it with apt-get)', () => {
@@ -307,100 +281,5 @@ describe('failures of the command', () => {
     expect((await appErrorFrom(flaky.supportedSources())).code).toBe('UPSTREAM_FAILED');
     writeFileSync(join(dir, 'ok'), '');
     expect(await flaky.supportedSources()).toEqual(['es']);
-  });
-});
-
-/**
- * An APy server's two calls, as APy answers them: GET /listPairs gives
- * {"responseData":[{"sourceLanguage":"spa","targetLanguage":"eng"}],"responseStatus":200};
- * POST /translate (form: langpair=spa|eng, q, markUnknown) gives
- * {"responseData":{"translatedText":"…"},"responseStatus":200}, errors {"status":"error","code":400,"message":…,"explanation":…}.
- */
-describe('an APy server', () => {
-  let server: Server;
-  let url: string;
-  const received: Array<Record<string, string>> = [];
-  let answer: 'ok' | 'error' | 'hang' = 'ok';
-
-  beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const json = (status: number, body: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.url === '/listPairs') {
-        json(200, { responseData: [{ sourceLanguage: 'spa', targetLanguage: 'eng' }, { sourceLanguage: 'eng', targetLanguage: 'spa' }, { sourceLanguage: 'cat', targetLanguage: 'eng' }], responseStatus: 200 });
-        return;
-      }
-      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-      received.push(form);
-      if (answer === 'hang') return;
-      if (answer === 'error') {
-        json(400, { status: 'error', code: 400, message: 'Bad Request', explanation: 'That pair is not installed' });
-        return;
-      }
-      json(200, { responseData: { translatedText: `EN(${form.q})` }, responseStatus: 200 });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  });
-  afterEach(() => {
-    answer = 'ok';
-    received.length = 0;
-  });
-  afterAll(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-
-  test('lists its pairs into English and translates each segment with the 639-3 pair', async () => {
-    const engine = createApertiumApyEngine({ url });
-    expect(await engine.supportedSources()).toEqual(['ca', 'es']);
-    expect(await engine.translateBatch(['hola', 'adiós'], 'es')).toEqual({ texts: ['EN(hola)', 'EN(adiós)'], sourceLanguage: 'es', unknownWords: 0 });
-    expect(received).toEqual([
-      { langpair: 'spa|eng', q: 'hola', markUnknown: 'yes' },
-      { langpair: 'spa|eng', q: 'adiós', markUnknown: 'yes' },
-    ]);
-  });
-
-  test('an error answer is UPSTREAM_FAILED with the explanation kept for the log', async () => {
-    answer = 'error';
-    const err = await appErrorFrom(createApertiumApyEngine({ url }).translateBatch(['hola'], 'es'));
-    expect(err.code).toBe('UPSTREAM_FAILED');
-    expect(err.message).toMatch(/HTTP 400/);
-    expect((err.cause as Error).message).toContain('That pair is not installed');
-  });
-
-  test('no answer within the timeout is UPSTREAM_TIMEOUT', async () => {
-    answer = 'hang';
-    const err = await appErrorFrom(createApertiumApyEngine({ url, timeoutMs: 200 }).translateBatch(['hola'], 'es'));
-    expect(err.code).toBe('UPSTREAM_TIMEOUT');
-  });
-
-  test("the request's deadline, when it comes first, ends the call with 503 and Retry-After; once passed, nothing is sent", async () => {
-    answer = 'hang';
-    const deadline = Date.now() + 100;
-    const err = await appErrorFrom(createApertiumApyEngine({ url, timeoutMs: 5_000, deadline: () => deadline }).translateBatch(['hola'], 'es'));
-    expect(Date.now() - deadline).toBeLessThan(50);
-    expect(err).toMatchObject({ code: 'TRANSLATION_UNAVAILABLE', status: 503, headers: { 'Retry-After': expect.stringMatching(/^[1-9]\d*$/) } });
-    expect(received).toHaveLength(1);
-    const late = await appErrorFrom(createApertiumApyEngine({ url, deadline: () => Date.now() - 1 }).translateBatch(['hola'], 'es'));
-    expect(late.code).toBe('TRANSLATION_UNAVAILABLE');
-    expect(received).toHaveLength(1);
-  });
-
-  test('a server that is down is UPSTREAM_FAILED', async () => {
-    const gone = createServer();
-    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
-    const { port } = gone.address() as AddressInfo;
-    await new Promise((resolve) => gone.close(resolve));
-    const err = await appErrorFrom(createApertiumApyEngine({ url: `http://127.0.0.1:${port}` }).supportedSources());
-    expect(err.code).toBe('UPSTREAM_FAILED');
-    expect(err.message).toMatch(/ECONNREFUSED/);
   });
 });
