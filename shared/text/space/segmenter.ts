@@ -1,6 +1,8 @@
+import { TITLES } from '../abbreviations.ts';
 import { englishWords } from '../english-words.ts';
 import type { WordModel } from '../word-model.ts';
-import { MARK, UPPER, createRunSegmenter, lowerSameLength, type RunSegmenter } from './run-segmenter.ts';
+import { lowerSameLength, MARK, UPPER } from './letter-case.ts';
+import { createRunSegmenter, type RunSegmenter } from './run-segmenter.ts';
 import { addedSpaceEdits, applyEdits, softBreakEdits, type SpaceEdit } from './soft-boundaries.ts';
 import { codeRunEnd, emojiEnd, isCodeChunk, numberEnd, numberSuffixes, otherScriptEnd, protectedSpans, startsWithCurrency } from './tokens.ts';
 
@@ -15,9 +17,6 @@ export interface Segmenter {
 }
 
 export type { SpaceEdit };
-
-// Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
 
 const WHITESPACE_OR_CHUNK = /\s+|\S+/gu;
 const ASCII_LETTERS = /^[A-Za-z]+$/;
@@ -53,7 +52,12 @@ const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const STRAIGHT_QUOTE = '"';
 const QUOTES = new Set(['“', '‘', STRAIGHT_QUOTE]);
 
-class BigramSegmenter implements Segmenter {
+/**
+ * The rules for whole texts: chunks between whitespace, their protected spans, numbers, emoji,
+ * other scripts and punctuation. Each Latin letter run goes to the run segmenter (the bigram
+ * Viterbi, run-segmenter.ts); titles (abbreviations.ts) are always followed by a space.
+ */
+class ChunkSegmenter implements Segmenter {
   /** Whether the run being segmented starts a sentence: its capital then says nothing about a name. */
   private sentenceStart = true;
 
@@ -319,5 +323,5 @@ function closesInChunk(chunk: string, open: number): boolean {
 
 /** Builds the segmenter on a word model (by default the built one the spelling engine shares); create once per cold start and reuse. */
 export function createSegmenter(words: WordModel = englishWords()): Segmenter {
-  return new BigramSegmenter(createRunSegmenter(words, TITLES));
+  return new ChunkSegmenter(createRunSegmenter(words, TITLES));
 }
