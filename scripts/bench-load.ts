@@ -20,7 +20,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
-import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
+import { startGoogleTranslateStub } from '../test/fakes/google-translate-server.ts';
 import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
 import { MAXIMAL_REQUESTS } from '../test/support/maximal-texts.ts';
 import { startOfflineServer } from '../test/support/offline-server.ts';

@@ -1,6 +1,6 @@
 /**
  * npm run bench:space [-- --quick] — the space engine beside its peers on two sets:
- * - the real-inputs set (shared/text/space/real-inputs.jsonl, in this repository): text as people
+ * - the real-inputs set (test/fixtures/real-inputs.jsonl, in this repository): text as people
  *   type it, with numbers, apostrophes, capitals, other scripts and symbols; exact string match;
  * - ../shared/data/seg-sentences.jsonl (200 sentences from Pride and Prejudice; not part of this
  *   repository): word F1 and exact sentences for `input` (lower case, no spaces) → `words`, and full
@@ -65,7 +65,7 @@ const readLines = <T>(file: string): T[] =>
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as T);
-const realInputs = readLines<RealInput>(join(root, 'shared/text/space/real-inputs.jsonl'));
+const realInputs = readLines<RealInput>(join(root, 'test/fixtures/real-inputs.jsonl'));
 const dataFile = join(root, '..', 'shared', 'data', 'seg-sentences.jsonl');
 const havePride = existsSync(dataFile);
 if (!havePride) {
@@ -238,7 +238,7 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 // The real-inputs set, by class.
 const classes = [...new Set(realInputs.map((sample) => sample.class))];
 const realExact = new Map<string, number>();
-console.log(`Real-inputs set: ${realInputs.length} cases (shared/text/space/real-inputs.jsonl), exact string match, Node ${process.versions.node}\n`);
+console.log(`Real-inputs set: ${realInputs.length} cases (test/fixtures/real-inputs.jsonl), exact string match, Node ${process.versions.node}\n`);
 console.log(`| segmenter | all | ${classes.map((name) => `${name} (${realInputs.filter((sample) => sample.class === name).length})`).join(' | ')} |`);
 console.log(`|---|---|${classes.map(() => '---|').join('')}`);
 const engineMisses: string[] = [];

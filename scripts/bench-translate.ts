@@ -1,7 +1,7 @@
 /**
  * npm run bench:translate [-- --quick]: per language the offline engine (Apertium's command line)
  * translates, its route, p50/p95 latency of one sentence with the source given, and detection
- * among the engine's languages on test/translate/offline-sample.ts: each language's short texts
+ * among the engine's languages on test/fixtures/offline-sample.ts: each language's short texts
  * (2–4 words) split into a tuning half (even positions) and a test half (odd), each counted with
  * the fluency tie-break nowhere, everywhere and as shipped (TIE_BREAK_LANGUAGES), and a table of
  * what the tie-break gained and lost per language it answered with; the test half also counts a
@@ -18,8 +18,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { startGoogleTranslateStub } from '../test/google-translate-server.ts';
-import { OFFLINE_SAMPLE, SAME_PAIR } from '../test/translate/offline-sample.ts';
+import { startGoogleTranslateStub } from '../test/fakes/google-translate-server.ts';
+import { OFFLINE_SAMPLE, SAME_PAIR } from '../test/fixtures/offline-sample.ts';
 import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium/index.ts';
 import { createGoogleEngine } from '../shared/translate/google-translator.ts';
 import { createEldDetector } from '../shared/translate/language-detector.ts';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
 import fc from 'fast-check';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, type EventOptions } from '../support/alb.ts';

@@ -52,7 +52,7 @@ test('idle resident analysers end and are waited for before serverless-offline e
   // The first test's analysers, still resident in this thread, are not the worker's.
   const before = new Set(children().map(({ pid }) => pid));
   // The worker reads TypeScript through tsx, as jest's transform does not reach it.
-  const script = new URL('../../../test/translate/translations-in-worker.ts', import.meta.url).href;
+  const script = new URL('../../../test/support/translations-in-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); })`;
   const worker = new Worker(boot, { eval: true, workerData: { n: 20, idleMs } });
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,7 @@
  *   GET /language/translate/v2/languages?key=KEY&target=en
  * Success: {"data":{"languages":[{"language":"zh-TW","name":"Chinese (Traditional)"}, …]}}
  */
-import { listenOnLoopback } from './support/listen.ts';
+import { listenOnLoopback } from '../support/listen.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export const STUB_PATH = '/language/translate/v2';
