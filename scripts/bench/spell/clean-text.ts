@@ -3,9 +3,9 @@
  * change is harm), per kind of text and half, for us and every peer; then our changes on the
  * tuning halves, for whoever fixes the engine (the test halves' stay unread, so they stay held out).
  */
-import { CLEAN_KINDS, wordCount, type CleanText } from '../clean-texts.ts';
+import { CLEAN_KINDS, wordCount, type CleanText } from './clean-texts.ts';
 import { editsBySentence, type Corrector } from './correctors.ts';
-import { HALVES, halfOf } from './halves.ts';
+import { HALVES, halfOf } from '../halves.ts';
 
 /** Our worst changes listed per kind without --verbose. */
 const LISTED = 12;

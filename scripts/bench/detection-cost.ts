@@ -14,12 +14,12 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium/index.ts';
-import { createEldDetector } from '../shared/translate/language-detector.ts';
-import { createSourceChooser } from '../shared/translate/translation-service.ts';
-import { createFluencyScorer } from '../shared/text/english-fluency.ts';
-import { loadWordModel } from '../shared/text/word-model.ts';
-import { median } from './bench-stats.ts';
+import { createApertiumCliEngine, findApertiumCommand } from '../../shared/translate/apertium/index.ts';
+import { createEldDetector } from '../../shared/translate/language-detector.ts';
+import { createSourceChooser } from '../../shared/translate/translation-service.ts';
+import { createFluencyScorer } from '../../shared/text/english-fluency.ts';
+import { loadWordModel } from '../../shared/text/word-model.ts';
+import { median } from './stats.ts';
 
 const GOALS = { firstDetectionMs: 300, rssSavedMb: 60 };
 const LOADINGS = ['with the function', 'when needed'] as const;
@@ -38,7 +38,7 @@ interface Measure {
 async function child(loading: Loading, kind: TextKind): Promise<Measure> {
   const command = findApertiumCommand(process.env.PATH);
   if (!command) throw new Error('apertium is not installed');
-  const generated = (name: string) => readFileSync(new URL(`../shared/text/generated/${name}`, import.meta.url), 'utf8');
+  const generated = (name: string) => readFileSync(new URL(`../../shared/text/generated/${name}`, import.meta.url), 'utf8');
   const fluency = createFluencyScorer(() => loadWordModel(generated('words.txt'), generated('word-pairs.txt')));
   const started = performance.now();
   // Before: the medium database, imported with the module.

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** Every lower-case spelling of en-GB, en-CA or en-AU that en-US lacks, from the built variants.txt, each checked alone in `en` (--quick: the first 500). */
 export async function variantSpellingsLine(quick: boolean): Promise<string> {
-  const { createSpellChecker } = await import('../../shared/text/spell/spell-checker.ts');
-  const { parseVariantMasks } = await import('../../shared/text/spell/variants.ts');
+  const { createSpellChecker } = await import('../../../shared/text/spell/spell-checker.ts');
+  const { parseVariantMasks } = await import('../../../shared/text/spell/variants.ts');
   const checker = createSpellChecker();
   const variantWords = [...parseVariantMasks(readFileSync(join(ROOT, 'shared', 'text', 'spell', 'generated', 'variants.txt'), 'utf8')).entries()]
     .filter(([form, mask]) => mask !== 0 && (mask & 1) === 0 && /^\p{Ll}+$/u.test(form))

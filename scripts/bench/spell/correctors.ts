@@ -4,7 +4,7 @@
  * Aspell and Hunspell. A word an engine only flags without a suggestion is no edit.
  */
 import { createRequire } from 'node:module';
-import { PEERS, peerEdits, peerMissing } from '../ispell-peers.ts';
+import { PEERS, peerEdits, peerMissing } from './ispell-peers.ts';
 
 /** Replace `length` UTF-16 units at `offset` with `replacement`. */
 export interface Edit {
@@ -45,7 +45,7 @@ export async function baselineNspell() {
 }
 
 async function ours(): Promise<Corrector> {
-  const { createSpellChecker } = await import('../../shared/text/spell/spell-checker.ts');
+  const { createSpellChecker } = await import('../../../shared/text/spell/spell-checker.ts');
   const checker = createSpellChecker();
   return {
     name: 'ours',

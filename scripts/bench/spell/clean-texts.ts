@@ -184,7 +184,7 @@ export function cleanTexts(sharedData: string): CleanText[] {
       kind: 'british',
       source: "Modern British prose written for this bench (scripts/data/british-prose.txt): a town's news",
       licence: "this project's",
-      read: () => readAll([join(import.meta.dirname, 'data', 'british-prose.txt')]),
+      read: () => readAll([join(import.meta.dirname, '..', '..', 'data', 'british-prose.txt')]),
       absent: 'scripts/data/british-prose.txt',
     },
     {

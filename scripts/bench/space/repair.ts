@@ -2,8 +2,8 @@
  * The repair table of bench:space: each sentence damaged as PDFs and scans damage text (space-damage.ts)
  * and undamaged, scored by half (halves.ts).
  */
-import { damage, wordsKept } from './space-damage.ts';
-import { HALVES, halfOf, type Half } from './halves.ts';
+import { damage, wordsKept } from './damage.ts';
+import { HALVES, halfOf, type Half } from '../halves.ts';
 
 export interface RepairTally {
   damagedRight: number;
