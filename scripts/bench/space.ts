@@ -61,7 +61,7 @@ const realInputs = readLines<RealInput>(join(root, 'test/fixtures/real-inputs.js
 const dataFile = join(root, '..', 'shared', 'data', 'seg-sentences.jsonl');
 const havePride = existsSync(dataFile);
 if (!havePride) {
-  console.log(`bench:space: ${dataFile} is MISSING (the Pride and Prejudice sentences, see ../shared/data/SOURCES.md): only the real-inputs set is measured.\n`);
+  console.log(`bench:space: ${dataFile} is MISSING (the Pride and Prejudice sentences, see docs/benchmarks.md, Space benchmark): only the real-inputs set is measured.\n`);
 }
 const samples: Sample[] = havePride ? readLines<Sample>(dataFile).slice(0, quick ? QUICK_SENTENCES : undefined) : [];
 /** Reasons to exit non-zero, printed at the end. */

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(join(DATA, 'spell-testset1.txt'))) {
-    console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): no recall figures. See the project README.`);
+    console.error(`The benchmark data folder ${DATA} is missing (or lacks spell-testset1.txt): no recall figures. See docs/spelling.md, Benchmark.`);
     if (!QUICK) process.exit(2);
     console.log((await cleanTextJobs()).join('\n'));
     return;

@@ -28,7 +28,7 @@ afterAll(async () => {
   await google.close();
 });
 
-// Documented answers: GET pages, created, and the client-error rows of API.md's table.
+// Documented answers: GET pages, created, and the client-error rows of the error table (`ErrorCode` in docs/openapi.yaml).
 const DOCUMENTED = new Set([200, 201, 400, 405, 413, 415, 422]);
 
 /** `untranslated`: translate may also refuse an answer still in the input's script (502 UPSTREAM_FAILED, nothing stored). */
