@@ -1,5 +1,5 @@
 /**
- * The repair table of bench:space: each sentence damaged as PDFs and scans damage text (space-damage.ts)
+ * The repair table of bench:space: each sentence damaged as PDFs and scans damage text (damage.ts)
  * and undamaged, scored by half (halves.ts).
  */
 import { damage, wordsKept } from './damage.ts';
