@@ -181,7 +181,6 @@ export class RunLattice {
     const { canSplit, innerCapitals, negations, crossCost, pieceStart } = s;
     for (let j = 0; j < n; j++) {
       if (!canSplit[j]) continue;
-      // Every known word starting at j, and each one with a possessive or contraction ending.
       s.firstPiece[j] = pieceStart.length;
       let hash = EMPTY_WORD_HASH;
       for (let i = j + 1; i <= n; i++) {
