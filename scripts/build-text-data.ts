@@ -10,7 +10,7 @@
  * shared/text/spell/generated/ — what only the spelling engine needs:
  * - dictionary.aff / dictionary.dic: the union of dictionary-en (en-US), dictionary-en-gb, -en-ca and
  *   -en-au, which share one affix file, with every affixed form written out, so nspell
- *   loads it without expanding affixes at cold start (0.1–0.4 s saved). Only the flags nspell's
+ *   loads it without expanding affixes at cold start (docs/spelling.md). Only the flags nspell's
  *   `correct` reads are kept; the script fails unless the result accepts exactly what the original does.
  * - candidates.txt: the words a correction may be: the listed words nspell accepts, in the casing it
  *   accepts ("english" → "English"), and the remaining dictionary forms, with their sound keys

@@ -1,6 +1,7 @@
 /**
- * Typed errors of the HTTP contract (../shared/API.md). Domain and infrastructure code throw these;
- * the HTTP edge maps them to responses in one place. Anything else becomes a 500 INTERNAL.
+ * Typed errors of the HTTP contract (`ErrorCode` in docs/openapi.yaml). Domain and infrastructure
+ * code throw these; the HTTP edge maps them to responses in one place. Anything else becomes a 500
+ * INTERNAL.
  */
 export type ErrorCode =
   | 'INVALID_JSON'

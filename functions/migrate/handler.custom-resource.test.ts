@@ -7,10 +7,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceResponse } from 'aws-lambda';
 import mysql from 'mysql2/promise';
-import { startDataApiServer, type DataApiServer } from '../../test/data-api/server.ts';
+import { startDataApiServer, type DataApiServer } from '../../test/fakes/data-api/server.ts';
 import { startResponseUrlServer, type ResponseUrlServer } from '../../test/support/response-url.ts';
 import { createScratchDatabase, MARIADB_URL } from '../../test/support/mariadb.ts';
-import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
+import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/fakes/secrets-manager-stub.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
-import { startDataApiServer, type DataApiServer } from '../../test/data-api/server.ts';
+import { startDataApiServer, type DataApiServer } from '../../test/fakes/data-api/server.ts';
 import { createScratchDatabase, MARIADB_URL } from '../../test/support/mariadb.ts';
-import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
+import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/fakes/secrets-manager-stub.ts';
 import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
 import { createSqlStore } from '../../shared/db/sql-store.ts';
 import { DATABASE_USERS } from '../../shared/db/users.ts';

@@ -1,5 +1,5 @@
 import { operationRoute } from '../../shared/http/operation-route.ts';
-import { createSegmenter } from '../../shared/text/space/segmenter.ts';
+import { createSegmenter } from '../../shared/text/space/index.ts';
 
 const segmenter = createSegmenter();
 

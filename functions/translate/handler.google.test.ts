@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { googleError, startGoogleTranslateStub, type GoogleTranslateStub } from '../../test/fakes/google-translate-stub.ts';
 import { albEvent, jsonPostEvent, jsonBody, lambdaContext } from '../../test/support/alb.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { withContract } from '../../test/support/contract.ts';

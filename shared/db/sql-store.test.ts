@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppError } from '../errors.ts';
 import { createDataApiExecutor } from './executors/data-api.ts';
-import { startDataApiServer, type DataApiServer } from '../../test/data-api/server.ts';
+import { startDataApiServer, type DataApiServer } from '../../test/fakes/data-api/server.ts';
 import { createSqlStore } from './sql-store.ts';
 import { createSqliteExecutor } from './executors/sqlite.ts';
 import { createMysqlExecutor } from './executors/mysql.ts';

@@ -1,5 +1,5 @@
 import { html } from '../http/html.ts';
-import type { SpaceEdit } from '../text/space/soft-boundaries.ts';
+import type { SpaceEdit } from '../text/space/index.ts';
 import { counted, defineOperation } from './operation.ts';
 
 export interface SpaceDetails {

@@ -1,4 +1,4 @@
-import { createSegmenter } from './space/segmenter.ts';
+import { createSegmenter } from './space/index.ts';
 import { soundKey } from './spell/sound-key.ts';
 import { createSpellChecker } from './spell/spell-checker.ts';
 import { encodeWordModel, loadWordModel } from './word-model.ts';

@@ -1,8 +1,8 @@
-/** The real @google-cloud/translate v2 client against the loopback stub (test/google-translate-stub.ts). */
+/** The real @google-cloud/translate v2 client against the loopback stub (test/fakes/google-translate-stub.ts). */
 import { inspect } from 'node:util';
 import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
-import { googleError, LANGUAGES_PATH, startGoogleTranslateStub, STUB_PATH, useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/google-translate-stub.ts';
+import { googleError, LANGUAGES_PATH, startGoogleTranslateStub, STUB_PATH, useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/fakes/google-translate-stub.ts';
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { createGoogleEngine } from './google-translator.ts';
 

@@ -1,4 +1,4 @@
-import { DETECTION_SAMPLE } from '../../test/translate/detection-sample.ts';
+import { DETECTION_SAMPLE } from '../../test/fixtures/detection-sample.ts';
 import { createEldDetector } from './language-detector.ts';
 
 const detector = createEldDetector();

@@ -4,7 +4,7 @@
  * languages whose dictionaries tie, or decide when the dictionaries know too few of the words, and
  * every eld database gave the same answers there on the bench's sample (npm run bench:translate;
  * eld has no Galician, Aragonese or Occitan, so they score 0 whichever is loaded); small also
- * recognises every sentence of test/translate/detection-sample.ts. The database is loaded on the
+ * recognises every sentence of test/fixtures/detection-sample.ts. The database is loaded on the
  * first question asked, not with the module: most texts are decided without it, and loading it is
  * most of a cold start's time and memory (docs/translation.md has the figures). The Lambda bundle
  * reads it as JSON instead (scripts/esbuild-data-files.cjs).

@@ -1,7 +1,7 @@
 /** The real Secrets Manager client against a loopback stand-in of its JSON protocol. */
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { AppError } from '../errors.ts';
-import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/translate/secrets-manager-stub.ts';
+import { startSecretsManagerStub, type SecretsManagerStub } from '../../test/fakes/secrets-manager-stub.ts';
 import { secretApiKey } from './secret-api-key.ts';
 
 const ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-translate-key';

@@ -13,7 +13,7 @@ import type { TranslatorSettings } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createFluencyScorer, type FluencyScorer } from '../text/english-fluency.ts';
 import { englishWords } from '../text/english-words.ts';
-import { APERTIUM_PROVIDER, createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand } from './apertium-translator.ts';
+import { APERTIUM_PROVIDER, createApertiumApyEngine, createApertiumCliEngine, findApertiumCommand } from './apertium/index.ts';
 import { createGoogleEngine, GOOGLE_PROVIDER } from './google-translator.ts';
 import { createEldDetector, type LanguageDetector } from './language-detector.ts';
 import { secretApiKey } from './secret-api-key.ts';

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { FluencyScorer } from '../text/english-fluency.ts';
 import { batchSegments, DEFAULT_MAX_SEGMENT_CHARS, segmentText, type SegmentedText } from './segments.ts';
 import type { LanguageDetector } from './language-detector.ts';
-import { dominantScript, SCRIPT_NAMES, scriptShare, writersOfLetters } from './scripts.ts';
+import { dominantScript, SCRIPT_NAMES, scriptShare, writersOfLetters } from './writing-systems.ts';
 import {
   NO_PROVIDER,
   TARGET_LANGUAGE,

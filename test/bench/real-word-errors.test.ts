@@ -1,7 +1,7 @@
-import { sentencesOf, manPageProse, helpPageProse } from '../../scripts/clean-texts.ts';
+import { sentencesOf, manPageProse, helpPageProse } from '../../scripts/bench/spell/clean-texts.ts';
 import { fnv1a, halfOf, isTuningHalf, stableHash } from '../../scripts/bench/halves.ts';
-import { confusableWords, realWordError } from '../../scripts/bench/real-word-errors.ts';
-import { editsBySentence, type Corrector } from '../../scripts/bench/correctors.ts';
+import { confusableWords, realWordError } from '../../scripts/bench/spell/real-word-errors.ts';
+import { editsBySentence, type Corrector } from '../../scripts/bench/spell/correctors.ts';
 
 const confusable = confusableWords('# header\ntheir there they\'re\nto too two\nthrough threw\nthough through\n');
 

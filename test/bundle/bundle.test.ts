@@ -14,11 +14,11 @@ import type { ALBEvent, ALBResult, CloudFormationCustomResourceCreateEvent } fro
 import mysql from 'mysql2/promise';
 import { createSqlStore } from '../../shared/db/sql-store.ts';
 import { createDataApiExecutor } from '../../shared/db/executors/data-api.ts';
-import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { startDataApiServer, type DataApiServer } from '../fakes/data-api/server.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-stub.ts';
 import { createScratchDatabase, MARIADB_URL } from '../support/mariadb.ts';
 import { startResponseUrlServer } from '../support/response-url.ts';
-import { startSecretsManagerStub } from '../translate/secrets-manager-stub.ts';
+import { startSecretsManagerStub } from '../fakes/secrets-manager-stub.ts';
 import { albEvent, jsonPostEvent } from '../support/alb.ts';
 import { ROUTE_NAMES } from '../support/service.ts';
 

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import mysql from 'mysql2/promise';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-server.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-server.ts';
 import { albEvent, jsonBody, jsonPostEvent, lambdaContext } from '../support/alb.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { MAXIMAL_REQUESTS } from '../support/maximal-texts.ts';
 import { loadService, type Handler } from '../support/service.ts';
-import { startDataApiServer, type DataApiServer } from './server.ts';
+import { startDataApiServer, type DataApiServer } from '../fakes/data-api/server.ts';
 import { MAX_STORED_BYTES, storedBytes } from '../../shared/db/record-size.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { MAX_PAGE_BYTES } from '../../shared/http/page-size.ts';

@@ -4,7 +4,7 @@
  * 201 and every record is stored exactly once, intact.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-stub.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { startOfflineServer, type OfflineServer } from '../support/offline-server.ts';

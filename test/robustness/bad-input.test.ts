@@ -1,7 +1,7 @@
 /**
- * API.md's error table and more, against the real handlers of every route, in both ALB header
- * shapes and for both JSON and HTML clients: each bad request gets its documented status and code,
- * no internals, the security headers, and stores nothing.
+ * The error table (`ErrorCode` in docs/openapi.yaml) and more, against the real handlers of every
+ * route, in both ALB header shapes and for both JSON and HTML clients: each bad request gets its
+ * documented status and code, no internals, the security headers, and stores nothing.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBEvent } from 'aws-lambda';

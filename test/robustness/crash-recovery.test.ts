@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { createSqliteExecutor } from '../../shared/db/executors/sqlite.ts';
 import { createSqlStore } from '../../shared/db/sql-store.ts';
 import { allRecords } from '../support/service.ts';
-import { recordInput, recordOutput } from './fixtures/crash-records.ts';
+import { recordInput, recordOutput } from '../fixtures/crash-records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'text-service-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function writeThenKill(path: string, count: number): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent' };
   delete env.NODE_OPTIONS; // jest's VM-modules flag is not for the child
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/killed-writer.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../fixtures/killed-writer.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let acknowledged = 0;
     let stderr = '';

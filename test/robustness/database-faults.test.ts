@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import type { ALBResult } from 'aws-lambda';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startDataApiServer, type DataApiServer } from '../data-api/server.ts';
+import { startDataApiServer, type DataApiServer } from '../fakes/data-api/server.ts';
 import { DEADLINE_HEADROOM_MS } from '../../shared/http/middleware.ts';
 import { albEvent, jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';
 import { expectedErrorBody, expectNoInternals, expectSecurityHeaders } from '../support/expectations.ts';

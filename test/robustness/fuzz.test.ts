@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
 import fc from 'fast-check';
-import { startGoogleTranslateStub, type GoogleTranslateStub } from '../google-translate-stub.ts';
+import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
 import { albEvent, jsonBody, lambdaContext, responseHeader, type EventOptions } from '../support/alb.ts';
@@ -28,7 +28,7 @@ afterAll(async () => {
   await google.close();
 });
 
-// Documented answers: GET pages, created, and the client-error rows of API.md's table.
+// Documented answers: GET pages, created, and the client-error rows of the error table (`ErrorCode` in docs/openapi.yaml).
 const DOCUMENTED = new Set([200, 201, 400, 405, 413, 415, 422]);
 
 /** `untranslated`: translate may also refuse an answer still in the input's script (502 UPSTREAM_FAILED, nothing stored). */

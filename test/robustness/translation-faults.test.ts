@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ALBResult } from 'aws-lambda';
-import { googleError, startGoogleTranslateStub, type GoogleTranslateStub, type StubHandler } from '../google-translate-stub.ts';
+import { googleError, startGoogleTranslateStub, type GoogleTranslateStub, type StubHandler } from '../fakes/google-translate-stub.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
 import { DEADLINE_HEADROOM_MS } from '../../shared/http/middleware.ts';
 import { jsonPostEvent, jsonBody, lambdaContext, responseHeader } from '../support/alb.ts';

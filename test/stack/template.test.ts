@@ -14,7 +14,7 @@ import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
 import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/translate/translator.ts';
 import openapi from '../../docs/openapi.yaml';
-import { googleError, startGoogleTranslateStub } from '../google-translate-stub.ts';
+import { googleError, startGoogleTranslateStub } from '../fakes/google-translate-stub.ts';
 
 interface Resource {
   Type: string;

@@ -1,6 +1,7 @@
 /**
- * POST bodies the operation routes must refuse, one per row of API.md's error table: shared by the
- * HTTP edge test (a stand-in processor) and the robustness table (the real handlers).
+ * POST bodies the operation routes must refuse, one per row of the error table (`ErrorCode` in
+ * docs/openapi.yaml): shared by the HTTP edge test (a stand-in processor) and the robustness table
+ * (the real handlers).
  */
 import type { EventOptions } from './alb.ts';
 

@@ -1,22 +1,25 @@
 /**
  * The segmenter's model over the shared word model: the listed words' unigram and interpolated
- * bigram costs (see run-segmenter.ts for the estimate) and the letter 4-gram model that spells unknown
+ * bigram costs (see run-costs.ts for the estimate) and the letter 4-gram model that spells unknown
  * pieces. Built once per cold start.
  */
+import { letterCode } from '../letter-codes.ts';
 import { EMPTY_WORD_HASH, extendHash, type WordModel } from '../word-model.ts';
 
 /** K is the largest pair-to-word count ratio times this margin: the lists come from different corpora. */
 const PAIR_SCALE = 1.5;
 /** Floor for α(v), so no pair is impossible just because the list lacks it. */
 const MIN_BACKOFF = 0.02;
-// Letter classes of the unknown-word model: 0 marks a word's start or end, 1–26 a–z, 27 the apostrophe, 28 anything else.
+// Letter classes of the unknown-word model: 0 marks a word's start or end, 1–27 the letter codes
+// (a–z and the apostrophe), 28 anything else.
 export const CLASSES = 29;
 export const BOUNDARY = 0;
 export const HISTORIES = CLASSES ** 3;
+const OTHER = CLASSES - 1;
 
 export function letterClass(code: number): number {
-  if (code >= 97 && code <= 122) return code - 96;
-  return code === 39 /* ' */ ? 27 : 28;
+  const letter = letterCode(code);
+  return letter === -1 ? OTHER : letter;
 }
 
 export interface Model {

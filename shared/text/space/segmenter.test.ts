@@ -234,7 +234,7 @@ describe('createSegmenter', () => {
   });
 
   test('the real-inputs set: at least 95 % exact', () => {
-    const cases = readFileSync(new URL('./real-inputs.jsonl', import.meta.url), 'utf8')
+    const cases = readFileSync(new URL('../../../test/fixtures/real-inputs.jsonl', import.meta.url), 'utf8')
       .split('\n')
       .filter((line) => line.trim())
       .map((line) => JSON.parse(line) as { input: string; expected: string });

@@ -1,6 +1,9 @@
+import { TITLES } from '../abbreviations.ts';
 import { englishWords } from '../english-words.ts';
 import type { WordModel } from '../word-model.ts';
-import { MARK, UPPER, createRunSegmenter, lowerSameLength, type RunSegmenter } from './run-segmenter.ts';
+import { afterWord, closesInChunk, copyWhole, latinRunAt, LETTER_OR_DIGIT, startScan, startsToken, touchesAt, type ChunkScan, type Kind } from './chunk-scan.ts';
+import { lowerSameLength, MARK, UPPER } from './letter-case.ts';
+import { createRunSegmenter, type RunSegmenter } from './run-segmenter.ts';
 import { addedSpaceEdits, applyEdits, softBreakEdits, type SpaceEdit } from './soft-boundaries.ts';
 import { codeRunEnd, emojiEnd, isCodeChunk, numberEnd, numberSuffixes, otherScriptEnd, protectedSpans, startsWithCurrency } from './tokens.ts';
 
@@ -16,14 +19,8 @@ export interface Segmenter {
 
 export type { SpaceEdit };
 
-// Abbreviations always followed by a space, even before a lower-case word ("Mr. and Mrs. Smith").
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'messrs', 'mme', 'mlle', 'prof', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr']);
-
 const WHITESPACE_OR_CHUNK = /\s+|\S+/gu;
 const ASCII_LETTERS = /^[A-Za-z]+$/;
-// A run of Latin letters with inner apostrophes; other scripts (CJK, Cyrillic, …) are never touched.
-const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*/uy;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER_LETTER = /\p{Ll}/u;
 // Top-level domains and file extensions that are no English word: after a dot they are part of a
 // name (google.com, notes.txt), not a new sentence, even with words glued after them.
@@ -31,9 +28,7 @@ const DOMAIN_ENDINGS = new Set('com org net io uk de fr nl eu ca au jp ru cn inf
 // Words of one or two letters that a number often follows glued ("at6", "in2020"); other short letter runs before digits are codes (mp3, A4, ps5).
 const SHORT_WORDS_BEFORE_NUMBERS = new Set(['at', 'on', 'in', 'by', 'to', 'of', 'or', 'is', 'as', 'be', 'my', 'no', 'so', 'up', 'we', 'me', 'us', 'if', 'it', 'an', 'am', 'he']);
 
-/** What a chunk's last emitted piece was: it decides whether the next one glued to it gets a space. */
-type Kind = 'start' | 'word' | 'number' | 'other' | 'emoji' | 'span' | 'code' | 'punct';
-/** After each kind, the kinds glued to it that get a space (a word before a number decides by its word, punctuation by its own rules). */
+/** After each kind (chunk-scan.ts), the kinds glued to it that get a space (a word before a number decides by its word, punctuation by its own rules). */
 const GLUES: Record<Kind, readonly Kind[]> = {
   start: [],
   word: ['number', 'other', 'emoji', 'span', 'code'],
@@ -48,12 +43,15 @@ const SPACE_AFTER = new Set([',', ';', ':', '!', '?', '.']);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const OPENING = new Set(['“', '‘', '(', '[', '{']);
 const CLOSING = new Set(['”', ')', ']', '}']);
-// Brackets that can directly follow a name in code and notation: alert(2), f(x), item(s), arr[0].
-const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 const STRAIGHT_QUOTE = '"';
 const QUOTES = new Set(['“', '‘', STRAIGHT_QUOTE]);
 
-class BigramSegmenter implements Segmenter {
+/**
+ * The rules for whole texts: chunks between whitespace, their protected spans, numbers, emoji,
+ * other scripts and punctuation. Each Latin letter run goes to the run segmenter (the bigram
+ * Viterbi, run-segmenter.ts); titles (abbreviations.ts) are always followed by a space.
+ */
+class ChunkSegmenter implements Segmenter {
   /** Whether the run being segmented starts a sentence: its capital then says nothing about a name. */
   private sentenceStart = true;
 
@@ -104,144 +102,144 @@ class BigramSegmenter implements Segmenter {
    * Latin letter runs, and add spaces where these meet and where punctuation runs on into words.
    */
   private segmentChunk(chunk: string, spans: ReadonlyArray<[number, number]>, quotes: { open: boolean }): string {
-    let out = '';
-    let i = 0;
-    let span = 0;
-    // What was emitted last, and the letter run right before with its last word.
-    let last: Kind = 'start';
-    let previousRun = '';
-    let previousWord = '';
-    // Whether the letter run right before got spaces: then a bracket after it is prose, not a call.
-    let previousSplit = false;
-    // A letter run segmented ahead of time to decide the space after a dot.
-    let ahead = { start: -1, spaced: '' };
-    const spaceBefore = (kind: Kind): void => {
-      if (i > 0 && GLUES[last].includes(kind)) out += ' ';
-      if (kind !== 'word') this.sentenceStart = false;
-    };
-    // A run is delimited when only punctuation or the chunk's edges touch it: then a word as typed stays whole.
-    const touches = (k: number): boolean => numberEnd(chunk, k) !== -1 || otherScriptEnd(chunk, k) !== -1 || emojiEnd(chunk, k) !== -1 || spans.some(([from]) => from === k);
-    const delimited = (start: number, end: number): boolean => (last === 'punct' || last === 'start') && !touches(end);
-    const segmentRunAt = (start: number, run: string): string => {
-      const spaced = ahead.start === start ? ahead.spaced : this.runs.segmentRun(run, delimited(start, start + run.length), this.sentenceStart);
-      this.sentenceStart = false;
-      return spaced;
-    };
-    // A span or code run is copied as it is, and no word is before what follows it.
-    const copyWhole = (kind: Kind, end: number): void => {
-      out += chunk.slice(i, end);
-      last = kind;
-      previousRun = previousWord = '';
-      previousSplit = false;
-      i = end;
-    };
-    while (i < chunk.length) {
-      const spanStart = span < spans.length ? spans[span]![0] : chunk.length;
-      if (i === spanStart) {
-        const end = spans[span++]![1];
-        if (last === 'punct') {
-          if (SPACE_AFTER.has(chunk[i - 1]!) && chunk[i - 1] !== '.') out += ' ';
-        } else spaceBefore('span');
-        copyWhole('span', end);
-        continue;
+    const scan = startScan(chunk, spans);
+    while (scan.i < chunk.length) {
+      const spanStart = scan.span < spans.length ? spans[scan.span]![0] : chunk.length;
+      if (scan.i === spanStart) this.copySpan(scan);
+      else if (!this.copyCode(scan, spanStart) && !this.writeNumber(scan, spanStart) && !this.writeWord(scan, spanStart) && !this.copyOtherScript(scan, spanStart)) {
+        this.writePunctuation(scan, spanStart, quotes);
       }
-      const code = codeRunEnd(chunk, i);
-      if (code !== -1 && code <= spanStart) {
-        spaceBefore('code');
-        copyWhole('code', code);
-        continue;
-      }
-      const numberStop = numberEnd(chunk, i);
-      if (numberStop !== -1 && numberStop <= spanStart) {
-        const number = chunk.slice(i, numberStop);
-        if (last !== 'word' || startsWithCurrency(number) || this.spacesBeforeNumber(previousWord)) spaceBefore('number');
-        const letters = latinRunAt(chunk, numberStop, spanStart);
-        const suffix = this.numberSuffixLength(number, letters);
-        out += number + letters.slice(0, suffix);
-        i = numberStop + letters.length;
-        const rest = letters.slice(suffix);
-        if (rest) {
-          const spaced = this.runs.segmentRun(rest, false, this.sentenceStart);
-          out += ' ' + spaced;
-          last = 'word';
-          previousRun = rest;
-          previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
-          previousSplit = spaced.length !== rest.length;
-        } else {
-          last = 'number';
-          previousRun = previousWord = '';
-          previousSplit = false;
-        }
-        continue;
-      }
-      const run = latinRunAt(chunk, i, spanStart);
-      if (run) {
-        const end = i + run.length;
-        // Letters after a stray combining mark are left alone (not after an emoji's variation selector or another script's vowel sign).
-        const glued = i > 0 && MARK.test(chunk[i - 1]!) && last === 'punct';
-        if (!glued) spaceBefore('word');
-        const spaced = glued ? run : segmentRunAt(i, run);
-        out += spaced;
-        last = 'word';
-        previousRun = run;
-        previousWord = spaced.slice(spaced.lastIndexOf(' ') + 1);
-        previousSplit = spaced.length !== run.length;
-        i = end;
-        continue;
-      }
-      const other = otherScriptEnd(chunk, i);
-      const emoji = other === -1 ? emojiEnd(chunk, i) : -1;
-      if (other !== -1 || emoji !== -1) {
-        const kind = other !== -1 ? 'other' : 'emoji';
-        spaceBefore(kind);
-        const end = Math.min(other !== -1 ? other : emoji, spanStart);
-        out += chunk.slice(i, end);
-        last = kind;
-        previousRun = previousWord = '';
-        previousSplit = false;
-        i = end;
-        continue;
-      }
-      const char = chunk[i]!;
-      const before = i > 0 ? chunk[i - 1]! : '';
-      const after = i + 1 < chunk.length ? chunk[i + 1]! : '';
-      let opening = OPENING.has(char);
-      let closing = CLOSING.has(char);
-      if (char === STRAIGHT_QUOTE) {
-        // Space or edge on one side tells which it is; glued on both sides, the quote opens unless one is open.
-        // A quote that opens is followed by what it quotes, so one before anything else closes.
-        opening = before === '' ? true : after === '' || !(LETTER_OR_DIGIT.test(after) || OPENING.has(after)) ? false : !quotes.open;
-        closing = !opening;
-        quotes.open = opening;
-      }
-      // A single name or number glued to a bracket that closes within the same token is a call or
-      // notation (alert(2), f(x), item(s)), not prose run on into a parenthesis: no space there.
-      const call = LETTER_OR_DIGIT.test(before) && !previousSplit && closesInChunk(chunk, i);
-      if (opening && !call && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) out += ' ';
-      out += char;
-      i++;
-      if (SENTENCE_END.has(char) && !(char === '.' && TITLES.has(previousRun.toLowerCase()))) this.sentenceStart = true;
-      // A quotation opening a chunk or after punctuation starts what someone said: its capital says nothing about a name (saying, "Comehere").
-      if (opening && QUOTES.has(char) && (before === '' || SPACE_AFTER.has(before))) this.sentenceStart = true;
-      if (after !== '' && i !== spanStart) {
-        const next = latinRunAt(chunk, i, spanStart);
-        if (closing && (next || /\p{N}/u.test(after))) out += ' ';
-        else if (SPACE_AFTER.has(char) && i > 1 && char !== '.' && startsToken(chunk, i, spanStart)) out += ' ';
-        else if (next && char === '.' && i > 1) {
-          // An ellipsis always ends what came before; a single dot may be inside a name (example.com).
-          if (before === '.') out += ' ';
-          else {
-            last = 'punct';
-            ahead = { start: i, spaced: this.runs.segmentRun(next, delimited(i, i + next.length), this.sentenceStart) };
-            if (this.needsSpaceAfterDot(chunk, i, previousRun, previousWord, previousSplit, next, ahead.spaced)) out += ' ';
-          }
-        }
-      }
-      last = 'punct';
-      if (char !== '.') previousRun = previousWord = '';
-      previousSplit = false;
     }
-    return out;
+    return scan.out;
+  }
+
+  /** A space before a piece of this kind when what came last glues to it. */
+  private spaceBefore(scan: ChunkScan, kind: Kind): void {
+    if (scan.i > 0 && GLUES[scan.last].includes(kind)) scan.out += ' ';
+    if (kind !== 'word') this.sentenceStart = false;
+  }
+
+  /** A run is delimited when only punctuation or the chunk's edges touch it: then a word as typed stays whole. */
+  private delimited(scan: ChunkScan, end: number): boolean {
+    return (scan.last === 'punct' || scan.last === 'start') && !touchesAt(scan, end);
+  }
+
+  private segmentRunAt(scan: ChunkScan, start: number, run: string): string {
+    const spaced = scan.ahead.start === start ? scan.ahead.spaced : this.runs.segmentRun(run, this.delimited(scan, start + run.length), this.sentenceStart);
+    this.sentenceStart = false;
+    return spaced;
+  }
+
+  private copySpan(scan: ChunkScan): void {
+    const { chunk, i } = scan;
+    const end = scan.spans[scan.span++]![1];
+    if (scan.last === 'punct') {
+      if (SPACE_AFTER.has(chunk[i - 1]!) && chunk[i - 1] !== '.') scan.out += ' ';
+    } else this.spaceBefore(scan, 'span');
+    copyWhole(scan, 'span', end);
+  }
+
+  private copyCode(scan: ChunkScan, spanStart: number): boolean {
+    const code = codeRunEnd(scan.chunk, scan.i);
+    if (code === -1 || code > spanStart) return false;
+    this.spaceBefore(scan, 'code');
+    copyWhole(scan, 'code', code);
+    return true;
+  }
+
+  /** A number, the letters of its suffix ("12A", "8pm"), and the words glued after those. */
+  private writeNumber(scan: ChunkScan, spanStart: number): boolean {
+    const { chunk, i } = scan;
+    const numberStop = numberEnd(chunk, i);
+    if (numberStop === -1 || numberStop > spanStart) return false;
+    const number = chunk.slice(i, numberStop);
+    if (scan.last !== 'word' || startsWithCurrency(number) || this.spacesBeforeNumber(scan.previousWord)) this.spaceBefore(scan, 'number');
+    const letters = latinRunAt(chunk, numberStop, spanStart);
+    const suffix = this.numberSuffixLength(number, letters);
+    scan.out += number + letters.slice(0, suffix);
+    scan.i = numberStop + letters.length;
+    const rest = letters.slice(suffix);
+    if (rest) {
+      const spaced = this.runs.segmentRun(rest, false, this.sentenceStart);
+      scan.out += ' ' + spaced;
+      afterWord(scan, rest, spaced);
+    } else {
+      scan.last = 'number';
+      scan.previousRun = scan.previousWord = '';
+      scan.previousSplit = false;
+    }
+    return true;
+  }
+
+  private writeWord(scan: ChunkScan, spanStart: number): boolean {
+    const { chunk, i } = scan;
+    const run = latinRunAt(chunk, i, spanStart);
+    if (!run) return false;
+    // Letters after a stray combining mark are left alone (not after an emoji's variation selector or another script's vowel sign).
+    const glued = i > 0 && MARK.test(chunk[i - 1]!) && scan.last === 'punct';
+    if (!glued) this.spaceBefore(scan, 'word');
+    const spaced = glued ? run : this.segmentRunAt(scan, i, run);
+    scan.out += spaced;
+    afterWord(scan, run, spaced);
+    scan.i = i + run.length;
+    return true;
+  }
+
+  private copyOtherScript(scan: ChunkScan, spanStart: number): boolean {
+    const other = otherScriptEnd(scan.chunk, scan.i);
+    const emoji = other === -1 ? emojiEnd(scan.chunk, scan.i) : -1;
+    if (other === -1 && emoji === -1) return false;
+    const kind = other !== -1 ? 'other' : 'emoji';
+    this.spaceBefore(scan, kind);
+    copyWhole(scan, kind, Math.min(other !== -1 ? other : emoji, spanStart));
+    return true;
+  }
+
+  /** One punctuation character, with the spaces the rules put before and after it. */
+  private writePunctuation(scan: ChunkScan, spanStart: number, quotes: { open: boolean }): void {
+    const { chunk, i } = scan;
+    const char = chunk[i]!;
+    const before = i > 0 ? chunk[i - 1]! : '';
+    const after = i + 1 < chunk.length ? chunk[i + 1]! : '';
+    let opening = OPENING.has(char);
+    let closing = CLOSING.has(char);
+    if (char === STRAIGHT_QUOTE) {
+      // Space or edge on one side tells which it is; glued on both sides, the quote opens unless one is open.
+      // A quote that opens is followed by what it quotes, so one before anything else closes.
+      opening = before === '' ? true : after === '' || !(LETTER_OR_DIGIT.test(after) || OPENING.has(after)) ? false : !quotes.open;
+      closing = !opening;
+      quotes.open = opening;
+    }
+    // A single name or number glued to a bracket that closes within the same token is a call or
+    // notation (alert(2), f(x), item(s)), not prose run on into a parenthesis: no space there.
+    const call = LETTER_OR_DIGIT.test(before) && !scan.previousSplit && closesInChunk(chunk, i);
+    if (opening && !call && before !== '' && (LETTER_OR_DIGIT.test(before) || SPACE_AFTER.has(before) || CLOSING.has(before))) scan.out += ' ';
+    scan.out += char;
+    scan.i = i + 1;
+    if (SENTENCE_END.has(char) && !(char === '.' && TITLES.has(scan.previousRun.toLowerCase()))) this.sentenceStart = true;
+    // A quotation opening a chunk or after punctuation starts what someone said: its capital says nothing about a name (saying, "Comehere").
+    if (opening && QUOTES.has(char) && (before === '' || SPACE_AFTER.has(before))) this.sentenceStart = true;
+    if (after !== '' && scan.i !== spanStart) this.spaceAfterPunctuation(scan, spanStart, char, before, closing);
+    scan.last = 'punct';
+    if (char !== '.') scan.previousRun = scan.previousWord = '';
+    scan.previousSplit = false;
+  }
+
+  /** The space after the punctuation just written (char, after `before`), when what follows it starts something new. */
+  private spaceAfterPunctuation(scan: ChunkScan, spanStart: number, char: string, before: string, closing: boolean): void {
+    const { chunk, i } = scan;
+    const next = latinRunAt(chunk, i, spanStart);
+    if (closing && (next || /\p{N}/u.test(chunk[i]!))) scan.out += ' ';
+    else if (SPACE_AFTER.has(char) && i > 1 && char !== '.' && startsToken(chunk, i, spanStart)) scan.out += ' ';
+    else if (next && char === '.' && i > 1) {
+      // An ellipsis always ends what came before; a single dot may be inside a name (example.com).
+      if (before === '.') scan.out += ' ';
+      else {
+        scan.last = 'punct';
+        scan.ahead = { start: i, spaced: this.runs.segmentRun(next, this.delimited(scan, i + next.length), this.sentenceStart) };
+        if (this.needsSpaceAfterDot(chunk, i, scan.previousRun, scan.previousWord, scan.previousSplit, next, scan.ahead.spaced)) scan.out += ' ';
+      }
+    }
   }
 
   /**
@@ -292,32 +290,7 @@ class BigramSegmenter implements Segmenter {
   }
 }
 
-/** Whether a word, number or other-script run starts at index (before limit): what a space after , ; : ! ? comes before. */
-function startsToken(chunk: string, index: number, limit: number): boolean {
-  return index < limit && (latinRunAt(chunk, index, limit) !== '' || numberEnd(chunk, index) !== -1 || otherScriptEnd(chunk, index) !== -1);
-}
-
-/** The Latin letter run (with inner apostrophes) starting at index, cut at limit; '' when none starts there. */
-function latinRunAt(chunk: string, index: number, limit: number): string {
-  LATIN_RUN.lastIndex = index;
-  const run = LATIN_RUN.exec(chunk)?.[0] ?? '';
-  return run.slice(0, limit - index);
-}
-
-/** Whether the bracket at index open is matched later in the same chunk, and not run on into a word ("(much better)today" is prose). */
-function closesInChunk(chunk: string, open: number): boolean {
-  const opener = chunk[open]!;
-  const closer = BRACKET_PAIRS.get(opener);
-  if (!closer) return false;
-  let depth = 0;
-  for (let k = open; k < chunk.length; k++) {
-    if (chunk[k] === opener) depth++;
-    else if (chunk[k] === closer && --depth === 0) return !LETTER_OR_DIGIT.test(chunk[k + 1] ?? '');
-  }
-  return false;
-}
-
 /** Builds the segmenter on a word model (by default the built one the spelling engine shares); create once per cold start and reuse. */
 export function createSegmenter(words: WordModel = englishWords()): Segmenter {
-  return new BigramSegmenter(createRunSegmenter(words, TITLES));
+  return new ChunkSegmenter(createRunSegmenter(words, TITLES));
 }
