@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { jest } from '@jest/globals';
 import { AppError } from '../errors.ts';
-import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
-import type { LanguageDetector, LanguageGuess } from './language-detector.ts';
+import type { CachedTranslation, LanguageGuess, TranslationCacheKey } from '../model.ts';
+import type { LanguageDetector } from './language-detector.ts';
 import { createTranslationService } from './translation-service.ts';
 import type { EngineBatch, TranslationCache, TranslationEngine } from './translator.ts';
 
