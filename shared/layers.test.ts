@@ -1,8 +1,9 @@
 /**
  * The layers run one way: the model at the bottom imports nothing of the project; db, text and
  * translate never reach the HTTP edge (http, operations); text never imports translate; and no
- * module imports itself through others, type-only imports included. Read with the TypeScript
- * compiler's own import scanner, over every source the project has.
+ * module imports itself through others, type-only imports included. The descriptors keep no HTML:
+ * operations never import http. Read with the TypeScript compiler's own import scanner, over every
+ * source the project has.
  */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -84,6 +85,10 @@ describe('the layers', () => {
 
   it.each(['shared/db/', 'shared/text/', 'shared/translate/'])('never reach the HTTP edge from %s', (layer) => {
     expect(crossings(layer, ['shared/http/', 'shared/operations/'])).toEqual([]);
+  });
+
+  it('keep the operations\' HTML at the HTTP edge (shared/http/views)', () => {
+    expect(crossings('shared/operations/', ['shared/http/'])).toEqual([]);
   });
 
   it('keep the text engines free of translation', () => {
