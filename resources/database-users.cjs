@@ -1,7 +1,8 @@
 // Each function with a database user in resources/functions.cjs signs in as that user, whose grants
-// shared/db/users.ts applies and whose password the stack generates into a secret of its own;
-// migrate keeps the master secret and creates the users. This file gives serverless.yml each function's DB_SECRET_ARN, and the stack
-// the secrets and the DatabaseUsers custom resource that every routed function waits for.
+// shared/db/users.ts applies and whose password the stack generates into a secret of its own; the
+// one on the master user (migrate) keeps the master secret and creates the users. This file gives
+// serverless.yml each function's DB_SECRET_ARN, and the stack the secrets and the DatabaseUsers
+// custom resource that every routed function waits for.
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -10,6 +11,7 @@ const { settings } = require('./stage.cjs');
 
 // The functions with a user of their own, by serverless name (the keys of DATABASE_USERS in shared/db/users.ts).
 const DATABASE_USERS = Object.keys(FUNCTIONS).filter((name) => FUNCTIONS[name].database.user);
+const ON_MASTER = Object.keys(FUNCTIONS).filter((name) => FUNCTIONS[name].database.master);
 const MASTER_SECRET_ARN = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 const CLUSTER_ARN = { 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] };
 const secretOf = (name) => ({ Ref: `${resourceName(name)}DbSecret` });
@@ -83,13 +85,15 @@ const functionsAfterUsers = () => Object.fromEntries(DATABASE_USERS.map((name) =
 const databaseSecrets = async ({ resolveVariable }) => {
   const { deployed } = await settings(resolveVariable);
   const local = "${env:DB_SECRET_ARN, ''}";
-  const entries = DATABASE_USERS.map((name) => [name, deployed ? secretOf(name) : local]);
+  const entries = [
+    ...DATABASE_USERS.map((name) => [name, deployed ? secretOf(name) : local]),
+    ...ON_MASTER.map((name) => [name, deployed ? MASTER_SECRET_ARN : local]),
+  ];
   const users = {
     'Fn::Join': ['', ['{', ...DATABASE_USERS.flatMap((name, i) => [`${i ? ',' : ''}"${name}":"`, secretOf(name), '"']), '}']],
   };
   return {
     ...Object.fromEntries(entries),
-    migrate: deployed ? MASTER_SECRET_ARN : local,
     // DB_USER_SECRET_ARNS of the migrate function, for a direct invocation: {"home":"arn:…",…}
     migrateUsers: deployed ? users : "${env:DB_USER_SECRET_ARNS, ''}",
   };
