@@ -1,8 +1,8 @@
 /**
- * The operations, each declared once in its own module: validation, the form, the result page,
- * the record filter and the navigation all come from this map, keyed by the model's names
- * (shared/model.ts). A new operation is an engine, a descriptor here with its view
- * (shared/http/views), a handler (functions/<name>/handler.ts) and its function in
+ * The operations, each declared once in its own module: validation, the titles, the summaries, the
+ * record filter and the navigation all come from this map, keyed by the model's names
+ * (shared/model.ts); their HTML is their views' (shared/http/views). A new operation is an engine,
+ * a descriptor here with its view, a handler (functions/<name>/handler.ts) and its function in
  * resources/functions.cjs.
  */
 import type { Operation } from '../model.ts';
