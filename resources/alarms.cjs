@@ -2,7 +2,7 @@
 // parameter: errors and throttles per function, the load balancer's 5XX answers and slow targets,
 // an Aurora cluster running at its capacity ceiling, and the WAF blocking translations at their caps.
 const { TRANSLATE_RATE_RULES, WEB_ACL_NAME } = require('./firewall.cjs');
-const { FUNCTIONS } = require('./functions.cjs');
+const { FUNCTIONS, resourceName } = require('./functions.cjs');
 const { settings } = require('./stage.cjs');
 const TOPIC = [{ Ref: 'AlarmTopic' }];
 const LOAD_BALANCER = { LoadBalancer: { 'Fn::GetAtt': ['LoadBalancer', 'LoadBalancerFullName'] } };
@@ -25,7 +25,7 @@ const alarm = ({ description, namespace, metric, dimensions, threshold, statisti
   },
 });
 
-const perFunction = FUNCTIONS.flatMap((name) => {
+const perFunction = Object.keys(FUNCTIONS).map(resourceName).flatMap((name) => {
   const dimensions = { FunctionName: { Ref: `${name}LambdaFunction` } };
   return [
     [`${name}ErrorsAlarm`, alarm({ description: `${name} function errors`, namespace: 'AWS/Lambda', metric: 'Errors', dimensions, threshold: 1 })],

@@ -1,30 +1,32 @@
-// Each routed function signs in to the database as its own user (shared/db/users.ts), whose
-// password the stack generates into a secret of its own; migrate keeps the master secret and
-// creates the users. This file gives serverless.yml each function's DB_SECRET_ARN, and the stack
-// the secrets and the DatabaseUsers custom resource that every routed function waits for.
+// Each function with a database user in resources/functions.cjs signs in as that user, whose grants
+// shared/db/users.ts applies and whose password the stack generates into a secret of its own; the
+// one on the master user (migrate) keeps the master secret and creates the users. This file gives
+// serverless.yml each function's DB_SECRET_ARN, and the stack the secrets and the DatabaseUsers
+// custom resource that every routed function waits for.
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROUTED_FUNCTIONS } = require('./functions.cjs');
+const { FUNCTIONS, resourceName } = require('./functions.cjs');
 const { settings } = require('./stage.cjs');
 
-// Every routed function has its own database user; the names are the keys of DATABASE_USERS in shared/db/users.ts.
-const DATABASE_USERS = Object.keys(ROUTED_FUNCTIONS);
+// The functions with a user of their own, by serverless name (the keys of DATABASE_USERS in shared/db/users.ts).
+const DATABASE_USERS = Object.keys(FUNCTIONS).filter((name) => FUNCTIONS[name].database.user);
+const ON_MASTER = Object.keys(FUNCTIONS).filter((name) => FUNCTIONS[name].database.master);
 const MASTER_SECRET_ARN = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 const CLUSTER_ARN = { 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] };
-const secretOf = (name) => ({ Ref: `${name}DbSecret` });
+const secretOf = (name) => ({ Ref: `${resourceName(name)}DbSecret` });
 
 /** The secret resources; the username is fixed, the password generated (letters and digits only, so it needs no quoting in SQL). */
 const secretResources = () =>
   Object.fromEntries(
     DATABASE_USERS.map((name) => [
-      `${name}DbSecret`,
+      `${resourceName(name)}DbSecret`,
       {
         Type: 'AWS::SecretsManager::Secret',
         Properties: {
-          Description: `Database user of the ${name.toLowerCase()} function of \${self:service}-\${sls:stage}; created by the migrate function`,
+          Description: `Database user of the ${name} function of \${self:service}-\${sls:stage}; created by the migrate function`,
           GenerateSecretString: {
-            SecretStringTemplate: JSON.stringify({ username: `text_${name.toLowerCase()}` }),
+            SecretStringTemplate: JSON.stringify({ username: FUNCTIONS[name].database.user }),
             GenerateStringKey: 'password',
             PasswordLength: 32,
             ExcludePunctuation: true,
@@ -35,13 +37,14 @@ const secretResources = () =>
   );
 
 // What, when it changes, needs the database migrated or the users updated though no property
-// naming a resource changed: the migrations and grants, and how the secrets are generated (a change
-// there gives a secret a new password under the same ARN). Its hash is the custom resource's
-// Revision, so a change makes CloudFormation send the resource an Update.
+// naming a resource changed: the migrations, the grants and the statements that apply them, and how
+// the secrets are generated (a change there gives a secret a new password under the same ARN). Its
+// hash is the custom resource's Revision, so a change makes CloudFormation send the resource an Update.
 const SCHEMA_FILES = ['shared/db/sql.ts', 'shared/db/users.ts'];
 const revision = () => {
   const hash = createHash('sha256');
   for (const file of SCHEMA_FILES) hash.update(readFileSync(join(__dirname, '..', file)));
+  hash.update(JSON.stringify(DATABASE_USERS.map((name) => FUNCTIONS[name].database.grants)));
   hash.update(JSON.stringify(secretResources()));
   return hash.digest('hex');
 };
@@ -67,7 +70,7 @@ const databaseUsersResource = () => ({
       ClusterArn: CLUSTER_ARN,
       MasterSecretArn: MASTER_SECRET_ARN,
       Database: '${param:dbName}',
-      UserSecretArns: Object.fromEntries(DATABASE_USERS.map((name) => [name.toLowerCase(), secretOf(name)])),
+      UserSecretArns: Object.fromEntries(DATABASE_USERS.map((name) => [name, secretOf(name)])),
       Revision: revision(),
     },
   },
@@ -75,20 +78,22 @@ const databaseUsersResource = () => ({
 
 // Each routed function is created or updated, its DB_SECRET_ARN switched to its user's secret,
 // only once DatabaseUsers has answered SUCCESS; on FAILED the stack rolls back with the functions as they were.
-const functionsAfterUsers = () => Object.fromEntries(DATABASE_USERS.map((name) => [`${name}LambdaFunction`, { DependsOn: ['DatabaseUsers'] }]));
+const functionsAfterUsers = () => Object.fromEntries(DATABASE_USERS.map((name) => [`${resourceName(name)}LambdaFunction`, { DependsOn: ['DatabaseUsers'] }]));
 
 // For serverless.yml's custom.databaseSecrets: per function, the secret it signs in with. Locally
 // the shell's DB_SECRET_ARN stays (npm start against the Data API test server).
 const databaseSecrets = async ({ resolveVariable }) => {
   const { deployed } = await settings(resolveVariable);
   const local = "${env:DB_SECRET_ARN, ''}";
-  const entries = DATABASE_USERS.map((name) => [name.toLowerCase(), deployed ? secretOf(name) : local]);
+  const entries = [
+    ...DATABASE_USERS.map((name) => [name, deployed ? secretOf(name) : local]),
+    ...ON_MASTER.map((name) => [name, deployed ? MASTER_SECRET_ARN : local]),
+  ];
   const users = {
-    'Fn::Join': ['', ['{', ...DATABASE_USERS.flatMap((name, i) => [`${i ? ',' : ''}"${name.toLowerCase()}":"`, secretOf(name), '"']), '}']],
+    'Fn::Join': ['', ['{', ...DATABASE_USERS.flatMap((name, i) => [`${i ? ',' : ''}"${name}":"`, secretOf(name), '"']), '}']],
   };
   return {
     ...Object.fromEntries(entries),
-    migrate: deployed ? MASTER_SECRET_ARN : local,
     // DB_USER_SECRET_ARNS of the migrate function, for a direct invocation: {"home":"arn:…",…}
     migrateUsers: deployed ? users : "${env:DB_USER_SECRET_ARNS, ''}",
   };

@@ -1,18 +1,18 @@
 // One IAM role per function, each allowed exactly what that function uses: its own log group, the
 // Data API on this cluster, and its own database secret (resources/database-users.cjs); migrate
-// reads the master secret and the users' secrets it creates the users from; translate alone reads
-// the Google key's secret, when one is configured.
+// reads the master secret and the users' secrets it creates the users from; and a function reads the
+// secrets its `secrets` parameters name (resources/functions.cjs: translate's Google key), when set.
 const { DATABASE_USERS, MASTER_SECRET_ARN, secretOf } = require('./database-users.cjs');
-const { FUNCTIONS } = require('./functions.cjs');
+const { FUNCTIONS, resourceName } = require('./functions.cjs');
 const { settings } = require('./stage.cjs');
 
 const CLUSTER_ARN = { 'Fn::GetAtt': ['DbCluster', 'DBClusterArn'] };
 
 const readSecrets = (Resource) => ({ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource });
 
-const secretsOf = (name) => (name === 'Migrate' ? [MASTER_SECRET_ARN, ...DATABASE_USERS.map(secretOf)] : [secretOf(name)]);
+const databaseSecretsOf = (name) => (FUNCTIONS[name].database.master ? [MASTER_SECRET_ARN, ...DATABASE_USERS.map(secretOf)] : [secretOf(name)]);
 
-const role = (name, googleKeySecretArn) => ({
+const role = (name, otherSecrets) => ({
   Type: 'AWS::IAM::Role',
   Properties: {
     AssumeRolePolicyDocument: {
@@ -28,11 +28,11 @@ const role = (name, googleKeySecretArn) => ({
             {
               Effect: 'Allow',
               Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              Resource: { 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] },
+              Resource: { 'Fn::GetAtt': [`${resourceName(name)}LogGroup`, 'Arn'] },
             },
             { Effect: 'Allow', Action: ['rds-data:ExecuteStatement'], Resource: CLUSTER_ARN },
-            readSecrets(secretsOf(name)),
-            ...(name === 'Translate' && googleKeySecretArn ? [readSecrets(googleKeySecretArn)] : []),
+            readSecrets(databaseSecretsOf(name)),
+            ...otherSecrets.map(readSecrets),
           ],
         },
       },
@@ -41,6 +41,11 @@ const role = (name, googleKeySecretArn) => ({
 });
 
 module.exports = async ({ resolveVariable }) => {
-  const googleKeySecretArn = await (await settings(resolveVariable)).param('googleKeySecretArn');
-  return { Resources: Object.fromEntries(FUNCTIONS.map((name) => [`${name}Role`, role(name, googleKeySecretArn)])) };
+  const { param } = await settings(resolveVariable);
+  const roles = Object.entries(FUNCTIONS).map(async ([name, { secrets = [] }]) => {
+    // A parameter left empty names no secret.
+    const arns = (await Promise.all(secrets.map(param))).filter(Boolean);
+    return [`${resourceName(name)}Role`, role(name, arns)];
+  });
+  return { Resources: Object.fromEntries(await Promise.all(roles)) };
 };

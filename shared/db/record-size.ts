@@ -5,7 +5,8 @@
  * response may carry (docs/deployment.md has the arithmetic).
  */
 import { AppError } from '../errors.ts';
-import type { NewRecord, RecordDetails } from './record.ts';
+import type { RecordDetails } from '../model.ts';
+import type { NewRecord } from './record.ts';
 
 /** input + output + details (as JSON) + tag + summary, in UTF-8 bytes as utf8mb4 stores them. */
 export const MAX_STORED_BYTES = 60 * 1024;

@@ -1,4 +1,5 @@
-import type { CachedTranslation, NewRecord, RecordDetails, RecordEntry, Operation, Page, PageRequest, RecordStore, TextRecord, TranslationCacheKey } from './record.ts';
+import type { CachedTranslation, Operation, RecordDetails, TextRecord, TranslationCacheKey } from '../model.ts';
+import type { NewRecord, RecordEntry, Page, PageRequest, RecordStore } from './record.ts';
 import { fromSqlTimestamp, type Row, type SqlExecutor } from './executor.ts';
 import { assertStorable, preview } from './record-size.ts';
 import {

@@ -1,30 +1,19 @@
 /**
  * The database users the deployed functions sign in as, each allowed only the statements its
- * function runs (sql.ts): home reads records; spell and space insert them; translate inserts them
- * and reads and upserts the translation cache. `migrate` creates them as the master user.
+ * function runs (sql.ts), as resources/functions.cjs grants them: home reads records; spell and
+ * space insert them; translate inserts them and reads and upserts the translation cache. `migrate`
+ * creates them as the master user.
  *
  * Not a migration: the passwords come from Secrets Manager at deploy time and follow the secrets,
  * so every run sets them again, and the grants are re-applied (GRANT is idempotent).
  */
+import { FUNCTIONS, type TableGrant } from '../../resources/functions.cjs';
 import type { SqlExecutor } from './executor.ts';
 
-type Privilege = 'SELECT' | 'INSERT' | 'UPDATE';
-
-export interface TableGrant {
-  table: string;
-  privileges: readonly Privilege[];
-}
-
-export const DATABASE_USERS: Readonly<Record<string, readonly TableGrant[]>> = {
-  home: [{ table: 'records', privileges: ['SELECT'] }],
-  spell: [{ table: 'records', privileges: ['INSERT'] }],
-  space: [{ table: 'records', privileges: ['INSERT'] }],
-  // The cache write is INSERT … ON DUPLICATE KEY UPDATE, which needs both privileges.
-  translate: [
-    { table: 'records', privileges: ['INSERT'] },
-    { table: 'translation_cache', privileges: ['SELECT', 'INSERT', 'UPDATE'] },
-  ],
-};
+/** Each function's grants, by its name, for the functions with a user of their own. */
+export const DATABASE_USERS: Readonly<Record<string, readonly TableGrant[]>> = Object.fromEntries(
+  Object.entries(FUNCTIONS).flatMap(([name, { database }]) => ('grants' in database ? [[name, database.grants]] : [])),
+);
 
 export interface DatabaseUser {
   /** A key of DATABASE_USERS: which grants the user gets. */

@@ -1,6 +1,6 @@
 import type { ALBEvent } from 'aws-lambda';
 import { AppError } from '../errors.ts';
-import { LONE_SURROGATE } from './field-checks.ts';
+import { LONE_SURROGATE } from '../operations/field-checks.ts';
 
 /** The parts of an ALB event the routes use, with both header shapes folded into one. */
 export interface HttpRequest {

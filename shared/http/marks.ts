@@ -5,7 +5,7 @@
  * the details' offsets; plain text whenever the marks would not spell the stored output exactly
  * (for details trimmed to fit the store, the marks up to there and the rest plain).
  */
-import type { TextRecord } from '../db/record.ts';
+import type { TextRecord } from '../model.ts';
 import { html, SafeHtml } from './html.ts';
 
 interface Span {

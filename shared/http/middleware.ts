@@ -4,9 +4,9 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { AppError, isAppError } from '../errors.ts';
 import { describeError, log } from '../log.ts';
 import { bodyBytes, foldHeaders, parseAlbEvent, servedAs, type HttpRequest } from './alb-event.ts';
-import type { OversizedBodyPage } from './route.ts';
+import type { SafeHtml } from './html.ts';
 import { prefersHtml } from './negotiate.ts';
-import { errorPage } from './pages.ts';
+import { errorPage, type RefusalNote } from './pages.ts';
 import { addHeaders, toAlbResult, type Reply } from './responses.ts';
 
 export interface HttpContext extends Context {
@@ -168,6 +168,9 @@ export const crossSiteGuard = (allowedOrigins: readonly string[]): AlbMiddleware
     }
   },
 });
+
+/** A browser's page for a body refused as too large, in place of the bare error page (route.ts). */
+export type OversizedBodyPage = (request: HttpRequest, error: RefusalNote) => Promise<SafeHtml>;
 
 /** Every error becomes a Reply in one place: AppErrors as the contract says, anything else a bare 500. */
 export const errorReplies = (oversizedBodyPage?: OversizedBodyPage): AlbMiddleware => ({

@@ -1,5 +1,6 @@
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import { descriptorOf, type DetailsOf, type FieldsOf, type FormDataOf, type Operation } from '../operations/index.ts';
+import type { Operation } from '../model.ts';
+import { descriptorOf, type DetailsOf, type FieldsOf } from '../operations/index.ts';
 import type { OperationDescriptor } from '../operations/operation.ts';
 import { isAppError } from '../errors.ts';
 import { config, getStore } from '../runtime.ts';
@@ -14,6 +15,7 @@ import type { Reply } from './responses.ts';
 import { albRoute } from './route.ts';
 import { storableRecord } from './storable-record.ts';
 import { validateOperationInput, type OperationInput } from './validation.ts';
+import type { FormDataOf } from './views/index.ts';
 
 const kept = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -35,7 +37,7 @@ export interface OperationRouteOptions<N extends Operation> {
  * The handler shared by every operation: GET shows the form; POST validates, runs the domain
  * function, then stores one record (storable-record.ts: details trimmed to the store's limits).
  * Nothing is stored unless processing succeeded. What differs
- * between operations comes from its descriptor (shared/operations).
+ * between operations comes from its descriptor (shared/operations) and its view (views/).
  */
 export function operationRoute<N extends Operation>(
   name: N,

@@ -1,11 +1,14 @@
-import type { RecordDetails, RecordEntry, TextRecord } from '../db/record.ts';
-import { describeOperation, OPERATION_DESCRIPTORS, OPERATIONS, type Operation } from '../operations/index.ts';
+import type { RecordEntry } from '../db/record.ts';
+import type { RecordDetails, TextRecord } from '../model.ts';
+import { OPERATIONS, type Operation } from '../model.ts';
+import { describeOperation } from '../operations/index.ts';
 import { config } from '../runtime.ts';
 import { html, SafeHtml } from './html.ts';
 import { markedOutput } from './marks.ts';
 import { FAVICON_PATH } from './site-files.ts';
 import { SCRIPT_HTML } from './script.ts';
 import { STYLE_HTML } from './style.ts';
+import { viewOf } from './views/index.ts';
 
 const SITE_DESCRIPTION = 'Spelling, space correction and translation into English, with every result stored and listed.';
 
@@ -20,7 +23,7 @@ const layout = (title: string, body: SafeHtml, description = SITE_DESCRIPTION): 
 <style>${STYLE_HTML}</style>
 </head>
 <body>
-<nav><a href="/">Records</a>${OPERATION_DESCRIPTORS.map(({ name, title }) => html`<a href="/api/${name}">${title}</a>`)}</nav>
+<nav><a href="/">Records</a>${OPERATIONS.map(describeOperation).map(({ name, title }) => html`<a href="/api/${name}">${title}</a>`)}</nav>
 <main>
 <h1>${title}</h1>
 ${body}
@@ -33,7 +36,7 @@ const time = (iso: string) => html`<time datetime="${iso}">${iso.replace('T', ' 
 
 /** "<a>spelling</a>, <a>space</a> and <a>translation</a>": each operation's form, by its noun. */
 const operationLinks = (): SafeHtml => {
-  const links = OPERATION_DESCRIPTORS.map(({ name, noun }) => html`<a href="/api/${name}">${noun}</a>`);
+  const links = OPERATIONS.map(describeOperation).map(({ name, noun }) => html`<a href="/api/${name}">${noun}</a>`);
   const last = links.pop();
   return links.length ? html`${links.map((link, i) => (i ? html`, ${link}` : link))} and ${last}` : html`${last}`;
 };
@@ -105,7 +108,7 @@ const operationForm = (name: Operation, data: object, { text = '', id = '' }: Fo
 <p><label>Text <textarea name="text" id="text" required data-limit="${maxTextChars}" aria-describedby="count">${text}</textarea></label></p>
 <p class="muted" id="count">Up to ${maxTextChars} characters.</p>
 <p><label>Id (optional tag) <input name="id" maxlength="64" value="${id}"></label></p>
-${operation.formFields(data)}
+${viewOf(name).formFields(data)}
 <p><button type="submit">${operation.action}</button></p>
 </form>`;
 };
@@ -125,14 +128,15 @@ ${operationForm(name, data, draft)}`,
 /** A record in full: the output with its marks, the input, the language and what the engine reported. */
 const recordBody = (record: TextRecord, details: RecordDetails): SafeHtml => {
   const operation = describeOperation(record.operation);
+  const view = viewOf(record.operation);
   return html`<p>${operation.title}, stored as record ${record.seq}${record.id ? html` with id <strong>${record.id}</strong>` : ''} at ${time(record.createdAt)}.</p>
 <h2>Output</h2>
 <pre>${markedOutput({ ...record, details })}</pre>
 <h2>Input</h2>
 <pre>${record.input}</pre>
-${operation.sourceNote?.(details, record.sourceLanguage) ?? ''}
+${view.sourceNote?.(details, record.sourceLanguage) ?? ''}
 ${details.truncated === true ? html`<p class="muted">This record keeps the first of the engine's findings only, without alternatives: all of them did not fit the store's limit.</p>` : ''}
-${operation.resultDetails(details)}`;
+${view.resultDetails(details)}`;
 };
 
 /** The output again, editable, in the operation's form: choosing an alternative or copying works on it. */

@@ -1,8 +1,6 @@
 import middy from '@middy/core';
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { servedAs, type HttpRequest } from './alb-event.ts';
-import type { SafeHtml } from './html.ts';
-import type { RefusalNote } from './pages.ts';
 import type { Reply } from './responses.ts';
 import { config } from '../runtime.ts';
 import { withinDeadline } from '../deadline.ts';
@@ -17,6 +15,7 @@ import {
   requestDeadlineOf,
   requestIds,
   type HttpContext,
+  type OversizedBodyPage,
 } from './middleware.ts';
 
 /** `requestId` is the one the response carries, for replies that quote it themselves. */
@@ -32,8 +31,6 @@ export interface RouteSpec {
    */
   oversizedBodyPage?: OversizedBodyPage;
 }
-
-export type OversizedBodyPage = (request: HttpRequest, error: RefusalNote) => Promise<SafeHtml>;
 
 export const MAX_BODY_BYTES = 256 * 1024;
 

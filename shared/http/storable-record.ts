@@ -5,7 +5,8 @@
  * A result whose texts alone do not fit is refused with TEXT_TOO_LONG, and nothing is stored.
  */
 import { AppError } from '../errors.ts';
-import type { NewRecord, RecordDetails, TextRecord } from '../db/record.ts';
+import type { NewRecord } from '../db/record.ts';
+import type { RecordDetails, TextRecord } from '../model.ts';
 import { assertStorable, MAX_STORED_BYTES, storedBytes, trimmedDetails } from '../db/record-size.ts';
 import { MAX_PAGE_BYTES, PAGE_FRAME_BYTES, utf8Bytes } from './page-size.ts';
 import { recordPage } from './pages.ts';

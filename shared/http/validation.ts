@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { PageRequest } from '../db/record.ts';
-import { OPERATIONS, type Operation } from '../operations/index.ts';
-import { BLANK, codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from './field-checks.ts';
+import { OPERATIONS, type Operation } from '../model.ts';
+import { BLANK, codePoints, invalid, isAbsent, LONE_SURROGATE, PRINTABLE } from '../operations/field-checks.ts';
 
 /** What every operation is given; each adds the fields its descriptor parses. */
 export interface OperationInput {

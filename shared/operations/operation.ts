@@ -1,12 +1,10 @@
-import type { SafeHtml } from '../http/html.ts';
-import type { RecordDetails } from '../db/record.ts';
+import type { RecordDetails } from '../model.ts';
 
 /**
- * Everything the HTTP edge knows of one operation. `Fields` are what `parse` adds to text and id,
- * `Details` what the engine reports beside its output, `FormData` what the handler supplies for
- * the form (and GET's JSON), e.g. the engine's languages.
+ * One operation as the HTTP edge serves it; its HTML is its view (shared/http/views). `Fields` are
+ * what `parse` adds to text and id, `Details` what the engine reports beside its output.
  */
-export interface OperationDescriptor<Name extends string = string, Fields extends object = object, Details extends RecordDetails = RecordDetails, FormData extends object = object> {
+export interface OperationDescriptor<Name extends string = string, Fields extends object = object, Details extends RecordDetails = RecordDetails> {
   name: Name;
   /** The page title and the navigation link's text. */
   title: string;
@@ -22,20 +20,12 @@ export interface OperationDescriptor<Name extends string = string, Fields extend
   parse(fields: Record<string, unknown>): Fields;
   /** Whether POST's JSON answers the record's sourceLanguage (translate's detected language). */
   answersSourceLanguage: boolean;
-  /** The form's inputs for those fields. */
-  formFields(data: Partial<FormData>): SafeHtml | '';
-  /** The result page's line on the language: the one translated from and how it was found, the variant checked against. */
-  sourceNote?(details: Partial<Details>, sourceLanguage: string | null): SafeHtml | '';
-  /** The result page's part after the source language: what the engine reported. */
-  resultDetails(details: Partial<Details>): SafeHtml | '';
   /** What the engine reported in a few words for the list ("3 corrections, 1 flag"), stored with the record. */
   summary(result: { input: string; output: string; details: Partial<Details> }): string;
 }
 
 /** Identity, for inference: the name stays a literal type and the generics are checked. */
-export const defineOperation = <Name extends string, Fields extends object, Details extends RecordDetails, FormData extends object = object>(
-  descriptor: OperationDescriptor<Name, Fields, Details, FormData>,
-) => descriptor;
+export const defineOperation = <Name extends string, Fields extends object, Details extends RecordDetails>(descriptor: OperationDescriptor<Name, Fields, Details>) => descriptor;
 
 /** "1 correction", "3 flags": a count and its noun, for the summaries. */
 export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,3 @@
-import { html } from '../http/html.ts';
 import type { SpaceEdit } from '../text/space/index.ts';
 import { counted, defineOperation } from './operation.ts';
 
@@ -30,7 +29,6 @@ export const space = defineOperation<'space', object, SpaceDetails>({
   fields: [],
   parse: () => ({}),
   answersSourceLanguage: false,
-  formFields: () => '',
   summary: ({ input, output, details: { edits } }) => {
     if (!edits) return spacesSummary(input, output);
     const added = edits.filter((edit) => edit.replacement !== '').length;
@@ -39,10 +37,4 @@ export const space = defineOperation<'space', object, SpaceDetails>({
     const parts = [added && `${counted(added, 'space')} added`, removed && `${counted(removed, 'space')} removed`, hyphens && `${counted(hyphens, 'line-end hyphen')} removed`].filter(Boolean);
     return parts.length ? parts.join(', ') : 'unchanged';
   },
-  resultDetails: ({ edits }) =>
-    edits?.length === 0
-      ? html`<p class="ok">No spacing to fix.</p>`
-      : edits?.length
-      ? html`<h2>Changes (${edits.length})</h2><ul>${edits.map((edit) => html`<li>at ${String(edit.offset)}: ${edit.original ? html`removed “${edit.original.replace(/\n/gu, '⏎')}”` : html`added a space`}</li>`)}</ul>`
-      : '',
 });

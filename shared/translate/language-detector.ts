@@ -10,15 +10,7 @@
  * reads it as JSON instead (scripts/esbuild-data-files.cjs).
  */
 import type { eld as Eld } from 'eld/small';
-
-export interface LanguageGuess {
-  /** ISO 639-1 code, or null when the text has nothing to go by (digits, symbols). */
-  language: string | null;
-  /** eld's own confidence check: enough n-grams and a clear winner. */
-  reliable: boolean;
-  /** eld's score of that language (0–1). */
-  score?: number;
-}
+import type { LanguageGuess } from '../model.ts';
 
 export interface LanguageDetector {
   /** Best guess among every language, or only among `candidates` when given. */

@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import { useGoogleTranslateStub, type GoogleTranslateStub } from '../../test/fakes/google-translate-stub.ts';
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { startSecretsManagerStub } from '../../test/fakes/secrets-manager-stub.ts';
-import type { CachedTranslation } from '../db/record.ts';
+import type { CachedTranslation } from '../model.ts';
 import { translatorSettingsFrom } from '../config.ts';
 import { selectTranslator, TranslatorConfigError } from './select-translator.ts';
 

@@ -2,7 +2,8 @@
 import { fakeDetector, fakeEngine, memoryCache, unsure } from '../../test/fakes/translation-ports.ts';
 import { appErrorFrom } from '../../test/support/expectations.ts';
 import { AppError } from '../errors.ts';
-import type { LanguageDetector, LanguageGuess } from './language-detector.ts';
+import type { LanguageGuess } from '../model.ts';
+import type { LanguageDetector } from './language-detector.ts';
 import { createTranslationService } from './translation-service.ts';
 
 describe('what the engine reports', () => {

@@ -1,5 +1,5 @@
 /** The ports of translation: the Lambda depends on Translator; engines implement TranslationEngine. */
-import type { CachedTranslation, TranslationCacheKey } from '../db/record.ts';
+import type { CachedTranslation, TranslationCacheKey } from '../model.ts';
 import { OUT_OF_TIME_RETRY_AFTER_S } from '../deadline.ts';
 import { AppError } from '../errors.ts';
 

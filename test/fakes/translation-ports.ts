@@ -1,6 +1,6 @@
 /** Stand-ins for the translation service's ports: an engine, a detector and a cache, each recording what it was asked. */
-import type { CachedTranslation, TranslationCacheKey } from '../../shared/db/record.ts';
-import type { LanguageDetector, LanguageGuess } from '../../shared/translate/language-detector.ts';
+import type { CachedTranslation, LanguageGuess, TranslationCacheKey } from '../../shared/model.ts';
+import type { LanguageDetector } from '../../shared/translate/language-detector.ts';
 import type { EngineBatch, TranslationCache, TranslationEngine } from '../../shared/translate/translator.ts';
 
 /** An engine that upper-cases and records its calls. */

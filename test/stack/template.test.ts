@@ -10,7 +10,7 @@ import { DEADLINE_HEADROOM_MS, requestDeadlineOf } from '../../shared/http/middl
 import { DATABASE_USERS } from '../../shared/db/users.ts';
 import { RESPONSE_RESERVE_MS } from '../../functions/migrate/custom-resource.ts';
 import { OPERATIONS } from '../../shared/operations/index.ts';
-import { FUNCTIONS, ROUTED_FUNCTIONS } from '../../resources/functions.cjs';
+import { FUNCTIONS as MANIFEST, resourceName } from '../../resources/functions.cjs';
 import { createGoogleEngine } from '../../shared/translate/google-translator.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/translate/translator.ts';
 import openapi from '../../docs/openapi.yaml';
@@ -27,7 +27,10 @@ type Template = { Resources: Record<string, Resource>; Conditions?: Record<strin
 
 const GOOGLE_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:google-translate-key-AbCdEf';
 const CERTIFICATE = '--param=certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/test';
-const ROUTED = ROUTED_FUNCTIONS;
+// The stack's functions by their CloudFormation prefix (`home` is HomeLambdaFunction), and the routed
+// ones with their first listener path.
+const FUNCTIONS = Object.keys(MANIFEST).map(resourceName);
+const ROUTED = Object.fromEntries(Object.entries(MANIFEST).flatMap(([name, { rules }]) => (rules ? [[resourceName(name), rules[0]!.paths[0]!]] : [])));
 const MASTER_SECRET = { 'Fn::GetAtt': ['DbCluster', 'MasterUserSecret.SecretArn'] };
 
 const serverlessEnv = (): NodeJS.ProcessEnv => {

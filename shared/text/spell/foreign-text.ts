@@ -5,7 +5,7 @@
  * and a text that is all of them is refused as not English.
  */
 import { AppError } from '../../errors.ts';
-import type { LanguageGuess } from '../../translate/language-detector.ts';
+import type { LanguageGuess } from '../../model.ts';
 import type { Flag, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
 // A sentence is suspect when at least this share of its words (and two or more) were corrected or flagged.

@@ -1,8 +1,8 @@
-import { translate } from './translate.ts';
+import { translateView } from './translate.ts';
 
 describe('the translate result page says how the source was found', () => {
-  type Details = Parameters<NonNullable<typeof translate.sourceNote>>[0];
-  const note = (details: Details, source: string | null = 'fr') => String(translate.sourceNote!(details, source));
+  type Details = Parameters<NonNullable<typeof translateView.sourceNote>>[0];
+  const note = (details: Details, source: string | null = 'fr') => String(translateView.sourceNote!(details, source));
 
   test('given: the language by name and code, and who translated', () => {
     expect(note({ provider: 'apertium' })).toBe('<p>Translated from French (fr) by apertium.</p>');
