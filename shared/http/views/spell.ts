@@ -1,4 +1,5 @@
 import type { Finding, SpellDetails } from '../../operations/spell.ts';
+import { languageName } from '../../text/language-name.ts';
 import { LANGUAGES } from '../../text/spell/variants.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { defineView } from './view.ts';
@@ -14,8 +15,6 @@ const FLAG_REASONS: Record<string, string> = {
   context: 'a real word, but perhaps not the one meant here',
 };
 export const flagReason = (reason: string | undefined): string => (reason && FLAG_REASONS[reason]) || reason || 'not checked';
-
-const VARIANT_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** One word's findings: where each occurrence sits in the output, for the script to replace them. */
 interface Group<F> {
@@ -80,7 +79,7 @@ export const spellView = defineView<SpellDetails>({
     const checked = typeof variant === 'string' ? variant : sourceLanguage;
     if (!checked) return '';
     const anyVariant = (language ?? sourceLanguage) === 'en';
-    return html`<p>Checked as ${VARIANT_NAMES.of(checked) ?? checked} (${checked})${anyVariant && checked !== 'en' ? html`, the variant the text reads as; every variant's spellings count as correct` : ''}.</p>`;
+    return html`<p>Checked as ${languageName(checked)} (${checked})${anyVariant && checked !== 'en' ? html`, the variant the text reads as; every variant's spellings count as correct` : ''}.</p>`;
   },
   resultDetails: (details) =>
     Array.isArray(details.corrections) && details.corrections.length + (details.flags?.length ?? 0) === 0 ? html`<p class="ok">No mistakes found.</p>` : findingLists(details),

@@ -1,17 +1,10 @@
 import { counted } from '../../operations/operation.ts';
 import type { FormLanguage, TranslateDetails, TranslateFormData } from '../../operations/translate.ts';
 import type { Detection } from '../../translate/translator.ts';
+import { languageName } from '../../text/language-name.ts';
 import { html } from '../html.ts';
 import { defineView } from './view.ts';
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
-const languageName = (code: string) => {
-  try {
-    return LANGUAGE_NAMES.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 /** "French (fr)": the name a reader knows, and the code the API takes. */
 const named = (code: string) => (languageName(code) === code ? code : `${languageName(code)} (${code})`);
 

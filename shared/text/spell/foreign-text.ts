@@ -5,6 +5,7 @@
  * and a text that is all of them is refused as not English.
  */
 import { AppError } from '../../errors.ts';
+import { languageName } from '../language-name.ts';
 import type { LanguageGuess } from '../../model.ts';
 import type { Flag, SpellChecker, SpellOptions, SpellResult } from './spell-types.ts';
 
@@ -40,8 +41,6 @@ function loadDetector(): Promise<Detect> {
   });
   return detector;
 }
-
-const languageName = (code: string): string => new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
 
 /** text[start, end) with its corrections made and each uncertain word replaced by its first suggestion. */
 function englishReading(text: string, { start, end }: { start: number; end: number }, result: SpellResult): string {

@@ -2,6 +2,7 @@
  * Words as bits, for the candidate index's filters and its table of short words: the set of letters
  * a word contains (and contains twice), and a short word's letters packed 5 bits each.
  */
+import { letterCode } from '../letter-codes.ts';
 
 /** Words of up to this many letters can be packed (see pack()). */
 export const PACKED_LONGEST = 6;
@@ -32,14 +33,13 @@ export function bitCount(bits: number): number {
 
 /**
  * A word of up to PACKED_LONGEST letters a–z and apostrophes as 5 bits a letter, the first lowest
- * (a–z 1–26, apostrophe 27, so no letter is 0); -1 for any other word.
+ * (letterCode(): no letter is 0); -1 for any other word.
  */
 export function pack(word: string): number {
   if (word.length > PACKED_LONGEST) return -1;
   let letters = 0;
   for (let i = word.length - 1; i >= 0; i--) {
-    const c = word.charCodeAt(i);
-    const code = c === 39 ? 27 : c >= 97 && c <= 122 ? c - 96 : -1;
+    const code = letterCode(word.charCodeAt(i));
     if (code < 0) return -1;
     letters = letters * 32 + code;
   }
@@ -48,8 +48,7 @@ export function pack(word: string): number {
 
 /** Character codes by pack() code. */
 export const UNPACKED = new Int32Array(32);
-for (let code = 1; code <= 26; code++) UNPACKED[code] = 96 + code;
-UNPACKED[27] = 39;
+for (let c = 0; c < 128; c++) if (letterCode(c) > 0) UNPACKED[letterCode(c)] = c;
 
 /** How many letters pack() packed into `letters`. */
 export function packedLength(letters: number): number {

@@ -3,6 +3,8 @@
  * the text (a name inside a sentence, an acronym, a sentence's first word) and whether a change
  * is one a writer would want.
  */
+import { ABBREVIATIONS } from '../abbreviations.ts';
+import { languageName } from '../language-name.ts';
 
 /** What wordShape() reads of a word and its neighbours. */
 export interface ShapedWord {
@@ -37,7 +39,6 @@ const BEFORE_SENTENCE = /[\s"'“”‘’()[\]«»*•-]/u;
 const WORD_PART = /[\p{L}\p{M}'’-]/u;
 const CAPITAL_AFTER_APOSTROPHE = /['’]\p{Lu}/u;
 // A full stop after these (or after an initial) ends no sentence.
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'no', 'vol', 'fig', 'cf', 'al', 'ca']);
 
 const isCapital = (char: string): boolean => char !== char.toLowerCase();
 
@@ -151,12 +152,11 @@ const MIN_LANGUAGE_NAME = 5;
 /** The English names of the languages with two-letter codes, as Intl knows them. */
 function languageNames(): Set<string> {
   const words = new Set<string>();
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
   for (let a = 97; a <= 122; a++) {
     for (let b = 97; b <= 122; b++) {
       const code = String.fromCharCode(a, b);
-      const name = names.of(code);
-      if (name && name !== code && name.length >= MIN_LANGUAGE_NAME && /^\p{Lu}\p{Ll}+$/u.test(name)) words.add(name);
+      const name = languageName(code);
+      if (name !== code && name.length >= MIN_LANGUAGE_NAME && /^\p{Lu}\p{Ll}+$/u.test(name)) words.add(name);
     }
   }
   return words;
