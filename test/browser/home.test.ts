@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/google-translate-stub.ts';
+import { OPERATIONS } from '../../shared/model.ts';
 import { SCRIPT_HTML } from '../../shared/http/script.ts';
 import { expectSecurityHeaders } from '../support/expectations.ts';
 import { HOSTILE_IDS, HOSTILE_TEXTS } from '../support/hostile-strings.ts';
@@ -313,7 +314,7 @@ describe('in Chromium', () => {
     ['a 10,000-character text without spaces', 'x'.repeat(10_000)],
     ['a run-together sentence with a URL', 'Readthedocsathttps://example.com/averyveryverylongpathwithoutanyspaces/andmoreandmore?query=value&other=thing,thenreplyquickly.'],
   ])('never scrolls sideways at 1280 or 390 px with %s: the forms, result pages and record page', async (_name, text) => {
-    for (const operation of ['spell', 'space', 'translate']) {
+    for (const operation of OPERATIONS) {
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await open(`/api/${operation}`);

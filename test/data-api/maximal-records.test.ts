@@ -9,7 +9,7 @@ import { startGoogleTranslateStub, type GoogleTranslateStub } from '../fakes/goo
 import { albEvent, jsonBody, jsonPostEvent, lambdaContext } from '../support/alb.ts';
 import { createScratchDatabase } from '../support/mariadb.ts';
 import { MAXIMAL_REQUESTS } from '../support/maximal-texts.ts';
-import { loadService, type Handler } from '../support/service.ts';
+import { loadService, ROUTE_NAMES, type Handler } from '../support/service.ts';
 import { startDataApiServer, type DataApiServer } from '../fakes/data-api/server.ts';
 import { MAX_STORED_BYTES, storedBytes } from '../../shared/db/record-size.ts';
 import type { RecordStore } from '../../shared/db/record.ts';
@@ -41,7 +41,7 @@ beforeAll(async () => {
     GOOGLE_CLOUD_TRANSLATE_ENDPOINT: google.endpoint,
   });
   jest.resetModules();
-  ({ handlers, store } = await loadService(['home', 'spell', 'space', 'translate']));
+  ({ handlers, store } = await loadService(ROUTE_NAMES));
   for (const [operation, body] of Object.entries(MAXIMAL_REQUESTS) as Array<[keyof typeof MAXIMAL_REQUESTS, object]>) {
     const result = await handlers[operation](jsonPostEvent(`/api/${operation}`, body), lambdaContext());
     expect([operation, result.statusCode]).toEqual([operation, 201]);
