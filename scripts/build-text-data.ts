@@ -5,7 +5,9 @@
  * shared/text/generated/ — the word model both engines load (format in shared/text/word-model.ts):
  * - words.txt: SymSpell's 82,765 words with their counts, plus the dictionary-en forms the spelling
  *   engine may suggest that the list lacks (count 0);
- * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342).
+ * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342);
+ * - mixed-case.txt: listed words spelled with a capital inside (PowerPoint, iPhone) by the dictionaries
+ *   or cspell's software and company lists (MIT), one per line: the space engine keeps them whole.
  *
  * shared/text/spell/generated/ — what only the spelling engine needs:
  * - dictionary.aff / dictionary.dic: the union of dictionary-en (en-US), dictionary-en-gb, -en-ca and
@@ -159,6 +161,7 @@ async function build(): Promise<void> {
   mkdirSync(SHARED, { recursive: true });
   writeFileSync(join(SHARED, 'words.txt'), model.words);
   writeFileSync(join(SHARED, 'word-pairs.txt'), model.pairs);
+  writeFileSync(join(SHARED, 'mixed-case.txt'), mixedCaseWords(forms, new Set(words), require).join('\n'));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'dictionary.aff'), aff);
   writeFileSync(join(OUT, 'dictionary.dic'), expandedDic);
@@ -185,25 +188,42 @@ function wordnetLemmas(require: NodeJS.Require): string[] {
   return [...words].sort();
 }
 
-/** The single words of cspell's software-terms, fullstack and python lists, lower case, sorted, each once. */
-function softwareTerms(require: NodeJS.Require): string[] {
-  // Not software-terms' compound-term fragments (*Auth*), error and signal names.
-  const sources: Record<string, string[]> = {
+/** The single words (Latin letters, inner apostrophes) of the named cspell packages' lists, as they spell them. */
+function cspellWords(require: NodeJS.Require, names: string[]): string[] {
+  // cspell's lists read (MIT): not software-terms' compound-term fragments (*Auth*), error and signal names.
+  const CSPELL_LISTS: Record<string, string[]> = {
     '@cspell/dict-software-terms': ['softwareTerms.txt.gz', 'networkingTerms.txt', 'software-tools.txt', 'computing-acronyms.txt', 'webServices.txt', 'software-terms-alternative.txt'],
     '@cspell/dict-fullstack': ['fullstack.txt'],
     '@cspell/dict-python': ['python.txt', 'python-common.txt'],
+    '@cspell/dict-companies': ['companies.txt'],
   };
-  const words = new Set<string>();
-  for (const [name, lists] of Object.entries(sources)) {
+  const words: string[] = [];
+  for (const name of names) {
     const dir = join(require.resolve(`${name}/cspell-ext.json`), '..', 'dict');
-    for (const list of lists) {
+    for (const list of CSPELL_LISTS[name]!) {
       const raw = readFileSync(join(dir, list));
       for (const line of (list.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n')) {
-        if (/^\p{Script=Latin}[\p{Script=Latin}']*$/u.test(line.trim())) words.add(line.trim().toLowerCase());
+        if (/^\p{Script=Latin}[\p{Script=Latin}']*$/u.test(line.trim())) words.push(line.trim());
       }
     }
   }
-  return [...words].sort();
+  return words;
+}
+
+/** The single words of cspell's software-terms, fullstack and python lists, lower case, sorted, each once. */
+function softwareTerms(require: NodeJS.Require): string[] {
+  return [...new Set(cspellWords(require, ['@cspell/dict-software-terms', '@cspell/dict-fullstack', '@cspell/dict-python']).map((word) => word.toLowerCase()))].sort();
+}
+
+/**
+ * Words spelled with a capital after the first letter and lower case too (PowerPoint, PayPal,
+ * iPhone, YouTube), as the dictionaries and cspell's software and company lists write them, of
+ * four letters or more, whose lower case the word model lists: the space engine keeps them whole.
+ */
+function mixedCaseWords(forms: readonly string[], listed: ReadonlySet<string>, require: NodeJS.Require): string[] {
+  const cspell = cspellWords(require, ['@cspell/dict-software-terms', '@cspell/dict-fullstack', '@cspell/dict-companies']);
+  const mixed = (word: string) => word.length >= 4 && /^\p{L}+$/u.test(word) && /^.+\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && listed.has(word.toLowerCase());
+  return [...new Set([...forms, ...cspell].filter(mixed))].sort();
 }
 
 /**

@@ -100,7 +100,7 @@ describe('the packaged functions', () => {
     const files = (name: string) => execFileSync('unzip', ['-Z1', join(work, 'package', `${name}.zip`)], { encoding: 'utf8' }).trim().split('\n').sort();
     const data = (name: string) => files(name).filter((file) => !/handler\.mjs(\.map)?$/.test(file));
     expect(data('spell')).toEqual(['candidates.txt', 'confusion-sets.txt', 'dictionary.aff', 'dictionary.dic', 'eld-small.json', 'jargon.txt', 'variants.txt', 'word-pairs.txt', 'wordnet.txt', 'words.txt'].map((file) => `functions/spell/handler.${file}`));
-    expect(data('space')).toEqual(['word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
+    expect(data('space')).toEqual(['mixed-case.txt', 'word-pairs.txt', 'words.txt'].map((file) => `functions/space/handler.${file}`));
     // translate's English word model tells tied readings of a short text apart (Apertium only).
     expect(data('translate')).toEqual(['eld-small.json', 'word-pairs.txt', 'words.txt'].map((file) => `functions/translate/handler.${file}`));
     expect(data('home')).toEqual([]);

@@ -192,7 +192,10 @@ export class RunLattice {
         if (id === -1) continue;
         // A listed word with a capital after its first, lower-case letter, then more, is a brand's spelling (iPhone, eBay), not two words;
         // but a capital I there is the pronoun glued on (asIam is "as I am", not "a sIam").
-        const camel = innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1) && run.charCodeAt(j + 1) !== LETTER_CAPITAL_I;
+        // So is one the dictionaries spell with capitals inside, typed so (PowerPoint, YouTube).
+        const camel =
+          (innerCapitals[i]! - innerCapitals[j + 1]! === 1 && i - j >= 4 && isLower(run, j) && isUpper(run, j + 1) && run.charCodeAt(j + 1) !== LETTER_CAPITAL_I) ||
+          (innerCapitals[i]! > innerCapitals[j + 1]! && this.model.mixedCase.has(run.slice(j, i)));
         const inner = (camel ? -CAMEL_BONUS : (innerCapitals[i]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST) - crossCost[j + 1]!;
         if (canSplit[i]) addPiece(s, j, i, id, inner + crossCost[i]!);
         // Text without apostrophes spells the possessive as a plain s ("fathers", "lydias").

@@ -36,12 +36,13 @@ class ViterbiRunSegmenter implements RunSegmenter {
 
   /**
    * One letter run with spaces inserted, every other character unchanged. A delimited run that is a
-   * word is kept ("atone" never becomes "at one"); one glued to a number, emoji or other script is not
-   * a word someone typed alone ("你好tome" is "to me").
+   * word, or spelled as the dictionaries spell one with capitals inside (GitHub), is kept ("atone"
+   * never becomes "at one"); one glued to a number, emoji or other script is not a word someone typed
+   * alone ("你好tome" is "to me").
    */
   segmentRun(run: string, delimited: boolean, sentenceStart: boolean): string {
     const lower = lowerSameLength(run);
-    if ((delimited && this.isKnown(lower)) || lower.length < SHORTEST_SPLIT) return run;
+    if ((delimited && (this.isKnown(lower) || this.model.mixedCase.has(run))) || lower.length < SHORTEST_SPLIT) return run;
     const n = lower.length;
     const [finalState, finalCost] = this.lattice.measure(run, lower, sentenceStart);
     // A stretch between forced joins longer than any word: leave the run as it was.
@@ -97,7 +98,10 @@ class ViterbiRunSegmenter implements RunSegmenter {
 }
 
 
-/** Builds the run segmenter on a word model and the titles the chunk rules know (words here too); it owns its working arrays, so one per segmenter. */
-export function createRunSegmenter(words: WordModel, titles: ReadonlySet<string>): RunSegmenter {
-  return new ViterbiRunSegmenter(buildModel(listedWords(words), titles, NEGATIONS));
+/**
+ * Builds the run segmenter on a word model, the titles the chunk rules know (words here too) and the
+ * words spelled with a capital inside; it owns its working arrays, so one per segmenter.
+ */
+export function createRunSegmenter(words: WordModel, titles: ReadonlySet<string>, mixedCase?: ReadonlySet<string>): RunSegmenter {
+  return new ViterbiRunSegmenter(buildModel(listedWords(words), titles, NEGATIONS, mixedCase));
 }

@@ -28,6 +28,8 @@ export interface Model {
   extras: Array<[string, number]>;
   /** The n't forms with the ids of the words they negate. */
   negations: Array<[string, number]>;
+  /** Listed words spelled with a capital inside (PowerPoint, iPhone), as they are spelled: typed so, one word. */
+  mixedCase: ReadonlySet<string>;
   /** −ln P(w) by id. */
   unigram: Float64Array;
   /** −ln α(v) by id, and 1 / (K·c(v)) to turn a pair count into P(w | v). */
@@ -78,7 +80,7 @@ export function listedWords(words: WordModel): ListedWords {
   };
 }
 
-export function buildModel(words: ListedWords, titles: ReadonlySet<string>, negationPairs: ReadonlyArray<[string, string]>): Model {
+export function buildModel(words: ListedWords, titles: ReadonlySet<string>, negationPairs: ReadonlyArray<[string, string]>, mixedCase: ReadonlySet<string> = new Set()): Model {
   const listed = words.counts.length;
   const titleCounts = [...titles].map((title) => words.id(title)).filter((id) => id !== -1).map((id) => words.counts[id]!).sort((x, y) => x - y);
   const extras = [...titles].filter((title) => words.id(title) === -1).map((title, k): [string, number] => [title, listed + k]);
@@ -113,7 +115,7 @@ export function buildModel(words: ListedWords, titles: ReadonlySet<string>, nega
   }
 
   const negations = negationPairs.map(([form, word]): [string, number] => [form, words.id(word)]).filter(([, id]) => id !== -1);
-  return { words, extras, negations, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
+  return { words, extras, negations, mixedCase, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
 }
 
 /**

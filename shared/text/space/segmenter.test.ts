@@ -212,6 +212,18 @@ describe('createSegmenter', () => {
     expect(segmenter.segment('5kmaway')).toBe('5km away');
   });
 
+  test('words the dictionaries spell with capitals inside stay whole in run-together text; other inner capitals start a word', () => {
+    expect(segmenter.segment('IusePowerPointdaily')).toBe('I use PowerPoint daily');
+    expect(segmenter.segment('WewatchYouTubeandNetflix')).toBe('We watch YouTube and Netflix');
+    expect(segmenter.segment('paywithPayPal')).toBe('pay with PayPal');
+    expect(segmenter.segment('myPowerPointslides')).toBe('my PowerPoint slides');
+    // Typed alone as the dictionaries spell it, a word the frequency list lacks stays whole too.
+    expect(segmenter.segment('I use GitHub daily')).toBe('I use GitHub daily');
+    // Typed in another case they are the words they are made of, and an unlisted pair of words splits.
+    expect(segmenter.segment('ilikepowerpoint')).toBe('i like powerpoint');
+    expect(segmenter.segment('thePowerStation')).toBe('the Power Station');
+  });
+
   test('a change of script is a word boundary; other scripts are copied as they are', () => {
     expect(segmenter.segment('Москваisbig')).toBe('Москва is big');
     expect(segmenter.segment('helloмирworld')).toBe('hello мир world');

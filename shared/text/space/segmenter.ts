@@ -1,5 +1,6 @@
 import { TITLES } from '../abbreviations.ts';
 import { englishWords } from '../english-words.ts';
+import mixedCaseText from '../generated/mixed-case.txt';
 import type { WordModel } from '../word-model.ts';
 import { afterWord, closesInChunk, copyWhole, latinRunAt, LETTER_OR_DIGIT, startScan, startsToken, touchesAt, type ChunkScan, type Kind } from './chunk-scan.ts';
 import { lowerSameLength, MARK, UPPER } from './letter-case.ts';
@@ -290,7 +291,10 @@ class ChunkSegmenter implements Segmenter {
   }
 }
 
-/** Builds the segmenter on a word model (by default the built one the spelling engine shares); create once per cold start and reuse. */
-export function createSegmenter(words: WordModel = englishWords()): Segmenter {
-  return new ChunkSegmenter(createRunSegmenter(words, TITLES));
+/**
+ * Builds the segmenter on a word model (by default the built one the spelling engine shares) and the
+ * words spelled with a capital inside (the built list); create once per cold start and reuse.
+ */
+export function createSegmenter(words: WordModel = englishWords(), mixedCase: ReadonlySet<string> = new Set(mixedCaseText.split('\n'))): Segmenter {
+  return new ChunkSegmenter(createRunSegmenter(words, TITLES, mixedCase));
 }
