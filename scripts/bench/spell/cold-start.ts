@@ -26,7 +26,7 @@ function packageSpell(root: string, work: string): string {
 
 /** Milliseconds and MB of RSS to import the unzipped spell bundle in a fresh Node process. */
 function importOnce(dir: string): [number, number] {
-  const script = "const t = performance.now(); await import('../functions/spell/handler.mjs'); console.log(performance.now() - t, process.memoryUsage().rss / 2 ** 20);";
+  const script = "const t = performance.now(); await import('./functions/spell/handler.mjs'); console.log(performance.now() - t, process.memoryUsage().rss / 2 ** 20);";
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: dir,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', DB_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:t', DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:t', DB_NAME: 'bench' },
