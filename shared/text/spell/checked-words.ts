@@ -61,11 +61,10 @@ export function checkedWords(text: string, lexicon: Lexicon): Word[] {
     if (value.includes('.') || DIGIT.test(value)) continue;
     // An unknown word touching code punctuation (--lzop, [:alnum:], .pyc, lzop(1)) is an identifier.
     const code = isCodeGlued(text, offset, offset + value.length);
-    const unlessCode = (check: number) => (code && check === MISSPELLED ? CODE_LIKE : check);
     if (value.includes('-') && !accepts(value)) {
       const parts = value.split('-');
       const ids = parts.map((part) => model.id(part));
-      const wrong = parts.map((part, k) => unlessCode(status(part, ids[k]!, lexicon)));
+      const wrong = parts.map((part, k) => unlessCode(status(part, ids[k]!, lexicon), code));
       // A prefix's hyphen (pre-existing) is the writer's; co-incided, a word split by a stray hyphen, is corrected whole.
       if (known.derived(value)) {
         add(value, offset, -1, CORRECT);
@@ -83,11 +82,14 @@ export function checkedWords(text: string, lexicon: Lexicon): Word[] {
       });
     } else {
       const id = model.id(value);
-      add(value, offset, id, value.includes('-') ? CORRECT : unlessCode(status(value, id, lexicon)));
+      add(value, offset, id, value.includes('-') ? CORRECT : unlessCode(status(value, id, lexicon), code));
     }
   }
   return words;
 }
+
+/** A misspelled word glued to code punctuation is CODE_LIKE. */
+const unlessCode = (check: number, code: boolean) => (code && check === MISSPELLED ? CODE_LIKE : check);
 
 /** Whether `word` (lexicon id `id`, or -1) is CORRECT, MISSPELLED or left alone unchecked. */
 function status(word: string, id: number, { model, accept, accepts }: Lexicon): number {

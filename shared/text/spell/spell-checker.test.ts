@@ -221,6 +221,8 @@ describe('leaving correct text alone', () => {
     expect(reasons('NATO and the OECD publish YAML configs.')).toMatchObject({ OECD: 'acronym', YAML: 'acronym' });
     expect(checker.correct('NATO and the OECD publish YAML configs.').output).toBe('NATO and the OECD publish YAML configs.');
     expect(checker.correct('TEH WROLD IS BIG').output).toBe('THE WORLD IS BIG');
+    // Capitals beyond ASCII count as capitals too.
+    expect(checker.correct('ÉTÉ À PARIS: TEH WROLD IS BIG').output).toBe('ÉTÉ À PARIS: THE WORLD IS BIG');
     // A longer word in capitals is emphasis, checked like any other.
     expect(checker.correct('Please RECIEVE it').output).toBe('Please RECEIVE it');
   });

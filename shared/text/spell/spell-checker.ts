@@ -92,7 +92,8 @@ class ContextSpellChecker implements SpellChecker {
     this.target = language !== 'en' ? this.accept : words.some((word) => word.check === MISSPELLED) ? this.variantOf(words) : variantBit('en-US');
     const ignore = new Set(options.ignore?.map(fold));
     const inForeignSpan = (offset: number) => options.foreign?.some(([start, end]) => offset >= start && offset < end) ?? false;
-    const shouting = isShouting(text);
+    // Read on the first misspelled word: most texts have none.
+    let shouting: boolean | undefined;
     const corrections: Correction[] = [];
     const flags: Flag[] = [];
     const typed = new Map<string, number>();
@@ -109,7 +110,7 @@ class ContextSpellChecker implements SpellChecker {
         flag(word.check === OTHER_SCRIPT ? 'other-language' : 'ignored');
         continue;
       }
-      const shape = this.nameAtStart(words, i, wordShape(text, words, i, shouting));
+      const shape = this.nameAtStart(words, i, wordShape(text, words, i, (shouting ??= isShouting(text))));
       const previous = word.joined ? (words[i - 1]?.id ?? -1) : -1;
       const next = words[i + 1]?.joined ? words[i + 1]!.id : -1;
       // Another variant's spellings (colour in en-US) are no candidates, and are not kept as written.

@@ -26,7 +26,15 @@ const MAX_ACRONYM = 6;
 export function isShouting(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const char of text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII by its code; other letters by their case mappings (a surrogate pair's halves map to themselves).
+    if (code < 128) {
+      if (code >= 65 && code <= 90) upper++;
+      else if (code >= 97 && code <= 122) lower++;
+      continue;
+    }
+    const char = text[i]!;
     if (char !== char.toLowerCase()) upper++;
     else if (char !== char.toUpperCase()) lower++;
   }
