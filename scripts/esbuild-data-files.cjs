@@ -1,12 +1,11 @@
 /**
  * esbuild plugin for the Lambda bundles (serverless.yml, custom.esbuild.plugins): the built data
  * files (.txt, .aff, .dic in the generated folders) ship beside the bundle as <bundle>.<file> and are read
- * at start-up, instead of being inlined as string literals. Node then compiles 1.4 MB of code rather
- * than 6 MB with 4.6 MB of literals, which took about a tenth of the spell function's cold start.
+ * at start-up, instead of being inlined as string literals: Node then compiles the code without
+ * megabytes of literals, a share of the spell function's cold start (docs/engines.md).
  * A YAML document (docs/openapi.yaml) is converted to JSON at build time, so no YAML parser ships.
- * eld's n-gram databases, object literals of 1.6–2 MB, ship the same way as JSON: JSON.parse builds
- * one in about a quarter of the time compiling and running the literal takes (0.6–0.9 s of the
- * translate function's cold start when it loaded the medium one at import).
+ * eld's n-gram databases, large object literals, ship the same way as JSON: JSON.parse builds one
+ * far faster than compiling and running the literal (docs/engines.md has the figures).
  * The <bundle>. prefix keeps each file in its own function's zip (serverless-esbuild leaves files
  * named after another function's bundle out of a zip). Sources, jest and tsx import them as text, and
  * eld as published.

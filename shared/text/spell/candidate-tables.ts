@@ -199,7 +199,7 @@ export function buildCandidateTables(keys: readonly string[], soundKeys: string)
   }
   // Members are numbered by shortIds at first; the id mask is the one of all words' ids.
   const { members, ...shortDeletes } = buckets(shortHash, shortStart[shortIds.length]!, shortStart, size);
-  // Only the entries are kept: the members (a view of shortHash) would hold 1.5 MB nothing reads.
+  // Only the entries are kept: the members (a view of shortHash) would hold memory nothing reads.
   const shortEntries = new Uint32Array(members.length * 2);
   for (let m = 0; m < members.length; m++) {
     const member = members[m]!;
