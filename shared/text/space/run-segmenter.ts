@@ -7,7 +7,7 @@ import type { WordModel } from '../word-model.ts';
 import { RunLattice, type SoftBoundary } from './lattice.ts';
 import { lowerSameLength } from './letter-case.ts';
 import { BRAND_SHAPE, CAMEL_CASE, CONTRACTION_SUFFIXES, KEEP_WHOLE_MARGIN, MAX_UNKNOWN_LENGTH, NAME, NAME_KEEP_MARGIN, NEGATIONS, SHORTEST_SPLIT } from './run-costs.ts';
-import { buildModel, joinsIntoWord, listedWords, type Model } from './segment-model.ts';
+import { buildModel, joinedWords, listedWords, type Model } from './segment-model.ts';
 
 export type { SoftBoundary };
 
@@ -16,8 +16,8 @@ export interface RunSegmenter {
   segmentRun(run: string, delimited: boolean, sentenceStart: boolean): string;
   runCost(run: string, sentenceStart: boolean): number;
   isKnown(lower: string): boolean;
-  /** Whether two to `most` neighbouring words (lower-case letters) joined spell a listed word. */
-  joinsIntoWord(lower: readonly string[], most: number): boolean;
+  /** Each stretch of two to `most` neighbouring words (lower-case letters) that joined spells a listed word, as [first, last] indices. */
+  joinedWords(lower: readonly string[], most: number): Array<[number, number]>;
   /**
    * Which soft boundaries the run's likeliest reading removes: the run is the letters of words the
    * text separated, boundaries[k] a position where it had a space or a line-break hyphen, and a word
@@ -81,8 +81,8 @@ class ViterbiRunSegmenter implements RunSegmenter {
   }
 
 
-  joinsIntoWord(lower: readonly string[], most: number): boolean {
-    return joinsIntoWord(this.model.words, lower, most);
+  joinedWords(lower: readonly string[], most: number): Array<[number, number]> {
+    return joinedWords(this.model.words, lower, most);
   }
 
   /** A run that is already a word (or word + contraction) is kept whole, so "atone" never becomes "at one". */

@@ -190,10 +190,12 @@ export function letterCost(letters: Float32Array, history: number, next: number)
 }
 
 /**
- * Whether two to `most` neighbouring words (lower-case letters) joined spell a listed word: one walk
- * over their letters per first word, stopped where no listed word starts so.
+ * Each stretch of two to `most` neighbouring words (lower-case letters) that joined spells a listed
+ * word, as [first, last] word indices: one walk over their letters per first word, stopped where no
+ * listed word starts so.
  */
-export function joinsIntoWord(words: ListedWords, lower: readonly string[], most: number): boolean {
+export function joinedWords(words: ListedWords, lower: readonly string[], most: number): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
   const text = lower.join('');
   const ends: number[] = [];
   let at = 0;
@@ -204,10 +206,10 @@ export function joinsIntoWord(words: ListedWords, lower: readonly string[], most
       hash = extendHash(hash, text.charCodeAt(k++));
       if (!words.isPrefix(hash)) break;
       if (k === ends[word]) {
-        if (word > from && words.idAt(hash, text, start, k) !== -1) return true;
+        if (word > from && words.idAt(hash, text, start, k) !== -1) found.push([from, word]);
         word++;
       }
     }
   }
-  return false;
+  return found;
 }

@@ -103,39 +103,61 @@ function isCode(chunk: string): boolean {
 export function softBreakEdits(text: string, runs: RunSegmenter): SpaceEdit[] {
   const edits: SpaceEdit[] = [];
   for (const chain of chains(text)) {
-    if (!mayJoin(chain, runs)) continue;
-    let run = '';
-    const boundaries: SoftBoundary[] = [];
-    chain.cores.forEach((core, k) => {
-      if (k > 0) {
-        const { kind } = chain.links[k - 1]!;
-        boundaries.push({ at: run.length, removalCost: kind === 'space' ? SPACE_REMOVAL_COST : HYPHEN_REMOVAL_COST, crossesUnknown: kind === 'hyphen' });
-      }
-      run += core.text;
-    });
-    const removed = runs.removedBoundaries(run, boundaries, startsSentence(text, chain.cores[0]!.start));
-    chain.links.forEach((link, k) => {
-      if (link.kind === 'space') {
-        if (removed[k]) edits.push({ offset: link.at, length: 1, original: ' ', replacement: '' });
-      } else if (removed[k]) edits.push({ offset: link.at, length: 1 + link.whitespace.length, original: `-${link.whitespace}`, replacement: '' });
-      else edits.push({ offset: link.at + 1, length: link.whitespace.length, original: link.whitespace, replacement: '' });
-    });
+    for (const [first, last] of stretchesToRead(chain, runs)) {
+      const cores = chain.cores.slice(first, last + 1);
+      const links = chain.links.slice(first, last);
+      let run = '';
+      const boundaries: SoftBoundary[] = [];
+      cores.forEach((core, k) => {
+        if (k > 0) {
+          const { kind } = links[k - 1]!;
+          boundaries.push({ at: run.length, removalCost: kind === 'space' ? SPACE_REMOVAL_COST : HYPHEN_REMOVAL_COST, crossesUnknown: kind === 'hyphen' });
+        }
+        run += core.text;
+      });
+      const removed = runs.removedBoundaries(run, boundaries, startsSentence(text, cores[0]!.start));
+      links.forEach((link, k) => {
+        if (link.kind === 'space') {
+          if (removed[k]) edits.push({ offset: link.at, length: 1, original: ' ', replacement: '' });
+        } else if (removed[k]) edits.push({ offset: link.at, length: 1 + link.whitespace.length, original: `-${link.whitespace}`, replacement: '' });
+        else edits.push({ offset: link.at + 1, length: link.whitespace.length, original: link.whitespace, replacement: '' });
+      });
+    }
   }
   return edits;
 }
 
 /** Longest stretch of typed words tried as one word before the Viterbi runs. */
 const MOST_JOINED = 4;
+/** Words read on each side of where a break may go, for the pair costs around it. */
+const CONTEXT_WORDS = 2;
 
 /**
- * Whether the Viterbi may remove a break of the chain: not when its words are all known and no few
- * neighbours spell a word together (most correct text), which saves reading it again.
+ * The stretches of the chain, as [first, last] word indices, that the Viterbi reads: around each
+ * unknown word, line-break hyphen and few neighbours that spell a word together, with CONTEXT_WORDS
+ * on either side. Elsewhere (most correct text) no break can go, as no listed word spans it, and
+ * the words are not read again.
  */
-function mayJoin(chain: Chain, runs: RunSegmenter): boolean {
-  if (chain.links.some((link) => link.kind === 'hyphen')) return true;
+function stretchesToRead(chain: Chain, runs: RunSegmenter): Array<[number, number]> {
   // The cores are ASCII letters, whose lower case keeps their length.
   const lower = chain.cores.map((core) => core.text.toLowerCase());
-  return lower.some((word) => !runs.isKnown(word)) || runs.joinsIntoWord(lower, MOST_JOINED);
+  const hot: Array<[number, number]> = runs.joinedWords(lower, MOST_JOINED);
+  lower.forEach((word, k) => {
+    if (!runs.isKnown(word)) hot.push([Math.max(0, k - 1), Math.min(lower.length - 1, k + 1)]);
+  });
+  chain.links.forEach((link, k) => {
+    if (link.kind === 'hyphen') hot.push([k, k + 1]);
+  });
+  hot.sort((a, b) => a[0] - b[0]);
+  const stretches: Array<[number, number]> = [];
+  for (const [from, to] of hot) {
+    const first = Math.max(0, from - CONTEXT_WORDS);
+    const last = Math.min(lower.length - 1, to + CONTEXT_WORDS);
+    const previous = stretches.at(-1);
+    if (previous && first <= previous[1]) previous[1] = Math.max(previous[1], last);
+    else stretches.push([first, last]);
+  }
+  return stretches;
 }
 
 /** Whether the word at start begins a sentence: nothing but whitespace and opening marks since the text's start or a sentence end. */
