@@ -6,7 +6,7 @@
  * - words.txt: SymSpell's 82,765 words with their counts, plus the dictionary-en forms the spelling
  *   engine may suggest that the list lacks (count 0);
  * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342);
- * - mixed-case.txt: listed words spelled with a capital inside (PowerPoint, iPhone) by the dictionaries
+ * - mixed-case.txt: words spelled with a capital inside (PowerPoint, iPhone, GitHub) by the dictionaries
  *   or cspell's software and company lists (MIT), one per line: the space engine keeps them whole.
  *
  * shared/text/spell/generated/ — what only the spelling engine needs:
@@ -161,7 +161,7 @@ async function build(): Promise<void> {
   mkdirSync(SHARED, { recursive: true });
   writeFileSync(join(SHARED, 'words.txt'), model.words);
   writeFileSync(join(SHARED, 'word-pairs.txt'), model.pairs);
-  writeFileSync(join(SHARED, 'mixed-case.txt'), mixedCaseWords(forms, new Set(words), require).join('\n'));
+  writeFileSync(join(SHARED, 'mixed-case.txt'), mixedCaseWords(forms, require).join('\n'));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'dictionary.aff'), aff);
   writeFileSync(join(OUT, 'dictionary.dic'), expandedDic);
@@ -217,12 +217,12 @@ function softwareTerms(require: NodeJS.Require): string[] {
 
 /**
  * Words spelled with a capital after the first letter and lower case too (PowerPoint, PayPal,
- * iPhone, YouTube), as the dictionaries and cspell's software and company lists write them, of
- * four letters or more, whose lower case the word model lists: the space engine keeps them whole.
+ * iPhone, GitHub, macOS), as the dictionaries and cspell's software and company lists write them,
+ * of four letters or more: the space engine keeps them whole where they are typed so.
  */
-function mixedCaseWords(forms: readonly string[], listed: ReadonlySet<string>, require: NodeJS.Require): string[] {
+function mixedCaseWords(forms: readonly string[], require: NodeJS.Require): string[] {
   const cspell = cspellWords(require, ['@cspell/dict-software-terms', '@cspell/dict-fullstack', '@cspell/dict-companies']);
-  const mixed = (word: string) => word.length >= 4 && /^\p{L}+$/u.test(word) && /^.+\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && listed.has(word.toLowerCase());
+  const mixed = (word: string) => word.length >= 4 && /^\p{L}+$/u.test(word) && /^.+\p{Lu}/u.test(word) && /\p{Ll}/u.test(word);
   return [...new Set([...forms, ...cspell].filter(mixed))].sort();
 }
 

@@ -175,7 +175,7 @@ export class RunLattice {
 
   /** Every known word starting where a word may start, and each one with a possessive or contraction ending. */
   private addKnownPieces(run: string, lower: string): void {
-    const { words, extras } = this.model;
+    const { words, extras, mixedExtras } = this.model;
     const n = lower.length;
     const s = this.s;
     const { canSplit, innerCapitals, negations, crossCost, pieceStart } = s;
@@ -214,6 +214,12 @@ export class RunLattice {
       for (const [title, id] of extras) {
         const end = j + title.length;
         if (end <= n && canSplit[end] && lower.startsWith(title, j)) addPiece(s, j, end, id, (innerCapitals[end]! - innerCapitals[j + 1]!) * INNER_CAPITAL_COST + crossCost[end]! - crossCost[j + 1]!);
+      }
+      // A spelling with capitals inside that the list lacks, only as spelled: the capitals are the
+      // evidence, so none is looked for where no capital follows (most text).
+      for (const [spelling, id] of innerCapitals[n]! > innerCapitals[j + 1]! ? (mixedExtras.get(run.charCodeAt(j)) ?? []) : []) {
+        const end = j + spelling.length;
+        if (end <= n && canSplit[end] && run.startsWith(spelling, j)) addPiece(s, j, end, id, -CAMEL_BONUS + crossCost[end]! - crossCost[j + 1]!);
       }
       if (negations[n]! > 0) {
         for (const [form, id] of this.model.negations) {

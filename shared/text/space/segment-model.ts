@@ -28,8 +28,13 @@ export interface Model {
   extras: Array<[string, number]>;
   /** The n't forms with the ids of the words they negate. */
   negations: Array<[string, number]>;
-  /** Listed words spelled with a capital inside (PowerPoint, iPhone), as they are spelled: typed so, one word. */
+  /** Words spelled with a capital inside (PowerPoint, iPhone, GitHub), as they are spelled: typed so, one word. */
   mixedCase: ReadonlySet<string>;
+  /**
+   * Those of them the list lacks (GitHub, macOS), as [spelling, id] by their first character code;
+   * their ids follow the titles'.
+   */
+  mixedExtras: ReadonlyMap<number, Array<[string, number]>>;
   /** −ln P(w) by id. */
   unigram: Float64Array;
   /** −ln α(v) by id, and 1 / (K·c(v)) to turn a pair count into P(w | v). */
@@ -84,7 +89,13 @@ export function buildModel(words: ListedWords, titles: ReadonlySet<string>, nega
   const listed = words.counts.length;
   const titleCounts = [...titles].map((title) => words.id(title)).filter((id) => id !== -1).map((id) => words.counts[id]!).sort((x, y) => x - y);
   const extras = [...titles].filter((title) => words.id(title) === -1).map((title, k): [string, number] => [title, listed + k]);
-  const size = listed + extras.length;
+  const unlisted = [...mixedCase].filter((word) => words.id(word.toLowerCase()) === -1);
+  const mixedExtras = new Map<number, Array<[string, number]>>();
+  unlisted.forEach((word, k) => {
+    const first = word.charCodeAt(0);
+    mixedExtras.set(first, [...(mixedExtras.get(first) ?? []), [word, listed + extras.length + k]]);
+  });
+  const size = listed + extras.length + unlisted.length;
   const logTotal = Math.log(words.total);
   const unigram = new Float64Array(size);
   let scale = 0;
@@ -97,6 +108,9 @@ export function buildModel(words: ListedWords, titles: ReadonlySet<string>, nega
   scale *= PAIR_SCALE;
   // The list lacks some common abbreviations; they count as often as the middle title it has.
   for (const [, id] of extras) unigram[id] = logTotal - Math.log(titleCounts[titleCounts.length >> 1] ?? 1);
+  // A spelling with capitals inside that the list lacks counts as often as the middle one it has.
+  const mixedCounts = [...mixedCase].map((word) => words.id(word.toLowerCase())).filter((id) => id !== -1).map((id) => words.counts[id]!).sort((x, y) => x - y);
+  for (const spellings of mixedExtras.values()) for (const [, id] of spellings) unigram[id] = logTotal - Math.log(mixedCounts[mixedCounts.length >> 1] ?? 1);
   // A typical word's listed pairs add up to m times its count (m ≈ 11, against K ≈ 94): the smallest
   // scale a pair count is read on when it bounds the pair's probability from above.
   const ratios: number[] = [];
@@ -115,7 +129,7 @@ export function buildModel(words: ListedWords, titles: ReadonlySet<string>, nega
   }
 
   const negations = negationPairs.map(([form, word]): [string, number] => [form, words.id(word)]).filter(([, id]) => id !== -1);
-  return { words, extras, negations, mixedCase, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
+  return { words, extras, negations, mixedCase, mixedExtras, unigram, backoff, pairScale, pairCap, letters: letterModel(words.types) };
 }
 
 /**

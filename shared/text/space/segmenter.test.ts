@@ -217,8 +217,11 @@ describe('createSegmenter', () => {
     expect(segmenter.segment('WewatchYouTubeandNetflix')).toBe('We watch YouTube and Netflix');
     expect(segmenter.segment('paywithPayPal')).toBe('pay with PayPal');
     expect(segmenter.segment('myPowerPointslides')).toBe('my PowerPoint slides');
-    // Typed alone as the dictionaries spell it, a word the frequency list lacks stays whole too.
+    // One the frequency list lacks is a word too, typed alone or glued, but only as spelled.
     expect(segmenter.segment('I use GitHub daily')).toBe('I use GitHub daily');
+    expect(segmenter.segment('openGitHubandLinkedIn')).toBe('open GitHub and LinkedIn');
+    expect(segmenter.segment('IusemacOSdaily')).toBe('I use macOS daily');
+    expect(segmenter.segment('IlikeMySQLandPostgreSQL')).toBe('I like MySQL and PostgreSQL');
     // Typed in another case they are the words they are made of, and an unlisted pair of words splits.
     expect(segmenter.segment('ilikepowerpoint')).toBe('i like powerpoint');
     expect(segmenter.segment('thePowerStation')).toBe('the Power Station');
