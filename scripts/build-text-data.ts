@@ -7,7 +7,7 @@
  *   engine may suggest that the list lacks (count 0);
  * - word-pairs.txt: SymSpell's word pairs between those words (242,342, though the file name says 243,342);
  * - mixed-case.txt: words spelled with a capital inside (PowerPoint, iPhone, GitHub) by the dictionaries
- *   or cspell's software and company lists (MIT), one per line: the space engine keeps them whole.
+ *   or cspell's software, fullstack and company lists (MIT), one per line: the space engine keeps them whole.
  *
  * shared/text/spell/generated/ — what only the spelling engine needs:
  * - dictionary.aff / dictionary.dic: the union of dictionary-en (en-US), dictionary-en-gb, -en-ca and
