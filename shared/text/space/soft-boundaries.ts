@@ -53,14 +53,18 @@ interface Chain {
 function chains(text: string): Chain[] {
   const tokens = [...text.matchAll(/\s+|\S+/gu)].map((match) => ({ value: match[0], index: match.index }));
   const out: Chain[] = [];
+  // Each chunk is the right of one pair and the left of the next: whether it is code, read once.
+  const code: Array<boolean | undefined> = [];
+  const isCodeAt = (k: number) => (code[k] ??= isCode(tokens[k]!.value));
   let current: Chain | null = null;
   for (let t = 0; t + 2 < tokens.length; t++) {
     const left = tokens[t]!;
     const gap = tokens[t + 1]!;
     const right = tokens[t + 2]!;
     if (/\s/u.test(left.value[0]!)) continue;
-    const link = linkBetween(left.value, gap.value, right.value, gap.index);
     const head = HEAD.exec(right.value)?.[1];
+    // Code, markup and protected spans (URLs, paths, mentions) are never joined to a word.
+    const link = head && !isCodeAt(t) && !isCodeAt(t + 2) ? linkBetween(left.value, gap.value, right.value, gap.index) : null;
     if (!link || !head) {
       current = null;
       continue;
@@ -79,9 +83,8 @@ function chains(text: string): Chain[] {
   return out;
 }
 
-/** How two chunks with whitespace between are linked, if they are. */
+/** How two chunks with whitespace between are linked, if they are (`right` starts with letters, neither is code). */
 function linkBetween(left: string, gap: string, right: string, gapAt: number): Link | null {
-  if (!HEAD.test(right) || isCode(left) || isCode(right)) return null;
   if (gap === ' ' && TAIL.test(left)) return { kind: 'space', at: gapAt, whitespace: '' };
   if (left.endsWith('-') && SPACE_OR_LINE_BREAK.test(gap) && TAIL.test(left.slice(0, -1)) && /^[a-z]/u.test(right)) {
     if (SUSPENDED.has(HEAD.exec(right)![1]!)) return null;
@@ -90,7 +93,7 @@ function linkBetween(left: string, gap: string, right: string, gapAt: number): L
   return null;
 }
 
-/** Code, markup and protected spans (URLs, paths, mentions) are never joined to a word. */
+/** Whether a chunk is code, markup or holds a protected span (URL, path, mention). */
 function isCode(chunk: string): boolean {
   const spans = protectedSpans(chunk);
   return spans.length > 0 || isCodeChunk(chunk, spans);
