@@ -93,7 +93,8 @@ export function buildModel(words: ListedWords, titles: ReadonlySet<string>, nega
   const mixedExtras = new Map<number, Array<[string, number]>>();
   unlisted.forEach((word, k) => {
     const first = word.charCodeAt(0);
-    mixedExtras.set(first, [...(mixedExtras.get(first) ?? []), [word, listed + extras.length + k]]);
+    if (!mixedExtras.has(first)) mixedExtras.set(first, []);
+    mixedExtras.get(first)!.push([word, listed + extras.length + k]);
   });
   const size = listed + extras.length + unlisted.length;
   const logTotal = Math.log(words.total);

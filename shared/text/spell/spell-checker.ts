@@ -96,8 +96,13 @@ class ContextSpellChecker implements SpellChecker {
     let shouting: boolean | undefined;
     const corrections: Correction[] = [];
     const flags: Flag[] = [];
+    // How often each misspelled word is typed: one typed twice is on purpose more often than a slip.
     const typed = new Map<string, number>();
-    for (const word of words) if (word.check === MISSPELLED) typed.set(fold(word.text), (typed.get(fold(word.text)) ?? 0) + 1);
+    for (const word of words) {
+      if (word.check !== MISSPELLED) continue;
+      const key = fold(word.text);
+      typed.set(key, (typed.get(key) ?? 0) + 1);
+    }
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.check === CORRECT || ignore.has(fold(word.text))) continue;

@@ -46,7 +46,6 @@ const BEFORE_SENTENCE = /[\s"'“”‘’()[\]«»*•-]/u;
 
 const WORD_PART = /[\p{L}\p{M}'’-]/u;
 const CAPITAL_AFTER_APOSTROPHE = /['’]\p{Lu}/u;
-// A full stop after these (or after an initial) ends no sentence.
 
 const isCapital = (char: string): boolean => char !== char.toLowerCase();
 
@@ -75,6 +74,7 @@ export function wordShape(text: string, words: readonly ShapedWord[], i: number,
   let from = at;
   while (from > 0 && /\p{L}/u.test(text.charAt(from - 1))) from--;
   const before = text.slice(from, at);
+  // A full stop after an initial or an abbreviation ends no sentence.
   return before.length === 1 || ABBREVIATIONS.has(before.toLowerCase()) ? INNER_CAPITAL : SENTENCE_START;
 }
 

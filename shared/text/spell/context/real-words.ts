@@ -89,6 +89,8 @@ const APOSTROPHE = /['’]/;
 interface ConfusionSet {
   typed: Reading;
   rivals: Reading[];
+  /** The typed reading, then the rivals: every member, for whether any has a pair with a neighbour. */
+  members: Reading[];
   /** Whether `than` is the typed word or a rival. */
   withThan: boolean;
 }
@@ -130,7 +132,7 @@ export class RealWordModel {
       const typed = reading(word);
       const rivals = members.flatMap((member) => reading(member) ?? []);
       if (!typed || !rivals.length) continue;
-      const set = { typed, rivals, withThan: word === 'than' || members.includes('than') };
+      const set = { typed, rivals, members: [typed, ...rivals], withThan: word === 'than' || members.includes('than') };
       this.sets.set(word, set);
       if (model.id(word) >= 0) this.setsById.set(model.id(word), set);
     }
@@ -197,7 +199,7 @@ export class RealWordModel {
   /** Whether any member of the set has a listed pair with the neighbour `side` (before it, or after it). */
   private listedOn(set: ConfusionSet, side: number, before: boolean): boolean {
     if (side < 0) return false;
-    return [set.typed, ...set.rivals].some(({ words }) => (before ? this.model.pairLogCount(side, words[0]!) : this.model.pairLogCount(words[words.length - 1]!, side)) > -Infinity);
+    return set.members.some(({ words }) => (before ? this.model.pairLogCount(side, words[0]!) : this.model.pairLogCount(words[words.length - 1]!, side)) > -Infinity);
   }
 
   /** Whether a comparison word stands among the `reach` words before words[i] (in the same clause when `inClause`). */
