@@ -138,8 +138,9 @@ const CONTEXT_WORDS = 2;
 /**
  * The stretches of the chain, as [first, last] word indices, that the Viterbi reads: around each
  * unknown word, line-break hyphen and few neighbours that spell a word together, with CONTEXT_WORDS
- * on either side. Elsewhere (most correct text) no break can go, as no listed word spans it, and
- * the words are not read again.
+ * on either side. Elsewhere (most correct text) no whole typed words spell one together, so the
+ * words are kept as typed and not read again; only a word read across part of two of them
+ * (amis fortune as a misfortune) is left, as it was when no such spot stood in the chain.
  */
 function stretchesToRead(chain: Chain, runs: RunSegmenter): Array<[number, number]> {
   // The cores are ASCII letters, whose lower case keeps their length.
